@@ -1,0 +1,149 @@
+"""Typed records shared by all stages, and the JSON Schema of Hadath's output.
+
+Input: :class:`Document` (what readers produce) and :class:`InputError` (what they report instead of
+crashing). Output: :class:`Analysis` and the records it holds, serialised by :meth:`Analysis.to_dict`
+to the JSON contract described by :func:`output_json_schema` (shipped as
+``hadath/data/schema/analysis.schema.json`` and ``docs/analysis.schema.json``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(slots=True)
+class Document:
+    """One input document. ``origin`` says where it came from (``file`` or ``file:line``)."""
+
+    id: str
+    text: str
+    date: date | None = None
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    origin: str = ""
+
+
+@dataclass(slots=True)
+class InputError:
+    """A document (or file) that could not be read; the batch goes on without it."""
+
+    origin: str
+    cause: str
+    doc_id: str | None = None
+
+    def __str__(self) -> str:
+        who = f"document {self.doc_id!r} ({self.origin})" if self.doc_id else self.origin
+        return f"{who}: {self.cause}"
+
+
+@dataclass(slots=True)
+class ActorRef:
+    """An actor as mentioned in the text, with the code it resolves to on the document date."""
+
+    text: str
+    start: int
+    end: int
+    code: str | None
+    actor_id: str | None = None
+    name_en: str | None = None
+    kind: str | None = None  # person | organisation | group | state | agent | role
+    role: str | None = None
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class PlaceRef:
+    text: str
+    start: int
+    end: int
+    place_id: str
+    name_en: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    kind: str | None = None
+
+
+@dataclass(slots=True)
+class DateRef:
+    text: str
+    start: int
+    end: int
+    value: str  # ISO date (or YYYY-MM / YYYY when that is all the text says)
+    kind: str  # explicit | relative | document
+
+
+@dataclass(slots=True)
+class Event:
+    text: str  # the evidence: the clause span that carries the event
+    start: int
+    end: int
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    source: ActorRef | None
+    target: ActorRef | None
+    cameo: str
+    cameo_label: str
+    plover: str | None
+    plover_mode: str | None
+    goldstein: float | None
+    quad_class: str | None
+    modality: str
+    nominal: bool
+    place: PlaceRef | None
+    date: str | None
+    confidence: float
+    sentence: int
+    tense: str | None = None  # past | present | future (grammatical, for the time of the event)
+
+
+@dataclass(slots=True)
+class Quotation:
+    speaker: ActorRef | None
+    cue: str
+    cue_start: int
+    cue_end: int
+    content: str
+    start: int  # span of the content
+    end: int
+    direct: bool  # inside quotation marks
+
+
+@dataclass(slots=True)
+class Claim:
+    holder: str  # "author" or an actor code
+    text: str
+    start: int
+    end: int
+    hedged: bool
+    negated: bool
+    about: list[str] = field(default_factory=list)
+    hedge: str | None = None
+    negated_part: str | None = None
+    relation: str | None = None  # because | therefore: this claim's link to the previous one
+    relation_cue: str | None = None
+
+
+@dataclass(slots=True)
+class Analysis:
+    doc_id: str
+    date: str | None
+    text_length: int
+    sentences: int
+    tokens: int
+    actors: list[ActorRef] = field(default_factory=list)
+    places: list[PlaceRef] = field(default_factory=list)
+    dates: list[DateRef] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotations: list[Quotation] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
