@@ -8,9 +8,15 @@ to the JSON contract described by :func:`output_json_schema` (shipped as
 
 from __future__ import annotations
 
+import dataclasses
+import types
+import typing
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
+
+MODALITIES = ("asserted", "reported", "hypothetical", "intended", "future", "negated")
+QUAD_CLASS_VALUES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 
 
 @dataclass(slots=True)
@@ -135,6 +141,7 @@ class Analysis:
     text_length: int
     sentences: int
     tokens: int
+    genre: str  # news | opinion
     actors: list[ActorRef] = field(default_factory=list)
     places: list[PlaceRef] = field(default_factory=list)
     dates: list[DateRef] = field(default_factory=list)
@@ -147,3 +154,49 @@ class Analysis:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+SCHEMA_ID = "https://hadath.invalid/schema/analysis-0.1.json"
+_OUTPUT_RECORDS = (ActorRef, PlaceRef, DateRef, Event, Quotation, Claim, Analysis)
+
+
+def _type_schema(annotation: Any) -> dict[str, Any]:
+    origin = typing.get_origin(annotation)
+    if origin in (types.UnionType, typing.Union):
+        members = [a for a in typing.get_args(annotation) if a is not type(None)]
+        inner = _type_schema(members[0])
+        return {"anyOf": [inner, {"type": "null"}]}
+    if origin is list:
+        return {"type": "array", "items": _type_schema(typing.get_args(annotation)[0])}
+    if dataclasses.is_dataclass(annotation):
+        return {"$ref": f"#/$defs/{annotation.__name__}"}
+    simple = {str: "string", int: "integer", float: "number", bool: "boolean"}
+    return {"type": simple[annotation]}
+
+
+def _record_schema(record: type) -> dict[str, Any]:
+    hints = typing.get_type_hints(record)
+    properties = {f.name: _type_schema(hints[f.name]) for f in dataclasses.fields(record)}
+    return {
+        "type": "object",
+        "description": (record.__doc__ or record.__name__).strip().splitlines()[0],
+        "properties": properties,
+        "required": [f.name for f in dataclasses.fields(record)],
+        "additionalProperties": False,
+    }
+
+
+def output_json_schema() -> dict[str, Any]:
+    """JSON Schema (2020-12) of one analysed document, derived from the record types above."""
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "Hadath analysis of one document",
+        **_record_schema(Analysis),
+        "$defs": {r.__name__: _record_schema(r) for r in _OUTPUT_RECORDS if r is not Analysis},
+    }
+    modality = schema["$defs"]["Event"]["properties"]["modality"]
+    modality["enum"] = list(MODALITIES)
+    quad = schema["$defs"]["Event"]["properties"]["quad_class"]
+    quad["anyOf"][0]["enum"] = list(QUAD_CLASS_VALUES)
+    return schema

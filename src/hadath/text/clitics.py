@@ -35,8 +35,12 @@ class Segmentation:
 def _farasa_segments(word: str) -> list[str]:
     from farasa import segmentation  # heavy import (pickles), done on first use
 
-    solutions = segmentation.mostLikelyPartition(word, 1)
-    best = solutions[0][1] if solutions else word
+    # Farasa's shipped table of previously seen words comes first, as in its own segmentLine; we read
+    # it but never write to it (its cache grows without bound over a corpus)
+    best = segmentation.hmSeenBefore.get(word)
+    if best is None:
+        solutions = segmentation.mostLikelyPartition(word, 1)
+        best = solutions[0][1] if solutions else word
     best = best.replace(";", "").replace("++", "+").strip("+")
     return [part for part in best.split("+") if part]
 

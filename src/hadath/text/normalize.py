@@ -37,18 +37,36 @@ _DELETED = (
 # One-to-one replacements (length preserving, so they run through str.translate).
 _ONE_TO_ONE: dict[str, str] = {
     # alef variants -> bare alef
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
     # hamza carriers: typists drop and misplace these constantly (شيئ / شيء, مسؤول / مسئول)
-    "ؤ": "و", "ئ": "ي",
+    "ؤ": "و",
+    "ئ": "ي",
     # alef maqsura and Persian/Urdu yeh -> yeh; taa marbuta -> heh; Persian kaf -> kaf
-    "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي", "ة": "ه", "ۀ": "ه", "ہ": "ه", "ک": "ك", "ڪ": "ك",
+    "ى": "ي",
+    "ی": "ي",
+    "ې": "ي",
+    "ۍ": "ي",
+    "ة": "ه",
+    "ۀ": "ه",
+    "ہ": "ه",
+    "ک": "ك",
+    "ڪ": "ك",
     # punctuation variants that matter for splitting
-    "\u066b": ".", "\u066c": ",", "\u06d4": ".",
+    "\u066b": ".",
+    "\u066c": ",",
+    "\u06d4": ".",
 }
 for _i in range(10):
     _ONE_TO_ONE[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
     _ONE_TO_ONE[chr(0x06F0 + _i)] = str(_i)  # Extended (Persian) digits
-for _space in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000":
+for (
+    _space
+) in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000":
     _ONE_TO_ONE[_space] = " "
 for _code in range(ord("A"), ord("Z") + 1):
     _ONE_TO_ONE[chr(_code)] = chr(_code + 32)

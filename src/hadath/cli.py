@@ -1,0 +1,178 @@
+"""``hadath``: a thin command line over the pipeline, the evaluators and the lexicon.
+
+    hadath analyze PATH... [--date YYYY-MM-DD] [--format json|jsonl|table]
+    hadath eval example DIR [--json]
+    hadath eval gsr DIR [--errors FILE]
+    hadath schema [--out FILE]
+    hadath lexicon check
+
+Exit status: 0 on success, 1 when some documents could not be read or analysed (the others are
+still processed and printed), 2 on usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from hadath.io.readers import parse_date, read_documents
+from hadath.schema import Analysis, InputError
+
+
+def _date_arg(value: str) -> date:
+    try:
+        return parse_date(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
+def _error(message: str) -> None:
+    print(f"hadath: error: {message}", file=sys.stderr)
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from hadath.output import render_table
+    from hadath.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    failures = 0
+    collected: list[dict] = []
+    for item in read_documents(args.paths, default_date=args.date):
+        if isinstance(item, InputError):
+            _error(str(item))
+            failures += 1
+            continue
+        if args.date is not None:
+            item.date = args.date
+        try:
+            analysis: Analysis = pipeline.analyze(item)
+        except Exception as error:
+            _error(f"document {item.id!r} ({item.origin}): analysis failed: {type(error).__name__}: {error}")
+            if args.debug:
+                traceback.print_exc()
+            failures += 1
+            continue
+        if args.format == "jsonl":
+            print(json.dumps(analysis.to_dict(), ensure_ascii=False), flush=True)
+        elif args.format == "table":
+            print(render_table(analysis), flush=True)
+        else:
+            collected.append(analysis.to_dict())
+    if args.format == "json":
+        payload = collected[0] if len(collected) == 1 else collected
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    return 1 if failures else 0
+
+
+def cmd_eval_example(args: argparse.Namespace) -> int:
+    from hadath.eval.example import evaluate_example
+
+    directory = Path(args.directory)
+    try:
+        report = evaluate_example(directory)
+    except (FileNotFoundError, KeyError, ValueError) as error:
+        _error(f"{directory}: {error}")
+        return 2
+    if not args.json:
+        for item in report.items:
+            mark = "ok " if item.found else "MISS"
+            why = f"  ({item.why})" if item.why and not item.found else ""
+            print(f"{mark} {item.tier:8} {item.section:10} {item.label}{why}")
+    print(json.dumps(report.summary(), ensure_ascii=False))
+    return 0 if report.passed else 1
+
+
+def cmd_eval_gsr(args: argparse.Namespace) -> int:
+    from hadath.eval.gsr import evaluate_gsr
+
+    try:
+        report = evaluate_gsr(Path(args.directory), errors_path=Path(args.errors) if args.errors else None)
+    except FileNotFoundError as error:
+        _error(str(error))
+        return 2
+    for line in report.lines():
+        print(line)
+    print(json.dumps(report.summary(), ensure_ascii=False))
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from hadath.schema import output_json_schema
+
+    text = json.dumps(output_json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_lexicon_check(args: argparse.Namespace) -> int:
+    from hadath.lexicon.loader import LexiconError, load_lexicon
+
+    try:
+        lexicon = load_lexicon()
+    except LexiconError as error:
+        _error(str(error))
+        return 1
+    print(
+        f"ok: {len(lexicon.actors)} actors, {len(lexicon.countries)} countries, "
+        f"{len(lexicon.agents)} agents, "
+        f"{len(lexicon.roles)} roles, {len(lexicon.places)} places, {len(lexicon.events)} event entries, "
+        f"{sum(len(v) for v in lexicon.cues.values())} cues, {len(lexicon.cameo)} CAMEO codes"
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hadath", description="Arabic political event data from text.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    analyze = commands.add_parser("analyze", help="analyse documents and print the results")
+    analyze.add_argument(
+        "paths", nargs="+", help="files (.txt .jsonl .json .csv), directories, or - for stdin"
+    )
+    analyze.add_argument(
+        "--date", type=_date_arg, help="document date (YYYY-MM-DD) for documents without one"
+    )
+    analyze.add_argument("--format", choices=("json", "jsonl", "table"), default="json")
+    analyze.add_argument("--debug", action="store_true", help="print tracebacks of failed documents")
+    analyze.set_defaults(handler=cmd_analyze)
+
+    evaluate = commands.add_parser("eval", help="evaluate against gold data")
+    kinds = evaluate.add_subparsers(dest="kind", required=True)
+    example = kinds.add_parser("example", help="score a worked example (article.txt + expected.yaml)")
+    example.add_argument("directory")
+    example.add_argument("--json", action="store_true", help="print only the JSON summary")
+    example.set_defaults(handler=cmd_eval_example)
+    gsr = kinds.add_parser("gsr", help="score event detection on the Arabic PLOVER gold format")
+    gsr.add_argument("directory")
+    gsr.add_argument("--errors", help="write false positives and negatives to this JSONL file")
+    gsr.set_defaults(handler=cmd_eval_gsr)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of the output")
+    schema.add_argument("--out", help="write to this file instead of stdout")
+    schema.set_defaults(handler=cmd_schema)
+
+    lexicon = commands.add_parser("lexicon", help="lexicon tools")
+    lexicon_commands = lexicon.add_subparsers(dest="lexicon_command", required=True)
+    check = lexicon_commands.add_parser("check", help="validate every lexicon file")
+    check.set_defaults(handler=cmd_lexicon_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except BrokenPipeError:  # `hadath analyze ... | head`
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

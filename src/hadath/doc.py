@@ -1,0 +1,93 @@
+"""The one object that flows through the pipeline: a document, its text layers and what was found.
+
+Each extraction stage reads what earlier stages put on the :class:`Doc` and adds its own layer, in
+the spirit of spaCy's ``Doc``. Internal mentions are token ranges; they become character spans of
+the original text only when the :class:`~hadath.schema.Analysis` is built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from hadath.lexicon.compiled import Match
+from hadath.schema import Document
+from hadath.text.normalize import NormalizedText
+from hadath.text.tokens import Sentence, Token
+
+
+@dataclass(slots=True)
+class ActorMention:
+    first: int  # token range, end exclusive
+    last: int
+    sentence: int
+    code: str | None
+    kind: str  # person | organisation | group | state | agent | role | people
+    actor_id: str | None = None
+    name_en: str | None = None
+    country: str | None = None
+    role: str | None = None
+    confidence: float = 1.0
+
+    @property
+    def role_blocks(self) -> str:
+        """The code without its country block (``SYRGOV`` → ``GOV``)."""
+        if not self.code:
+            return ""
+        return self.code[3:] if self.country and self.code.startswith(self.country) else self.code
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    first: int
+    last: int
+    sentence: int
+    place_id: str
+    name_en: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    kind: str
+
+
+@dataclass(slots=True)
+class CueMention:
+    first: int
+    last: int
+    sentence: int
+    category: str
+
+
+@dataclass(slots=True)
+class Doc:
+    document: Document
+    normalized: NormalizedText
+    sentences: list[Sentence]
+    tokens: list[Token]
+    day: date | None
+    stem_matches: list[list[Match]] = field(default_factory=list)  # per sentence
+    cues: list[CueMention] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    focus_country: str | None = None
+    genre: str = "news"  # news | opinion
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def span(self, first: int, last: int, body: bool = True) -> tuple[int, int]:
+        """Original character span of tokens ``first:last`` (without a leading و/ب/ل clitic if ``body``)."""
+        start = self.tokens[first].body_start if body else self.tokens[first].start
+        return start, self.tokens[last - 1].end
+
+    def surface(self, first: int, last: int, body: bool = True) -> str:
+        start, end = self.span(first, last, body)
+        return self.text[start:end]
+
+    def sentence_tokens(self, index: int) -> list[Token]:
+        sentence = self.sentences[index]
+        return self.tokens[sentence.first_token : sentence.last_token]
+
+    def cues_in(self, category: str, first: int, last: int) -> list[CueMention]:
+        return [c for c in self.cues if c.category == category and first <= c.first and c.last <= last]

@@ -1,0 +1,208 @@
+"""Evaluation on the OEDA Arabic PLOVER gold standard (``*_gsr.csv`` + ``*_spans.json``).
+
+Detection: a sentence labelled ``yes`` is a positive, ``easy no`` and ``difficult no`` negatives,
+``ambiguous`` is left out. Hadath predicts a positive when it finds, in the sentence, an event of
+that PLOVER type whose modality is not ``negated`` (a denied attack did not happen). Precision,
+recall and F1 are reported per event type.
+
+Arguments: on the span records (positives with annotated source/target), the country block of the
+annotators' source and target (the majority over annotators, ignoring ``None``) is compared with the
+first three letters of the code of the source/target of Hadath's most confident event of that type;
+accuracy is over the records whose gold country is known.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hadath.pipeline import Pipeline
+from hadath.schema import Document, Event
+
+_POSITIVE = "yes"
+_NEGATIVE = ("easy no", "difficult no")
+_NOT_OCCURRED = ("negated",)
+
+
+@dataclass(slots=True)
+class TypeScore:
+    event_type: str
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    source_hits: int = 0
+    source_total: int = 0
+    target_hits: int = 0
+    target_total: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "tn": self.tn,
+            "source_country_accuracy": round(self.source_hits / self.source_total, 3)
+            if self.source_total
+            else None,
+            "target_country_accuracy": round(self.target_hits / self.target_total, 3)
+            if self.target_total
+            else None,
+            "span_records_with_gold_source": self.source_total,
+            "span_records_with_gold_target": self.target_total,
+        }
+
+
+@dataclass(slots=True)
+class GsrReport:
+    scores: dict[str, TypeScore] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        out = [f"{'type':9} {'P':>6} {'R':>6} {'F1':>6}  tp/fp/fn    src-acc  tgt-acc"]
+        for name, score in sorted(self.scores.items()):
+            d = score.as_dict()
+            src = "—" if d["source_country_accuracy"] is None else f"{d['source_country_accuracy']:.3f}"
+            tgt = "—" if d["target_country_accuracy"] is None else f"{d['target_country_accuracy']:.3f}"
+            out.append(
+                f"{name:9} {d['precision']:6.3f} {d['recall']:6.3f} {d['f1']:6.3f}  "
+                f"{score.tp}/{score.fp}/{score.fn}  {src:>7}  {tgt:>7}"
+            )
+        return out
+
+    def summary(self) -> dict[str, Any]:
+        return {"gsr": {name: score.as_dict() for name, score in sorted(self.scores.items())}}
+
+
+def _gsr_files(directory: Path) -> list[Path]:
+    files = sorted(directory.glob("*_gsr.csv"))
+    if not files:
+        raise FileNotFoundError(
+            f"{directory}: no *_gsr.csv files (expected the OEDA Arabic PLOVER gold format)"
+        )
+    return files
+
+
+def _majority_country(records: list[dict[str, Any]], role_key: str) -> str | None:
+    votes: Counter[str] = Counter()
+    for span in records:
+        role = span.get(role_key)
+        if isinstance(role, dict):
+            main = role.get("main")
+            if isinstance(main, str) and len(main) == 3 and main.isupper():
+                votes[main] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _country(code: str | None) -> str | None:
+    return code[:3] if code else None
+
+
+def _best(events: list[Event]) -> Event | None:
+    return max(events, key=lambda e: e.confidence) if events else None
+
+
+def evaluate_gsr(
+    directory: Path, pipeline: Pipeline | None = None, errors_path: Path | None = None
+) -> GsrReport:
+    pipeline = pipeline or Pipeline()
+    report = GsrReport()
+    errors = errors_path.open("w", encoding="utf-8") if errors_path else None
+    try:
+        for gsr_file in _gsr_files(directory):
+            _evaluate_file(gsr_file, pipeline, report, errors)
+    finally:
+        if errors:
+            errors.close()
+    return report
+
+
+def _evaluate_file(gsr_file: Path, pipeline: Pipeline, report: GsrReport, errors: Any) -> None:
+    predictions: dict[str, list[Event]] = {}
+    with gsr_file.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            label = row["label"].strip()
+            event_type = row["event_type"].strip()
+            if label not in (_POSITIVE, *_NEGATIVE):
+                continue
+            score = report.scores.setdefault(event_type, TypeScore(event_type))
+            analysis = pipeline.analyze(Document(id=row["id"], text=row["text"]))
+            found = [e for e in analysis.events if e.plover == event_type and e.modality not in _NOT_OCCURRED]
+            predictions[row["id"]] = found
+            gold = label == _POSITIVE
+            if gold and found:
+                score.tp += 1
+            elif gold:
+                score.fn += 1
+            elif found:
+                score.fp += 1
+            else:
+                score.tn += 1
+            if errors is not None and gold != bool(found):
+                errors.write(
+                    json.dumps(_error_record(row, gold, found, analysis.events), ensure_ascii=False) + "\n"
+                )
+    spans_file = gsr_file.with_name(gsr_file.name.replace("_gsr.csv", "_spans.json"))
+    if spans_file.exists():
+        _score_arguments(spans_file, predictions, report)
+
+
+def _error_record(row: dict[str, str], gold: bool, found: list[Event], events: list[Event]) -> dict[str, Any]:
+    return {
+        "kind": "false_negative" if gold else "false_positive",
+        "id": row["id"],
+        "event_type": row["event_type"],
+        "label": row["label"],
+        "text": row["text"],
+        "fired": [
+            {
+                "trigger": e.trigger,
+                "span": [e.trigger_start, e.trigger_end],
+                "cameo": e.cameo,
+                "plover": e.plover,
+                "modality": e.modality,
+                "source": e.source.code if e.source else None,
+                "target": e.target.code if e.target else None,
+            }
+            for e in (found if not gold else events)
+        ],
+    }
+
+
+def _score_arguments(spans_file: Path, predictions: dict[str, list[Event]], report: GsrReport) -> None:
+    records = json.loads(spans_file.read_text(encoding="utf-8"))
+    for record in records:
+        event_type = record.get("event_type")
+        sentence_id = record.get("source")
+        if event_type not in report.scores or sentence_id not in predictions:
+            continue
+        score = report.scores[event_type]
+        spans = record.get("spans") or []
+        best = _best(predictions[sentence_id])
+        gold_source = _majority_country(spans, "source_role")
+        gold_target = _majority_country(spans, "target_role")
+        if gold_source:
+            score.source_total += 1
+            score.source_hits += bool(best and best.source and _country(best.source.code) == gold_source)
+        if gold_target:
+            score.target_total += 1
+            score.target_hits += bool(best and best.target and _country(best.target.code) == gold_target)

@@ -1,0 +1,91 @@
+"""The author's reading: claims, hedges, negation and because/therefore links.
+
+A document is read as *opinion* when its author speaks in the first person or hedges (أرى، اعتبر،
+لا شك، يمكن اعتبار ...). In an opinion text every sentence is the author's argument; it is cut into
+claim units at causal connectives (لأن starts a premise: relation ``because``; لهذا، لذلك start a
+conclusion: relation ``therefore``). In a news text only sentences with an explicit first-person
+opinion cue become claims. For each unit: hedged (a hedge cue inside), negated (a negation cue
+inside, with the negated part running to the next contrast cue or clause end), and what it is about
+(the actor codes it mentions).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hadath.doc import Doc
+from hadath.extract.clauses import Clause
+
+_RELATION = {"cause": "because", "consequence": "therefore"}
+_OPINION_HEDGE_THRESHOLD = 2
+
+
+@dataclass(slots=True)
+class ClaimMention:
+    first: int  # token range
+    last: int
+    hedged: bool
+    negated: bool
+    about: list[str] = field(default_factory=list)
+    hedge: str | None = None
+    negated_part: tuple[int, int] | None = None  # token range
+    relation: str | None = None
+    relation_cue: str | None = None
+
+
+def detect_genre(doc: Doc) -> str:
+    opinions = sum(1 for c in doc.cues if c.category == "opinion")
+    hedges = sum(1 for c in doc.cues if c.category == "hedge")
+    return "opinion" if opinions or hedges >= _OPINION_HEDGE_THRESHOLD else "news"
+
+
+def extract_claims(doc: Doc, clauses: list[Clause]) -> list[ClaimMention]:
+    claims: list[ClaimMention] = []
+    for sentence in doc.sentences:
+        units = _units(sentence.index, clauses)
+        for first, last, opener in units:
+            has_opinion = bool(doc.cues_in("opinion", first, last))
+            if doc.genre != "opinion" and not has_opinion:
+                continue
+            if _content_tokens(doc, first, last) < 3:
+                continue
+            claims.append(_claim(doc, first, last, opener))
+    return claims
+
+
+def _units(sentence: int, clauses: list[Clause]) -> list[tuple[int, int, str | None]]:
+    """Clauses of a sentence merged into units that only break at causal connectives."""
+    units: list[tuple[int, int, str | None]] = []
+    for clause in (c for c in clauses if c.sentence == sentence):
+        if units and clause.opener not in _RELATION:
+            first, _, opener = units[-1]
+            units[-1] = (first, clause.last, opener)
+        else:
+            units.append((clause.first, clause.last, clause.opener))
+    return units
+
+
+def _content_tokens(doc: Doc, first: int, last: int) -> int:
+    return sum(1 for t in doc.tokens[first:last] if t.kind != "punct")
+
+
+def _claim(doc: Doc, first: int, last: int, opener: str | None) -> ClaimMention:
+    hedges = doc.cues_in("hedge", first, last)
+    negations = doc.cues_in("negation", first, last)
+    about = list(dict.fromkeys(m.code for m in doc.actors if first <= m.first < last and m.code))
+    claim = ClaimMention(first, last, bool(hedges), bool(negations), about)
+    if hedges:
+        claim.hedge = doc.surface(hedges[0].first, hedges[0].last, body=False)
+    if negations:
+        negation = negations[0]
+        end = negation.last
+        contrasts = [c.first for c in doc.cues_in("contrast", negation.last, last)]
+        limit = contrasts[0] if contrasts else last
+        while end < limit and doc.tokens[end].kind != "punct":
+            end += 1
+        claim.negated_part = (negation.first, end)
+    if opener in _RELATION:
+        cue = next(c for c in doc.cues if c.first == first and c.category == opener)
+        claim.relation = _RELATION[opener]
+        claim.relation_cue = doc.surface(cue.first, cue.last, body=False)
+    return claim

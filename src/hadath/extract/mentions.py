@@ -1,0 +1,272 @@
+"""Actor and place mentions: dictionary matches composed into resolved mentions.
+
+Composition rules, tried at each token, longest first:
+
+* role phrase + country ("وزير خارجية سوريا", "وزير الخارجية السوري") → the role's holder on the
+  document date; + a following person name extends the mention;
+* role phrase + named person ("الرئيس بوتين") → that person, the span covering both;
+* role phrase + agent ("كبير مفاوضي النظام") → the holder for the context country;
+* agent noun + country adjective/name, at most one word between ("القوات الروسية",
+  "المستشارين العسكرين الإيرانيين", "حلفاء إيران") → country code + the agent's role block;
+* a named actor; a people name ("الروس" → RUS); a bare agent noun ("المعارضة"), whose country comes
+  from the sentence or, failing that, from the document's focus country (where its places are).
+
+Places are the gazetteer matches not inside an actor mention, disambiguated by the document's
+countries, then by kind and population.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from hadath.doc import ActorMention, Doc, PlaceMention
+from hadath.lexicon.compiled import CompiledLexicon, Entry, Match
+from hadath.lexicon.model import Place
+
+_PLACE_KIND_PRIORITY = {"site": 0, "region": 1, "city": 2, "country": 3}
+# agents whose country is the state where the story happens when none is named
+_DOMESTIC_BLOCKS = {"GOV", "OPP", "REB", "MIL", "COP", "CVL", "JUD", "LEG", "SPY", "PTY", "REF"}
+
+
+class _Index:
+    """Matches of one sentence by first token and kind."""
+
+    def __init__(self, matches: Iterable[Match]):
+        self.by_start: dict[int, list[tuple[int, Entry]]] = {}
+        for match in matches:
+            for entry in match.entries:
+                self.by_start.setdefault(match.first, []).append((match.last, entry))
+
+    def at(self, position: int, *kinds: str) -> list[tuple[int, Entry]]:
+        """(end, entry) pairs starting at ``position``, longest first."""
+        found = [(end, e) for end, e in self.by_start.get(position, []) if e.kind in kinds]
+        return sorted(found, key=lambda pair: -pair[0])
+
+
+def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
+    doc.focus_country = _focus_country(doc, compiled)
+    for sentence in doc.sentences:
+        index = _Index(doc.stem_matches[sentence.index])
+        sentence_countries = _sentence_countries(index)
+        position = sentence.first_token
+        while position < sentence.last_token:
+            mention = _actor_at(doc, compiled, index, position, sentence.index, sentence_countries)
+            if mention is None:
+                position += 1
+                continue
+            doc.actors.append(mention)
+            position = mention.last
+    _extract_places(doc, compiled)
+
+
+def _focus_country(doc: Doc, compiled: CompiledLexicon) -> str | None:
+    """The country where the story happens: the most frequent country among place mentions."""
+    counts: Counter[str] = Counter()
+    adjective_counts: Counter[str] = Counter()
+    for matches in doc.stem_matches:
+        for match in matches:
+            for entry in match.entries:
+                if entry.kind == "place":
+                    country = compiled.lexicon.places[entry.ref].country
+                    if country:
+                        counts[country] += 1
+                elif entry.kind in ("country", "capital"):
+                    counts[entry.ref] += 1
+                elif entry.kind == "adjective":
+                    adjective_counts[entry.ref] += 1
+    ranked = counts.most_common(1) or adjective_counts.most_common(1)
+    return ranked[0][0] if ranked else None
+
+
+def _sentence_countries(index: _Index) -> list[str]:
+    countries = []
+    for pairs in index.by_start.values():
+        for _, entry in pairs:
+            if entry.kind in ("country", "adjective", "people"):
+                countries.append(entry.ref)
+    return countries
+
+
+def _actor_at(
+    doc: Doc,
+    compiled: CompiledLexicon,
+    index: _Index,
+    position: int,
+    sentence: int,
+    sentence_countries: list[str],
+) -> ActorMention | None:
+    lexicon = compiled.lexicon
+    for role_end, role_entry in index.at(position, "role"):
+        role = lexicon.roles[role_entry.ref]
+        # role + country
+        for country_end, country_entry in index.at(role_end, "country", "adjective"):
+            mention = _role_mention(
+                doc, compiled, position, country_end, sentence, role.id, country_entry.ref
+            )
+            return _extend_with_person(doc, compiled, index, mention)
+        # role + named person ("الرئيس بوتين")
+        for person_end, person_entry in index.at(role_end, "actor"):
+            mention = _named_mention(doc, compiled, position, person_end, sentence, person_entry.ref)
+            mention.role = role.id
+            return mention
+        # role + agent ("كبير مفاوضي النظام"): the agent's country from context
+        for agent_end, _ in index.at(role_end, "agent"):
+            country = _context_country(sentence_countries, doc.focus_country)
+            if country:
+                mention = _role_mention(doc, compiled, position, agent_end, sentence, role.id, country)
+                mention.confidence = 0.7
+                return _extend_with_person(doc, compiled, index, mention)
+    for agent_end, agent_entry in index.at(position, "agent"):
+        agent = lexicon.agents[int(agent_entry.ref)]
+        for gap in (0, 1):
+            for country_end, country_entry in index.at(agent_end + gap, "adjective", "country", "people"):
+                if gap and _is_blocked(index, agent_end):
+                    continue
+                code = country_entry.ref + agent.code
+                return ActorMention(
+                    position, country_end, sentence, code, "agent", country=country_entry.ref, role=agent.code
+                )
+    for actor_end, actor_entry in index.at(position, "actor"):
+        return _named_mention(doc, compiled, position, actor_end, sentence, actor_entry.ref)
+    for people_end, people_entry in index.at(position, "people"):
+        return ActorMention(
+            position, people_end, sentence, people_entry.ref, "people", country=people_entry.ref
+        )
+    for agent_end, agent_entry in index.at(position, "agent"):
+        agent = lexicon.agents[int(agent_entry.ref)]
+        if not agent.code:
+            continue
+        first_block = agent.code[:3]
+        country = (
+            _context_country(sentence_countries, doc.focus_country)
+            if first_block in _DOMESTIC_BLOCKS
+            else None
+        )
+        code = (country or "") + agent.code
+        return ActorMention(
+            position,
+            agent_end,
+            sentence,
+            code,
+            "agent",
+            country=country,
+            role=agent.code,
+            confidence=0.6 if country else 0.5,
+        )
+    return None
+
+
+def _is_blocked(index: _Index, position: int) -> bool:
+    """A word between an agent and its country adjective must not itself start a mention."""
+    return bool(index.at(position, "actor", "agent", "role", "place", "event"))
+
+
+def _context_country(sentence_countries: list[str], focus: str | None) -> str | None:
+    if focus:
+        return focus
+    return Counter(sentence_countries).most_common(1)[0][0] if sentence_countries else None
+
+
+def _role_mention(
+    doc: Doc, compiled: CompiledLexicon, first: int, last: int, sentence: int, role_id: str, country: str
+) -> ActorMention:
+    role = compiled.lexicon.roles[role_id]
+    code = country + role.code if role.code != "IGO" else "IGO"
+    mention = ActorMention(first, last, sentence, code, "role", country=country, role=role_id, confidence=0.8)
+    holder = role.holder_on(country, doc.day)
+    if holder is not None:
+        actor = compiled.lexicon.actors[holder.actor]
+        mention.actor_id = actor.id
+        mention.name_en = actor.name_en
+        mention.confidence = 0.95
+    return mention
+
+
+def _extend_with_person(
+    doc: Doc, compiled: CompiledLexicon, index: _Index, mention: ActorMention
+) -> ActorMention:
+    """ "وزير الخارجية السوري وليد المعلم": the name that follows a role phrase is the holder."""
+    for position in (mention.last, mention.last + 1):
+        for person_end, person_entry in index.at(position, "actor"):
+            actor = compiled.lexicon.actors[person_entry.ref]
+            if actor.type != "person":
+                continue
+            code, confidence = actor.code_on(doc.day)
+            mention.last = person_end
+            mention.actor_id = actor.id
+            mention.name_en = actor.name_en
+            mention.code = code or mention.code
+            mention.confidence = max(mention.confidence, confidence)
+            return mention
+    return mention
+
+
+def _named_mention(
+    doc: Doc, compiled: CompiledLexicon, first: int, last: int, sentence: int, actor_id: str
+) -> ActorMention:
+    actor = compiled.lexicon.actors[actor_id]
+    code, confidence = actor.code_on(doc.day)
+    country = actor.country or (code[:3] if code and code[:3] in compiled.lexicon.countries else None)
+    return ActorMention(
+        first,
+        last,
+        sentence,
+        code,
+        actor.type,
+        actor_id=actor.id,
+        name_en=actor.name_en,
+        country=country,
+        confidence=confidence,
+    )
+
+
+def _extract_places(doc: Doc, compiled: CompiledLexicon) -> None:
+    taken = {i for m in doc.actors for i in range(m.first, m.last)}
+    document_countries = {m.country for m in doc.actors if m.country}
+    if doc.focus_country:
+        document_countries.add(doc.focus_country)
+    for sentence in doc.sentences:
+        candidates: list[tuple[int, int, list[Place]]] = []
+        by_span: dict[tuple[int, int], list[Place]] = {}
+        for match in doc.stem_matches[sentence.index]:
+            for entry in match.entries:
+                if entry.kind == "place":
+                    by_span.setdefault((match.first, match.last), []).append(
+                        compiled.lexicon.places[entry.ref]
+                    )
+        for (first, last), places in by_span.items():
+            candidates.append((first, last, places))
+        # longest first, then leftmost; a place never overlaps an actor or another place
+        candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+        for first, last, places in candidates:
+            if any(i in taken for i in range(first, last)):
+                continue
+            place = _best_place(places, document_countries)
+            doc.places.append(
+                PlaceMention(
+                    first,
+                    last,
+                    sentence.index,
+                    place.id,
+                    place.name_en,
+                    place.country,
+                    place.lat,
+                    place.lon,
+                    place.kind,
+                )
+            )
+            taken.update(range(first, last))
+    doc.places.sort(key=lambda p: p.first)
+
+
+def _best_place(places: list[Place], document_countries: set[str]) -> Place:
+    return min(
+        places,
+        key=lambda p: (
+            p.country not in document_countries,
+            _PLACE_KIND_PRIORITY.get(p.kind, 9),
+            -p.population,
+            p.id,
+        ),
+    )

@@ -1,0 +1,88 @@
+"""Modality of an event: asserted, reported, hypothetical, intended, future or negated.
+
+Cues come from the lexicon (cues.yaml). Scope rules:
+
+* negated — a negation particle or noun at most two tokens before the trigger (لم يشن، عدم انسحاب);
+  لن negates a future;
+* hypothetical — a conditional or hedge cue earlier in the trigger's clause;
+* intended — an intention cue (أراد، يسعى) earlier in the clause;
+* future — the س prefix on a verb trigger or سوف just before it;
+* reported — the trigger is a speech act, sits inside a quotation, or follows a speech cue or an
+  attribution cue (بحسب) in its sentence;
+* otherwise asserted.
+
+The first that applies wins, in that order: a negated report is negated, a hypothetical intention is
+hypothetical.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hadath.doc import CueMention, Doc
+from hadath.extract.clauses import Clause
+from hadath.lexicon.model import EventEntry
+
+_NEGATION_WINDOW = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    value: str  # asserted | reported | hypothetical | intended | future | negated
+    tense: str | None  # past | present | future (of a verb trigger)
+    cue: str | None = None  # the word that decided it
+
+
+def modality_of(
+    doc: Doc,
+    first: int,
+    last: int,
+    clause: Clause,
+    governed_by_speech: bool,
+    entry: EventEntry,
+) -> Modality:
+    trigger = doc.tokens[first]
+    sentence = doc.sentences[trigger.sentence]
+    future = "س" in trigger.prefixes or any(
+        doc.tokens[i].norm == "سوف" for i in range(max(sentence.first_token, first - 2), first)
+    )
+    tense = _tense(trigger.norm, entry.pos, future)
+    for cue in doc.cues:
+        if cue.sentence != trigger.sentence:
+            continue
+        if cue.category in ("negation", "negation_nouns") and first - _NEGATION_WINDOW <= cue.first < first:
+            return Modality(
+                "negated", "future" if doc.tokens[cue.first].norm == "لن" else tense, _cue_text(doc, cue)
+            )
+    for category, value in (
+        ("hypothetical", "hypothetical"),
+        ("hedge", "hypothetical"),
+        ("intention", "intended"),
+    ):
+        for cue in doc.cues:
+            if cue.category == category and clause.first <= cue.first < first:
+                return Modality(value, tense, _cue_text(doc, cue))
+    if future:
+        return Modality("future", "future", "س" if "س" in trigger.prefixes else "سوف")
+    is_speech_act = any(
+        c.category == "speech" and c.first <= first < c.last for c in doc.cues
+    ) or entry.cameo.startswith("01")
+    if is_speech_act or governed_by_speech:
+        return Modality("reported", tense)
+    for cue in doc.cues:
+        if cue.category == "reported" and cue.sentence == trigger.sentence:
+            return Modality("reported", tense, _cue_text(doc, cue))
+    return Modality("asserted", tense)
+
+
+def _cue_text(doc: Doc, cue: CueMention) -> str:
+    return doc.surface(cue.first, cue.last, body=False)
+
+
+def _tense(norm: str, pos: str, future: bool) -> str | None:
+    if future:
+        return "future"
+    if pos != "verb":
+        return None
+    # an imperfect starts with a person prefix; the lexicon's base form is the past
+    return "present" if len(norm) > 3 and norm[0] in "يتن" else "past"

@@ -1,0 +1,282 @@
+"""The lexicon compiled into Aho-Corasick automata over match keys, built once and cached.
+
+Two automata run over every sentence:
+
+* the *stem* automaton (actors, countries, agents, roles, places, events) over token keys, so that
+  clitics and inflection do not matter: "والقوات الروسية" and "قوة روسي" are both ``قو روسي``;
+* the *surface* automaton (discourse cues) over normalised surface forms with only a leading و/ف
+  removed, because for function words the clitics ARE the meaning (لأن is not أن).
+
+Patterns are space-joined key sequences framed by spaces, so matches always cover whole tokens.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from bisect import bisect_left
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import ahocorasick
+
+from hadath.lexicon.loader import DATA_DIR, data_files, load_lexicon
+from hadath.lexicon.model import Lexicon
+from hadath.text.normalize import normalize
+from hadath.text.tokens import Token, tokenize
+
+CACHE_FORMAT = 3  # bump when the compiled structure changes
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a matched key sequence means."""
+
+    kind: str  # actor | country | adjective | people | capital | agent | role | place | event | cue
+    ref: str  # actor id, country code, agent/role/place id, event index, cue category
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    first: int  # token indices, end exclusive
+    last: int
+    entries: tuple[Entry, ...]
+
+
+def stem_key(token: Token) -> str:
+    return token.key
+
+
+def surface_key(token: Token) -> str:
+    if token.prefixes and token.prefixes[0] in ("و", "ف") and len(token.norm) > 2:
+        return token.norm[1:]
+    return token.norm
+
+
+def phrase_tokens(phrase: str) -> list[Token]:
+    """Tokens of a lexicon phrase, analysed exactly as running text is."""
+    _, tokens = tokenize(normalize(phrase))
+    return [t for t in tokens if t.kind != "punct"]
+
+
+def _frame(keys: list[str]) -> str:
+    return " " + " ".join(keys) + " "
+
+
+class _AutomatonBuilder:
+    def __init__(self) -> None:
+        self.patterns: dict[str, tuple[int, list[Entry]]] = {}
+
+    def add(self, keys: list[str], entry: Entry) -> None:
+        if not keys or any(not k for k in keys):
+            return
+        framed = _frame(keys)
+        _, entries = self.patterns.setdefault(framed, (len(keys), []))
+        if entry not in entries:
+            entries.append(entry)
+
+    def build(self) -> ahocorasick.Automaton:
+        automaton = ahocorasick.Automaton()
+        for framed, (length, entries) in self.patterns.items():
+            automaton.add_word(framed, (length, tuple(entries)))
+        if len(automaton):
+            automaton.make_automaton()
+        return automaton
+
+
+@dataclass(frozen=True, slots=True)
+class DroppedAlias:
+    """An imported alias left out of the automaton because it would fire on ordinary words."""
+
+    origin: str
+    alias: str
+    reason: str
+
+
+def _is_trusted(provenance: str) -> bool:
+    """Hand-curated entries are trusted; bulk imports are filtered for noisy aliases."""
+    return not provenance.startswith(("oeda:", "geonames:", "geonames"))
+
+
+class CompiledLexicon:
+    """A validated lexicon plus its automata; see :func:`load_compiled`."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.dropped: list[DroppedAlias] = []
+        stems = _AutomatonBuilder()
+        surfaces = _AutomatonBuilder()
+        function_keys = {
+            stem_key(t) for word in lexicon.cues.get("function_words", ()) for t in phrase_tokens(word)
+        }
+
+        def add_stem(phrase: str, entry: Entry, provenance: str = "", origin: str = "") -> None:
+            keys = [stem_key(t) for t in phrase_tokens(phrase)]
+            if not _is_trusted(provenance) and len(keys) == 1:
+                reason = _noisy_reason(phrase, keys[0], function_keys)
+                if reason:
+                    self.dropped.append(DroppedAlias(origin, phrase, reason))
+                    return
+            stems.add(keys, entry)
+
+        for actor in lexicon.actors.values():
+            for name in actor.names:
+                add_stem(name, Entry("actor", actor.id), actor.provenance, actor.origin)
+        for country in lexicon.countries.values():
+            for kind, names in (
+                ("country", country.names),
+                ("adjective", country.adjectives),
+                ("people", country.people),
+                ("capital", country.capital),
+            ):
+                for name in names:
+                    add_stem(name, Entry(kind, country.code))
+        for index, agent in enumerate(lexicon.agents):
+            for name in agent.names:
+                add_stem(name, Entry("agent", str(index)), agent.provenance, agent.origin)
+        for role in lexicon.roles.values():
+            for name in role.names:
+                add_stem(name, Entry("role", role.id))
+        for place in lexicon.places.values():
+            for name in place.names:
+                add_stem(name, Entry("place", place.id), place.provenance, place.origin)
+        for index, event in enumerate(lexicon.events):
+            for trigger in event.triggers:
+                for variant in _trigger_variants(trigger, event.pos):
+                    add_stem(variant, Entry("event", str(index)), event.provenance, event.origin)
+        for category, cues in lexicon.cues.items():
+            for cue in cues:
+                surfaces.add([surface_key(t) for t in phrase_tokens(cue)], Entry("cue", category))
+        self.stem_automaton = stems.build()
+        self.surface_automaton = surfaces.build()
+        # event-context words are matched one token at a time, by key
+        self.context_keys: dict[str, frozenset[str]] = {}
+        for event in lexicon.events:
+            for group in event.context:
+                for word in group:
+                    if word not in self.context_keys:
+                        self.context_keys[word] = frozenset(stem_key(t) for t in phrase_tokens(word))
+
+    def find(self, tokens: list[Token], surface: bool = False) -> list[Match]:
+        """All lexicon matches over ``tokens`` (one sentence), as token ranges."""
+        automaton = self.surface_automaton if surface else self.stem_automaton
+        if not len(automaton) or not tokens:
+            return []
+        key_of = surface_key if surface else stem_key
+        keys = [key_of(t) for t in tokens]
+        framed = _frame(keys)
+        starts: list[int] = []
+        position = 1
+        for key in keys:
+            starts.append(position)
+            position += len(key) + 1
+        matches: list[Match] = []
+        for end_char, (length, entries) in automaton.iter(framed):
+            # the match ends with the space after its last key
+            last = bisect_left(starts, end_char + 1) - 1
+            first = last - length + 1
+            matches.append(Match(tokens[first].index, tokens[last].index + 1, entries))
+        return matches
+
+
+def _noisy_reason(phrase: str, key: str, function_keys: set[str]) -> str:
+    """Why a one-word imported alias would fire on ordinary text ("" when it is fine).
+
+    Farasa ships word lists: a general-vocabulary word (تهديد، طاقة، قاعدة) that is not also listed as
+    a person or place name is an ordinary noun, not a name, and an upstream dictionary that maps it to
+    an actor or event is wrong far more often than right.
+    """
+    from farasa import segmentation as farasa_lists
+
+    if key in function_keys or phrase in farasa_lists.hmStop:
+        return "function word"
+    if len(key) < 3:
+        return "shorter than three letters"
+    surface = phrase.strip()
+    bare = surface[2:] if surface.startswith("ال") and len(surface) > 4 else surface
+    is_name = any(w in farasa_lists.hmPeople or w in farasa_lists.hmLocations for w in (surface, bare))
+    if not is_name and (surface in farasa_lists.hmAraLexCom or bare in farasa_lists.hmAraLexCom):
+        return "ordinary word (in the general vocabulary, not a name)"
+    return ""
+
+
+def _trigger_variants(trigger: str, pos: str) -> list[str]:
+    """A verb trigger in the past tense also fires in the imperfect (person prefixes ي ت ن ا)."""
+    variants = [trigger]
+    if pos != "verb" or " " in trigger.strip():
+        words = trigger.split()
+        if pos == "verb" and words:
+            variants += [" ".join([imperfect, *words[1:]]) for imperfect in _imperfects(words[0])]
+        return variants
+    variants += _imperfects(trigger)
+    return variants
+
+
+def _imperfects(past: str) -> list[str]:
+    base = normalize(past).text
+    # Forms IV, VII, VIII, X start with a hamzat/alif that the imperfect drops (أعلن → يعلن, اعتقل → يعتقل)
+    stem = base[1:] if base.startswith("ا") and len(base) >= 4 else base
+    return [prefix + stem for prefix in ("ي", "ت", "ن")]
+
+
+def _cache_key(data_dir: Path) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"format={CACHE_FORMAT}".encode())
+    for package in ("hadath", "farasa", "pyahocorasick"):
+        try:
+            digest.update(f"{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(package.encode())
+    for code_file in sorted(Path(__file__).resolve().parent.parent.joinpath("text").glob("*.py")):
+        digest.update(code_file.read_bytes())  # a change in segmentation changes every key
+    digest.update(Path(__file__).read_bytes())
+    for path in data_files(data_dir):
+        digest.update(str(path.relative_to(data_dir)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("HADATH_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "hadath"
+
+
+_LOADED: dict[Path, CompiledLexicon] = {}
+
+
+def load_compiled(data_dir: Path = DATA_DIR, use_cache: bool = True) -> CompiledLexicon:
+    """The compiled lexicon for ``data_dir``: from memory, else the on-disk cache, else built."""
+    data_dir = data_dir.resolve()
+    if data_dir in _LOADED:
+        return _LOADED[data_dir]
+    cache_file = cache_dir() / f"lexicon-{_cache_key(data_dir)}.pickle"
+    compiled: CompiledLexicon | None = None
+    if use_cache and cache_file.exists():
+        try:
+            with cache_file.open("rb") as handle:
+                compiled = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            compiled = None  # a stale or broken cache is rebuilt, never trusted
+    if compiled is None:
+        compiled = CompiledLexicon(load_lexicon(data_dir))
+        if use_cache:
+            _write_cache(cache_file, compiled)
+    _LOADED[data_dir] = compiled
+    return compiled
+
+
+def _write_cache(cache_file: Path, compiled: CompiledLexicon) -> None:
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        # write to a temporary file and rename, so a concurrent reader never sees half a pickle
+        with tempfile.NamedTemporaryFile(dir=cache_file.parent, delete=False, suffix=".tmp") as handle:
+            pickle.dump(compiled, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, cache_file)
+    except OSError:
+        pass  # a read-only home only costs the compile time on the next start

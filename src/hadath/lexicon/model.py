@@ -1,0 +1,187 @@
+"""Entry types of the Hadath lexicon (validated, immutable after loading)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+ACTOR_CODE_RE = re.compile(r"^(?:[A-Z]{3})+$")
+ROLE_CODE_RE = re.compile(r"^(?:[A-Z]{3})*$")
+CAMEO_EVENT_RE = re.compile(r"^\d{2,4}$")
+ACTOR_TYPES = frozenset({"person", "organisation", "group", "state"})
+QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+CUE_CATEGORIES = (
+    "speech",
+    "reported",
+    "hedge",
+    "negation",
+    "negation_nouns",
+    "future",
+    "intention",
+    "hypothetical",
+    "cause",
+    "consequence",
+    "opinion",
+    "contrast",
+    "scripture",
+    "subordinator",  # opens a clause: بعد ما، عندما، الذي
+    "preposition",  # free-standing prepositions: an actor after one is not a subject
+    "partitive",  # قسم كبير من / عدد من: the actor after من is still the subject
+    "passive_agent",  # من قبل، على يد: the actor after it is the source of a passive verb
+    "reciprocal",  # بين: "التنسيق بين X وY"
+    "function_words",  # never an imported actor, place or trigger on their own
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DatedCode:
+    code: str
+    start: date | None = None
+    end: date | None = None
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name_en: str | None
+    type: str
+    codes: tuple[DatedCode, ...]
+    names: tuple[str, ...]
+    origin: str  # file:line of the entry
+    provenance: str
+    country: str | None = None
+    qid: str | None = None
+    predecessor: str | None = None
+
+    def code_on(self, day: date | None) -> tuple[str | None, float]:
+        """The actor's code on ``day`` and how sure that is.
+
+        A dated code that covers the day wins; without a date, or when no dated code covers it,
+        the undated codes, then the most recent dated one (with lower confidence).
+        """
+        if not self.codes:
+            return None, 0.0
+        if day is not None:
+            covering = [c for c in self.codes if (c.start or c.end) and c.covers(day)]
+            if covering:
+                # the narrowest range is the most specific statement about that day
+                covering.sort(key=lambda c: ((c.end or date.max) - (c.start or date.min)).days)
+                return covering[0].code, 1.0
+        undated = [c for c in self.codes if c.start is None and c.end is None]
+        if undated:
+            return undated[0].code, 0.9
+        latest = max(self.codes, key=lambda c: c.end or date.max)
+        return latest.code, 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str
+    name_en: str
+    names: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    people: tuple[str, ...]
+    capital: tuple[str, ...]
+    origin: str
+    qid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    names: tuple[str, ...]
+    code: str  # role block(s), may be empty ("حلفاء" takes the country alone)
+    origin: str
+    provenance: str
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    actor: str
+    start: date | None
+    end: date | None
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    id: str
+    names: tuple[str, ...]
+    code: str
+    holders: dict[str, tuple[Holder, ...]]
+    origin: str
+
+    def holder_on(self, country: str, day: date | None) -> Holder | None:
+        holders = self.holders.get(country, ())
+        if day is None:
+            return None
+        for holder in holders:
+            if holder.covers(day):
+                return holder
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    name_en: str
+    names: tuple[str, ...]
+    country: str | None
+    lat: float | None
+    lon: float | None
+    kind: str
+    origin: str
+    provenance: str
+    population: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class EventEntry:
+    cameo: str
+    triggers: tuple[str, ...]
+    pos: str  # verb | noun
+    origin: str
+    provenance: str
+    plover: str | None = None
+    context: tuple[tuple[str, ...], ...] = ()
+    source_roles: tuple[str, ...] = ()  # fire only when the source actor has one of these role blocks
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str
+    label: str
+    goldstein: float | None
+    quad_class: str | None
+    plover_type: str | None
+    plover_mode: str | None
+    plover_context: str | None
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Everything loaded from the data directory, validated."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    countries: dict[str, Country] = field(default_factory=dict)
+    agents: list[Agent] = field(default_factory=list)
+    roles: dict[str, Role] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    events: list[EventEntry] = field(default_factory=list)
+    cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    cameo: dict[str, CameoCode] = field(default_factory=dict)
+    quote_pairs: tuple[tuple[str, str], ...] = ()
+
+    def cameo_info(self, code: str) -> CameoCode | None:
+        """The ontology row for ``code``, inheriting from parent codes when the row is missing."""
+        while code:
+            if code in self.cameo:
+                return self.cameo[code]
+            code = code[:-1]
+        return None

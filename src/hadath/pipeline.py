@@ -1,0 +1,190 @@
+"""The analysis pipeline: text layer → lexicon matches → mentions → events, quotations, claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hadath.doc import ActorMention, CueMention, Doc, PlaceMention
+from hadath.extract.claims import ClaimMention, detect_genre, extract_claims
+from hadath.extract.clauses import split_clauses
+from hadath.extract.dates import DateMention, extract_dates
+from hadath.extract.events import EventMention, extract_events
+from hadath.extract.mentions import extract_mentions
+from hadath.extract.quotations import QuotationMention, extract_quotations
+from hadath.lexicon.compiled import CompiledLexicon, load_compiled
+from hadath.lexicon.loader import DATA_DIR
+from hadath.schema import (
+    ActorRef,
+    Analysis,
+    Claim,
+    DateRef,
+    Document,
+    Event,
+    PlaceRef,
+    Quotation,
+)
+from hadath.text.normalize import normalize
+from hadath.text.tokens import tokenize
+
+
+class Pipeline:
+    """Load the lexicon once, then analyse any number of documents."""
+
+    def __init__(self, data_dir: Path = DATA_DIR, use_cache: bool = True):
+        self.compiled: CompiledLexicon = load_compiled(data_dir, use_cache=use_cache)
+
+    def parse(self, document: Document) -> Doc:
+        """Run every stage and return the annotated :class:`Doc` (for tools that need token detail)."""
+        normalized = normalize(document.text)
+        sentences, tokens = tokenize(normalized)
+        doc = Doc(document, normalized, sentences, tokens, document.date)
+        for sentence in sentences:
+            sentence_tokens = tokens[sentence.first_token : sentence.last_token]
+            doc.stem_matches.append(self.compiled.find(sentence_tokens))
+            for match in self.compiled.find(sentence_tokens, surface=True):
+                for entry in match.entries:
+                    doc.cues.append(CueMention(match.first, match.last, sentence.index, entry.ref))
+        doc.cues.sort(key=lambda c: (c.first, -c.last))
+        extract_mentions(doc, self.compiled)
+        doc.genre = detect_genre(doc)
+        return doc
+
+    def analyze(self, document: Document) -> Analysis:
+        doc = self.parse(document)
+        clauses = split_clauses(doc)
+        dates = extract_dates(doc)
+        events = extract_events(doc, self.compiled, clauses)
+        quotations = extract_quotations(doc, clauses, self.compiled.lexicon.quote_pairs)
+        claims = extract_claims(doc, clauses)
+        return _AnalysisBuilder(doc, self.compiled).build(dates, events, quotations, claims)
+
+
+class _AnalysisBuilder:
+    """Turns token-level mentions into the output records, with ORIGINAL character spans."""
+
+    def __init__(self, doc: Doc, compiled: CompiledLexicon):
+        self.doc = doc
+        self.compiled = compiled
+
+    def actor(self, mention: ActorMention) -> ActorRef:
+        start, end = self.doc.span(mention.first, mention.last)
+        return ActorRef(
+            text=self.doc.text[start:end],
+            start=start,
+            end=end,
+            code=mention.code,
+            actor_id=mention.actor_id,
+            name_en=mention.name_en,
+            kind=mention.kind,
+            role=mention.role,
+            confidence=round(mention.confidence, 2),
+        )
+
+    def place(self, mention: PlaceMention) -> PlaceRef:
+        start, end = self.doc.span(mention.first, mention.last)
+        return PlaceRef(
+            text=self.doc.text[start:end],
+            start=start,
+            end=end,
+            place_id=mention.place_id,
+            name_en=mention.name_en,
+            country=mention.country,
+            lat=mention.lat,
+            lon=mention.lon,
+            kind=mention.kind,
+        )
+
+    def event(self, mention: EventMention, dates: list[DateMention]) -> Event:
+        doc = self.doc
+        start, end = doc.span(mention.clause.first, mention.clause.last, body=False)
+        trigger_start, trigger_end = doc.span(mention.first, mention.last)
+        info = self.compiled.lexicon.cameo_info(mention.entry.cameo)
+        sentence = doc.tokens[mention.first].sentence
+        return Event(
+            text=doc.text[start:end],
+            start=start,
+            end=end,
+            trigger=doc.text[trigger_start:trigger_end],
+            trigger_start=trigger_start,
+            trigger_end=trigger_end,
+            source=self.actor(mention.source) if mention.source else None,
+            target=self.actor(mention.target) if mention.target else None,
+            cameo=mention.entry.cameo,
+            cameo_label=info.label if info else "",
+            plover=mention.entry.plover or (info.plover_type if info else None),
+            plover_mode=info.plover_mode if info else None,
+            goldstein=info.goldstein if info else None,
+            quad_class=info.quad_class if info else None,
+            modality=mention.modality.value,
+            nominal=mention.nominal,
+            place=self.place(mention.place) if mention.place else None,
+            date=self._event_date(sentence, dates),
+            confidence=mention.confidence,
+            sentence=sentence,
+            tense=mention.modality.tense,
+        )
+
+    def _event_date(self, sentence: int, dates: list[DateMention]) -> str | None:
+        in_sentence = [d for d in dates if d.sentence == sentence]
+        if in_sentence:
+            return in_sentence[0].value
+        return self.doc.day.isoformat() if self.doc.day else None
+
+    def quotation(self, mention: QuotationMention) -> Quotation:
+        cue_start, cue_end = self.doc.span(mention.cue.first, mention.cue.last)
+        return Quotation(
+            speaker=self.actor(mention.speaker) if mention.speaker else None,
+            cue=self.doc.text[cue_start:cue_end],
+            cue_start=cue_start,
+            cue_end=cue_end,
+            content=self.doc.text[mention.content_start : mention.content_end],
+            start=mention.content_start,
+            end=mention.content_end,
+            direct=mention.direct,
+        )
+
+    def claim(self, mention: ClaimMention) -> Claim:
+        start, end = self.doc.span(mention.first, mention.last, body=False)
+        negated_part = None
+        if mention.negated_part:
+            negated_part = self.doc.surface(*mention.negated_part, body=False)
+        return Claim(
+            holder="author",
+            text=self.doc.text[start:end],
+            start=start,
+            end=end,
+            hedged=mention.hedged,
+            negated=mention.negated,
+            about=mention.about,
+            hedge=mention.hedge,
+            negated_part=negated_part,
+            relation=mention.relation,
+            relation_cue=mention.relation_cue,
+        )
+
+    def build(
+        self,
+        dates: list[DateMention],
+        events: list[EventMention],
+        quotations: list[QuotationMention],
+        claims: list[ClaimMention],
+    ) -> Analysis:
+        doc = self.doc
+        document = doc.document
+        return Analysis(
+            doc_id=document.id,
+            date=document.date.isoformat() if document.date else None,
+            text_length=len(document.text),
+            sentences=len(doc.sentences),
+            tokens=len(doc.tokens),
+            genre=doc.genre,
+            actors=[self.actor(m) for m in doc.actors],
+            places=[self.place(m) for m in doc.places],
+            dates=[DateRef(doc.text[d.start : d.end], d.start, d.end, d.value, d.kind) for d in dates],
+            events=[self.event(m, dates) for m in events],
+            quotations=[self.quotation(q) for q in quotations],
+            claims=[self.claim(c) for c in claims],
+            title=document.title,
+            source=document.source,
+            url=document.url,
+        )

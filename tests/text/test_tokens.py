@@ -1,0 +1,52 @@
+"""Sentences, tokens and clitics over original offsets."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hadath.text.clitics import segment_word
+from hadath.text.normalize import normalize
+from hadath.text.tokens import tokenize
+
+
+def _tokens(text):
+    return tokenize(normalize(text))
+
+
+def test_sentences_split_at_stops_not_decimals_or_initials():
+    sentences, _ = _tokens("ارتفع المؤشر 3.5 بالمئة. وقال د. أحمد إن ذلك جيد؟ نعم\nسطر جديد")
+    assert len(sentences) == 4
+
+
+def test_clitics_are_split_and_body_excludes_conjunction():
+    text = "والقوات الروسية للنظام"
+    _, tokens = _tokens(text)
+    forces, russian, regime = tokens
+    assert forces.prefixes == ("و", "ال") and forces.stem == "قو"
+    assert text[forces.body_start : forces.end] == "القوات"
+    assert russian.stem == "روسي"
+    assert regime.prefixes[0] == "ل" and regime.stem == "نظام"
+
+
+def test_segmentation_of_lam_lam():
+    analysis = segment_word("للنظام")
+    assert analysis.prefixes == ("ل", "ال")
+    assert analysis.stem == "نظام"
+    assert analysis.conjunction_length == 1
+
+
+def test_future_prefix_and_suffixes():
+    analysis = segment_word("سيبقون")
+    assert "س" in analysis.prefixes
+    assert analysis.suffixes == ("ون",)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("وبالقتسنمريةأإ ،.«»\u064e\u0640") + ["\u200f"]), max_size=60))
+def test_token_spans_are_original_substrings_that_normalise_to_the_token(text):
+    normalized = normalize(text)
+    sentences, tokens = tokenize(normalized)
+    for token in tokens:
+        assert 0 <= token.start <= token.body_start <= token.end <= len(text)
+        assert normalize(text[token.start : token.end]).text == token.norm
+    for sentence in sentences:
+        assert sentence.first_token < sentence.last_token
