@@ -70,6 +70,7 @@ class Doc:
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     focus_country: str | None = None
+    function_words: frozenset[str] = frozenset()  # normalised forms, from the lexicon
     genre: str = "news"  # news | opinion
 
     @property

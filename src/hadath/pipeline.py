@@ -10,7 +10,7 @@ from hadath.extract.clauses import split_clauses
 from hadath.extract.dates import DateMention, extract_dates
 from hadath.extract.events import EventMention, extract_events
 from hadath.extract.mentions import extract_mentions
-from hadath.extract.quotations import QuotationMention, extract_quotations
+from hadath.extract.quotations import QuotationMention, extract_quotations, extract_speech_acts
 from hadath.lexicon.compiled import CompiledLexicon, load_compiled
 from hadath.lexicon.loader import DATA_DIR
 from hadath.schema import (
@@ -38,6 +38,7 @@ class Pipeline:
         normalized = normalize(document.text)
         sentences, tokens = tokenize(normalized)
         doc = Doc(document, normalized, sentences, tokens, document.date)
+        doc.function_words = self.compiled.function_words
         for sentence in sentences:
             sentence_tokens = tokens[sentence.first_token : sentence.last_token]
             doc.stem_matches.append(self.compiled.find(sentence_tokens))
@@ -53,8 +54,9 @@ class Pipeline:
         doc = self.parse(document)
         clauses = split_clauses(doc)
         dates = extract_dates(doc)
-        events = extract_events(doc, self.compiled, clauses)
-        quotations = extract_quotations(doc, clauses, self.compiled.lexicon.quote_pairs)
+        acts = extract_speech_acts(doc, clauses)
+        quotations = extract_quotations(doc, acts, self.compiled.lexicon.quote_pairs)
+        events = extract_events(doc, self.compiled, clauses, acts, quotations)
         claims = extract_claims(doc, clauses)
         return _AnalysisBuilder(doc, self.compiled).build(dates, events, quotations, claims)
 

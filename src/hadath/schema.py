@@ -62,6 +62,8 @@ class ActorRef:
 
 @dataclass(slots=True)
 class PlaceRef:
+    """A place mentioned in the text, resolved in the gazetteer (coordinates in WGS84 degrees)."""
+
     text: str
     start: int
     end: int
@@ -75,6 +77,8 @@ class PlaceRef:
 
 @dataclass(slots=True)
 class DateRef:
+    """A date expression and its value (ISO date, YYYY-MM, YYYY-Www week or YYYY)."""
+
     text: str
     start: int
     end: int
@@ -84,6 +88,8 @@ class DateRef:
 
 @dataclass(slots=True)
 class Event:
+    """Who did what to whom: CAMEO/PLOVER codes, Goldstein score, QuadClass, modality, evidence span."""
+
     text: str  # the evidence: the clause span that carries the event
     start: int
     end: int
@@ -109,6 +115,8 @@ class Event:
 
 @dataclass(slots=True)
 class Quotation:
+    """Who said what: speaker, the cue word, and the content span (direct quotes or reported speech)."""
+
     speaker: ActorRef | None
     cue: str
     cue_start: int
@@ -121,6 +129,8 @@ class Quotation:
 
 @dataclass(slots=True)
 class Claim:
+    """A claim of the author (opinion texts): hedged or negated, what it is about, and its argument link."""
+
     holder: str  # "author" or an actor code
     text: str
     start: int
@@ -136,6 +146,8 @@ class Claim:
 
 @dataclass(slots=True)
 class Analysis:
+    """Everything Hadath found in one document; every start/end is an offset into the ORIGINAL text."""
+
     doc_id: str
     date: str | None
     text_length: int

@@ -21,10 +21,13 @@ from dataclasses import dataclass
 from hadath.doc import ActorMention, Doc, PlaceMention
 from hadath.extract.clauses import Clause, clause_of
 from hadath.extract.modality import Modality, modality_of
+from hadath.extract.quotations import QuotationMention, SpeechAct
 from hadath.lexicon.compiled import CompiledLexicon
 from hadath.lexicon.model import EventEntry
+from hadath.text.tokens import Token
 
 _STATE_BLOCKS = {"", "GOV", "MIL", "COP", "SPY"}
+_SUBJECT_SUFFIXES = frozenset({"وا", "ون", "تم", "نا"})
 _PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _CONTEXT_WINDOW = 6
 _GENITIVE_WINDOW = 2
@@ -50,29 +53,48 @@ class _Trigger:
     first: int
     last: int
     entry: EventEntry
+    nominal: bool = False
 
 
-def extract_events(doc: Doc, compiled: CompiledLexicon, clauses: list[Clause]) -> list[EventMention]:
+def extract_events(
+    doc: Doc,
+    compiled: CompiledLexicon,
+    clauses: list[Clause],
+    acts: list[SpeechAct],
+    quotations: list[QuotationMention],
+) -> list[EventMention]:
     occupied = {i for m in doc.actors for i in range(m.first, m.last)}
     occupied |= {i for p in doc.places for i in range(p.first, p.last)}
+    occupied |= {i for a in acts if a.speaker for i in range(a.cue.first, a.cue.last)}
+    content_of = {q.cue.first: q for q in quotations}
     actors_by_sentence: dict[int, list[ActorMention]] = {}
     for mention in doc.actors:
         actors_by_sentence.setdefault(mention.sentence, []).append(mention)
-    events: list[EventMention] = []
+    events = [
+        _speech_event(doc, compiled, clauses, act, content_of.get(act.cue.first))
+        for act in acts
+        if act.speaker
+    ]
     last_subject: ActorMention | None = None
     for sentence in doc.sentences:
         actors = actors_by_sentence.get(sentence.index, [])
         subject = _sentence_subject(doc, actors) or last_subject
-        governors: list[tuple[int, ActorMention | None]] = []  # speech acts and events, by position
-        for cue in doc.cues:
-            if cue.sentence == sentence.index and cue.category == "speech":
-                governors.append((cue.first, _genitive_or_subject(doc, actors, cue.first, cue.last, clauses)))
+        # speech acts and events whose source a later verbal noun in the same clause inherits
+        governors: list[tuple[int, Clause, ActorMention]] = [
+            (a.cue.first, clause_of(clauses, a.cue.first), a.speaker)
+            for a in acts
+            if a.cue.sentence == sentence.index and a.speaker is not None
+        ]
         for trigger in _triggers(doc, compiled, sentence.index, occupied):
             clause = clause_of(clauses, trigger.first)
+            quotation = _enclosing_quotation(doc, quotations, trigger.first)
             source = _source(doc, actors, trigger, clause)
             inherited = source is None
             if source is None:
-                source = _governing_source(governors, trigger.first) or subject
+                source = _governing_source(governors, trigger.first, clause)
+                if source is None and quotation is not None:
+                    source = quotation.speaker
+                source = source or subject
             if trigger.entry.source_roles and not (
                 source is not None and any(b in source.role_blocks for b in trigger.entry.source_roles)
             ):
@@ -84,7 +106,13 @@ def extract_events(doc: Doc, compiled: CompiledLexicon, clauses: list[Clause]) -
             if not targets:
                 place_target = _place_target(doc, trigger, clause, source)
                 targets = [place_target] if place_target else []
-            governed = any(position < trigger.first for position, _ in governors)
+            if not targets:
+                counterpart = _implicit_counterpart(doc, compiled, trigger.entry, source)
+                targets = [counterpart] if counterpart else []
+            governed = quotation is not None or any(
+                position < trigger.first and governing_clause == clause
+                for position, governing_clause, _ in governors
+            )
             modality = modality_of(doc, trigger.first, trigger.last, clause, governed, trigger.entry)
             place = _place(doc, trigger, clause)
             confidence = _confidence(trigger.entry, source, bool(targets), inherited)
@@ -99,17 +127,103 @@ def extract_events(doc: Doc, compiled: CompiledLexicon, clauses: list[Clause]) -
                         target,
                         place,
                         modality,
-                        trigger.entry.pos == "noun",
+                        trigger.nominal,
                         confidence,
                     )
                 )
             if source is not None:
-                governors.append((trigger.first, source))
+                governors.append((trigger.first, clause, source))
                 if not inherited:
                     subject = source
         if subject is not None:
             last_subject = subject
+    events.sort(key=lambda e: e.first)
     return events
+
+
+def _enclosing_quotation(doc: Doc, quotations: list[QuotationMention], token: int) -> QuotationMention | None:
+    offset = doc.tokens[token].start
+    for quotation in quotations:
+        if quotation.content_start <= offset < quotation.content_end:
+            return quotation
+    return None
+
+
+def _speech_event(
+    doc: Doc,
+    compiled: CompiledLexicon,
+    clauses: list[Clause],
+    act: SpeechAct,
+    quotation: QuotationMention | None,
+) -> EventMention:
+    """A statement is an event (CAMEO 010); one whose reported content opens with a negation
+    ("لا يوجد ...", "لن نقبل ...") rejects something (120: reject, not specified)."""
+    negated_content = False
+    if quotation is not None:
+        opening = [t.index for t in doc.tokens if quotation.content_start <= t.start < quotation.content_end][
+            :2
+        ]
+        negated_content = any(
+            c.first in opening for c in doc.cues if c.category in ("negation", "negation_nouns")
+        )
+    cue_token = doc.tokens[act.cue.first]
+    nominal = _looks_nominal(cue_token) or not (cue_token.norm[:1] in "يتنا" or cue_token.suffixes)
+    entry = EventEntry(
+        cameo="120" if negated_content else "010",
+        triggers=(),
+        pos="noun" if nominal else "verb",
+        origin="speech cue",
+        provenance="hadath:speech",
+    )
+    clause = clause_of(clauses, act.cue.first)
+    target = _implicit_counterpart(doc, compiled, entry, act.speaker) if negated_content else None
+    trigger = _Trigger(act.cue.first, act.cue.last, entry, nominal)
+    return EventMention(
+        act.cue.first,
+        act.cue.last,
+        clause,
+        entry,
+        act.speaker,
+        target,
+        _place(doc, trigger, clause),
+        Modality("reported", None if nominal else "past"),
+        nominal,
+        _confidence(entry, act.speaker, target is not None, inherited=False),
+    )
+
+
+def _implicit_counterpart(
+    doc: Doc, compiled: CompiledLexicon, entry: EventEntry, source: ActorMention | None
+) -> ActorMention | None:
+    """The unnamed addressee of verbal conflict in a domestic conflict.
+
+    A government that rejects, demands or threatens without naming anyone in the sentence addresses its
+    domestic opponents, and they address it: the most mentioned opposition/rebel actor of the same
+    country in the document (or its government). Low confidence, and only for verbal conflict.
+    """
+    info = compiled.lexicon.cameo_info(entry.cameo)
+    if source is None or not source.country or info is None or info.quad_class != "verbal_conflict":
+        return None
+    blocks = source.role_blocks[:3]
+    wanted = {"OPP", "REB"} if blocks in _STATE_BLOCKS else {"GOV"} if blocks in {"OPP", "REB"} else set()
+    candidates: dict[str, list[ActorMention]] = {}
+    for mention in doc.actors:
+        if mention.country == source.country and mention.role_blocks[:3] in wanted and mention.code:
+            candidates.setdefault(mention.code, []).append(mention)
+    if not candidates:
+        return None
+    code, mentions = max(candidates.items(), key=lambda item: (len(item[1]), item[0]))
+    first = mentions[0]
+    return ActorMention(
+        first.first,
+        first.last,
+        first.sentence,
+        code,
+        "implicit",
+        country=source.country,
+        role="implicit-counterpart",
+        confidence=0.4,
+    )
 
 
 def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[int]) -> list[_Trigger]:
@@ -134,9 +248,19 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
             continue
         # a context-confirmed entry is more specific; curated entries before imported ones
         fitting.sort(key=lambda e: (not e.context, e.provenance.startswith("oeda"), -len(e.cameo)))
-        chosen.append(_Trigger(first, last, fitting[0]))
+        entry = fitting[0]
+        nominal = entry.pos == "noun" or _looks_nominal(doc.tokens[first])
+        chosen.append(_Trigger(first, last, entry, nominal))
         taken |= span
     return sorted(chosen, key=lambda t: t.first)
+
+
+def _looks_nominal(token: Token) -> bool:
+    """A verb-listed trigger used as a verbal noun: سحب in "بسحب القوات" takes ب or ال, which no
+    finite verb does (ل before an imperfect, ليظهروا, is a verb)."""
+    if "ال" in token.prefixes or token.has_prefix("ب", "ك"):
+        return True
+    return token.has_prefix("ل") and token.stem[:1] not in ("ي", "ت", "ن", "ا")
 
 
 def _context_ok(doc: Doc, compiled: CompiledLexicon, entry: EventEntry, after: int) -> bool:
@@ -195,9 +319,13 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
     if passive is not None:
         return passive
     after = [m for m in actors if trigger.last <= m.first < clause.last and not _is_prepositional(doc, m)]
-    window = _GENITIVE_WINDOW if trigger.entry.pos == "noun" else _VSO_WINDOW
-    near_after = [m for m in after if m.first - trigger.last <= window]
-    if trigger.entry.pos == "noun":
+    window = _GENITIVE_WINDOW if trigger.nominal else _VSO_WINDOW
+    near_after = [
+        m
+        for m in after
+        if m.first - trigger.last <= window and not _preposition_between(doc, trigger.last, m.first)
+    ]
+    if trigger.nominal:
         return near_after[0] if near_after else None
     before = [
         m
@@ -205,9 +333,15 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
         if clause.first <= m.first and m.last <= trigger.first and not _is_prepositional(doc, m)
     ]
     verb_first = not before
-    if verb_first and near_after:
+    # "شنوا": a plural ending on the verb is its (pronoun) subject, so nothing after it is the subject
+    pronoun_subject = any(s in _SUBJECT_SUFFIXES for s in doc.tokens[trigger.last - 1].suffixes)
+    if verb_first and near_after and not pronoun_subject:
         return near_after[0]
     return before[-1] if before else None
+
+
+def _preposition_between(doc: Doc, first: int, last: int) -> bool:
+    return any(_cue_at(doc, i, "preposition") for i in range(first, last))
 
 
 def _passive_agent(
@@ -319,9 +453,12 @@ def _place(doc: Doc, trigger: _Trigger, clause: Clause) -> PlaceMention | None:
     return min(in_sentence, key=lambda p: abs(p.first - trigger.first)) if in_sentence else None
 
 
-def _governing_source(governors: list[tuple[int, ActorMention | None]], position: int) -> ActorMention | None:
-    for governor_position, source in reversed(governors):
-        if governor_position < position and source is not None:
+def _governing_source(
+    governors: list[tuple[int, Clause, ActorMention]], position: int, clause: Clause
+) -> ActorMention | None:
+    """The source of the nearest speech act or event before ``position`` in the same clause."""
+    for governor_position, governor_clause, source in reversed(governors):
+        if governor_position < position and governor_clause == clause:
             return source
     return None
 

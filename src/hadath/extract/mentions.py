@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from hadath.doc import ActorMention, Doc, PlaceMention
-from hadath.lexicon.compiled import CompiledLexicon, Entry, Match
+from hadath.lexicon.compiled import CompiledLexicon, Entry, Match, has_plural_ending, is_trusted
 from hadath.lexicon.model import Place
 
 _PLACE_KIND_PRIORITY = {"site": 0, "region": 1, "city": 2, "country": 3}
@@ -32,10 +32,13 @@ _DOMESTIC_BLOCKS = {"GOV", "OPP", "REB", "MIL", "COP", "CVL", "JUD", "LEG", "SPY
 class _Index:
     """Matches of one sentence by first token and kind."""
 
-    def __init__(self, matches: Iterable[Match]):
+    def __init__(self, doc: Doc, matches: Iterable[Match]):
         self.by_start: dict[int, list[tuple[int, Entry]]] = {}
         for match in matches:
+            plural = has_plural_ending(doc.tokens[match.last - 1])
             for entry in match.entries:
+                if entry.plural_only and not plural:
+                    continue
                 self.by_start.setdefault(match.first, []).append((match.last, entry))
 
     def at(self, position: int, *kinds: str) -> list[tuple[int, Entry]]:
@@ -47,7 +50,7 @@ class _Index:
 def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
     doc.focus_country = _focus_country(doc, compiled)
     for sentence in doc.sentences:
-        index = _Index(doc.stem_matches[sentence.index])
+        index = _Index(doc, doc.stem_matches[sentence.index])
         sentence_countries = _sentence_countries(index)
         position = sentence.first_token
         while position < sentence.last_token:
@@ -121,13 +124,16 @@ def _actor_at(
         agent = lexicon.agents[int(agent_entry.ref)]
         for gap in (0, 1):
             for country_end, country_entry in index.at(agent_end + gap, "adjective", "country", "people"):
-                if gap and _is_blocked(index, agent_end):
+                if gap and _is_blocked(doc, index, agent_end):
                     continue
                 code = country_entry.ref + agent.code
                 return ActorMention(
                     position, country_end, sentence, code, "agent", country=country_entry.ref, role=agent.code
                 )
+    longest_place = max((end for end, _ in index.at(position, "place")), default=position)
     for actor_end, actor_entry in index.at(position, "actor"):
+        if longest_place > actor_end:
+            break  # "قاعدة حميميم": the longer place name wins over القاعدة
         return _named_mention(doc, compiled, position, actor_end, sentence, actor_entry.ref)
     for people_end, people_entry in index.at(position, "people"):
         return ActorMention(
@@ -135,7 +141,8 @@ def _actor_at(
         )
     for agent_end, agent_entry in index.at(position, "agent"):
         agent = lexicon.agents[int(agent_entry.ref)]
-        if not agent.code:
+        if not agent.code or not is_trusted(agent.provenance):
+            # an imported generic noun with no country named ("العسكرية", "دبلوماسية") is too vague
             continue
         first_block = agent.code[:3]
         country = (
@@ -157,8 +164,12 @@ def _actor_at(
     return None
 
 
-def _is_blocked(index: _Index, position: int) -> bool:
-    """A word between an agent and its country adjective must not itself start a mention."""
+def _is_blocked(doc: Doc, index: _Index, position: int) -> bool:
+    """The word between an agent and its country must be a modifier ("المستشارين العسكريين الإيرانيين"),
+    not a preposition ("قواتهم في سوريا"), punctuation, or the start of another mention."""
+    token = doc.tokens[position]
+    if token.kind != "arabic" or token.norm in doc.function_words:
+        return True
     return bool(index.at(position, "actor", "agent", "role", "place", "event"))
 
 
@@ -232,9 +243,12 @@ def _extract_places(doc: Doc, compiled: CompiledLexicon) -> None:
         for match in doc.stem_matches[sentence.index]:
             for entry in match.entries:
                 if entry.kind == "place":
-                    by_span.setdefault((match.first, match.last), []).append(
-                        compiled.lexicon.places[entry.ref]
-                    )
+                    place = compiled.lexicon.places[entry.ref]
+                    if place.kind == "country" and _article_mismatch(
+                        doc, compiled, match.first, place.country
+                    ):
+                        continue
+                    by_span.setdefault((match.first, match.last), []).append(place)
         for (first, last), places in by_span.items():
             candidates.append((first, last, places))
         # longest first, then leftmost; a place never overlaps an actor or another place
@@ -258,6 +272,14 @@ def _extract_places(doc: Doc, compiled: CompiledLexicon) -> None:
             )
             taken.update(range(first, last))
     doc.places.sort(key=lambda p: p.first)
+
+
+def _article_mismatch(doc: Doc, compiled: CompiledLexicon, first: int, country: str | None) -> bool:
+    """ "السوري"/"السورية" share the key of "سورية", but a state's name takes ال only when it has one
+    (العراق، السعودية): with the article it is the nisba adjective, not the country."""
+    if "ال" not in doc.tokens[first].prefixes or country is None:
+        return False
+    return country not in compiled.article_countries
 
 
 def _best_place(places: list[Place], document_countries: set[str]) -> Place:

@@ -1,15 +1,18 @@
-"""Quotations: who said what, with the cue that says so.
+"""Speech acts and quotations: who said what, with the cue that says so.
 
-* **Direct**: text between quotation marks is a quotation only when a speech cue governs it (a cue
-  in the eight tokens before the opening mark in the same sentence, or right after the closing mark:
-  «...»، قال X). A quoted phrase without a speech cue (a title, a scare quote, an idiom) is not
-  anybody's statement, and a quote introduced by a scripture cue (قال تعالى، والمثل يقول) is never
-  attributed to a political actor.
-* **Indirect**: a speech cue, its speaker, then a complementiser (أن، إن، بأن، على أن); the content
-  runs to the end of the clause. "قال X: ..." without marks is handled the same way after the colon.
-
-The speaker of a verb cue is the actor right after it (VSO) or the nearest before it in the clause
-(SVO); the speaker of a cue noun (تصريح، تأكيد) is its genitive.
+* **Speech acts**: every speech cue (قال، أكد، تصريح، تأكيد ...) with its speaker. The speaker of a
+  cue is the actor right after it (VSO, or the genitive of a cue noun: "تصريح الرئيس بوتين"), else the
+  nearest actor before it in its clause (SVO), else, for a verb with no subject in sight ("وأضاف أن"),
+  the speaker of the previous speech act within two sentences. A cue that is also a first-person
+  opinion cue (اعتبر = أعتبر) with no speaker in its clause is the author's own voice: a claim, not a
+  quotation.
+* **Direct quotations**: text between quotation marks is a quotation only when a speech cue governs
+  it: a cue in the eight tokens before the opening mark in the same sentence, or right after the
+  closing mark («...»، قال X). A quoted phrase without a speech cue (a title, a scare quote, an idiom)
+  is not anybody's statement, and a quote introduced by a scripture cue (قال تعالى، والمثل يقول) is
+  never attributed to a political actor.
+* **Indirect quotations**: a speech act followed by a complementiser (أن، إن، بأن، على أن) or a colon;
+  the content runs to the end of the clause.
 """
 
 from __future__ import annotations
@@ -22,7 +25,14 @@ from hadath.extract.clauses import Clause, clause_of
 _CUE_WINDOW_BEFORE = 8
 _MAX_QUOTE_TOKENS = 400
 _SPEAKER_WINDOW = 4
+_SPEAKER_MEMORY_SENTENCES = 2
 _CLAUSE_END = frozenset("،,؛;.!?؟")
+
+
+@dataclass(slots=True)
+class SpeechAct:
+    cue: CueMention
+    speaker: ActorMention | None
 
 
 @dataclass(slots=True)
@@ -34,40 +44,75 @@ class QuotationMention:
     direct: bool
 
 
+def extract_speech_acts(doc: Doc, clauses: list[Clause]) -> list[SpeechAct]:
+    acts: list[SpeechAct] = []
+    opinion_starts = {c.first for c in doc.cues if c.category == "opinion"}
+    previous: SpeechAct | None = None
+    for cue in doc.cues:
+        if cue.category != "speech":
+            continue
+        speaker = _speaker(doc, clause_of(clauses, cue.first), cue)
+        if speaker is None and cue.first in opinion_starts:
+            continue  # the author speaking in the first person
+        if speaker is None and previous is not None and _continues_previous_speaker(doc, cue, previous):
+            speaker = previous.speaker
+        act = SpeechAct(cue, speaker)
+        acts.append(act)
+        previous = act
+    return acts
+
+
+def _continues_previous_speaker(doc: Doc, cue: CueMention, previous: SpeechAct) -> bool:
+    """ "وأضاف أن ..." / "وتابع: ...": a conjoined speech verb right before its content, with no subject,
+    continues the previous speaker's turn."""
+    if previous.speaker is None or cue.sentence - previous.cue.sentence > _SPEAKER_MEMORY_SENTENCES:
+        return False
+    if not doc.tokens[cue.first].has_prefix("و", "ف"):
+        return False
+    following = doc.tokens[cue.last] if cue.last < len(doc.tokens) else None
+    return following is not None and (following.key == "ان" or following.norm == ":")
+
+
 def extract_quotations(
-    doc: Doc, clauses: list[Clause], quote_pairs: tuple[tuple[str, str], ...]
+    doc: Doc, acts: list[SpeechAct], quote_pairs: tuple[tuple[str, str], ...]
 ) -> list[QuotationMention]:
     quotations: list[QuotationMention] = []
-    covered: list[tuple[int, int]] = []
-    speech_cues = [c for c in doc.cues if c.category == "speech"]
+    used: set[int] = set()
     scripture_cues = [c for c in doc.cues if c.category == "scripture"]
     for open_index, close_index in _quoted_spans(doc, quote_pairs):
         if any(open_index - _CUE_WINDOW_BEFORE <= c.last <= open_index for c in scripture_cues):
-            covered.append((open_index, close_index))
             continue
-        sentence = doc.tokens[open_index].sentence
-        before = [
-            c
-            for c in speech_cues
-            if c.sentence == sentence and open_index - _CUE_WINDOW_BEFORE <= c.first < open_index
-        ]
-        after = [c for c in speech_cues if close_index < c.first <= close_index + 2]
-        cue = before[-1] if before else (after[0] if after else None)
-        if cue is None:
+        act = _governing_act(doc, acts, open_index, close_index)
+        if act is None:
             continue  # quoted words nobody is said to have said
-        speaker = _speaker(doc, clauses, cue, open_index if before else None)
         start = doc.tokens[open_index].end
         end = doc.tokens[close_index].start
-        quotations.append(QuotationMention(speaker, cue, start, end, direct=True))
-        covered.append((open_index, close_index))
-    for cue in speech_cues:
-        if any(a <= cue.first <= b for a, b in covered):
+        quotations.append(QuotationMention(act.speaker, act.cue, start, end, direct=True))
+        used.add(act.cue.first)
+    for act in acts:
+        if act.cue.first in used:
             continue
-        indirect = _indirect(doc, clauses, cue)
+        indirect = _indirect(doc, act)
         if indirect is not None:
             quotations.append(indirect)
     quotations.sort(key=lambda q: q.content_start)
     return quotations
+
+
+def _governing_act(doc: Doc, acts: list[SpeechAct], open_index: int, close_index: int) -> SpeechAct | None:
+    sentence = doc.tokens[open_index].sentence
+    before = [
+        a
+        for a in acts
+        if a.cue.sentence == sentence and open_index - _CUE_WINDOW_BEFORE <= a.cue.first < open_index
+    ]
+    if before:
+        return before[-1]
+    # «...» قال X / «...»، قال X: the cue right after the closing mark
+    following = close_index + 1
+    if following < len(doc.tokens) and doc.tokens[following].norm in {"،", ","}:
+        following += 1
+    return next((a for a in acts if a.cue.first == following), None)
 
 
 def _quoted_spans(doc: Doc, quote_pairs: tuple[tuple[str, str], ...]) -> list[tuple[int, int]]:
@@ -91,22 +136,22 @@ def _quoted_spans(doc: Doc, quote_pairs: tuple[tuple[str, str], ...]) -> list[tu
     return spans
 
 
-def _speaker(doc: Doc, clauses: list[Clause], cue: CueMention, stop: int | None) -> ActorMention | None:
-    clause = clause_of(clauses, cue.first)
-    limit = stop if stop is not None else clause.last
+def _speaker(doc: Doc, clause: Clause, cue: CueMention) -> ActorMention | None:
     for mention in doc.actors:
-        if cue.last <= mention.first <= cue.last + _SPEAKER_WINDOW and mention.first < limit:
-            return mention
+        if cue.last <= mention.first <= cue.last + _SPEAKER_WINDOW and mention.first < clause.last:
+            if not doc.tokens[mention.first].has_prefix("ب", "ل", "ك"):
+                return mention
+            break
     for mention in reversed(doc.actors):
-        if mention.last <= cue.first and mention.sentence == cue.sentence:
+        if clause.first <= mention.first and mention.last <= cue.first:
             return mention
     return None
 
 
-def _indirect(doc: Doc, clauses: list[Clause], cue: CueMention) -> QuotationMention | None:
+def _indirect(doc: Doc, act: SpeechAct) -> QuotationMention | None:
+    cue, speaker = act.cue, act.speaker
     sentence = doc.sentences[cue.sentence]
-    speaker = _speaker(doc, clauses, cue, None)
-    search_from = max(cue.last, speaker.last if speaker and speaker.first >= cue.last else cue.last)
+    search_from = speaker.last if speaker is not None and speaker.first >= cue.last else cue.last
     for position in range(search_from, min(search_from + 3, sentence.last_token)):
         token = doc.tokens[position]
         if token.key == "ان" or (token.kind == "punct" and token.norm == ":"):
@@ -123,6 +168,6 @@ def _indirect(doc: Doc, clauses: list[Clause], cue: CueMention) -> QuotationMent
             else:
                 start = doc.tokens[content_first].start
             return QuotationMention(speaker, cue, start, doc.tokens[content_last - 1].end, direct=False)
-        if doc.tokens[position].norm == "علي":  # تأكيد ... على أن
-            continue
+        if token.norm != "علي":  # only "على" may stand between a cue noun and أن (تأكيد ... على أن)
+            break
     return None

@@ -17,7 +17,9 @@ import os
 import pickle
 import tempfile
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -37,6 +39,9 @@ class Entry:
 
     kind: str  # actor | country | adjective | people | capital | agent | role | place | event | cue
     ref: str  # actor id, country code, agent/role/place id, event index, cue category
+    # "العسكريون"/"السوريون" share their key with the adjectives "العسكرية"/"السوري": such a name
+    # only matches a word that carries a plural ending too
+    plural_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +101,7 @@ class DroppedAlias:
     reason: str
 
 
-def _is_trusted(provenance: str) -> bool:
+def is_trusted(provenance: str) -> bool:
     """Hand-curated entries are trusted; bulk imports are filtered for noisy aliases."""
     return not provenance.startswith(("oeda:", "geonames:", "geonames"))
 
@@ -109,21 +114,56 @@ class CompiledLexicon:
         self.dropped: list[DroppedAlias] = []
         stems = _AutomatonBuilder()
         surfaces = _AutomatonBuilder()
-        function_keys = {
-            stem_key(t) for word in lexicon.cues.get("function_words", ()) for t in phrase_tokens(word)
-        }
+        function_tokens = [t for word in lexicon.cues.get("function_words", ()) for t in phrase_tokens(word)]
+        # both the stem (بأن → ان) and the whole normalised word (بان): "بانه" must not key to either
+        function_keys = {stem_key(t) for t in function_tokens} | {t.norm for t in function_tokens}
+        self.function_words = frozenset(
+            t.norm for word in lexicon.cues.get("function_words", ()) for t in phrase_tokens(word)
+        )
 
         def add_stem(phrase: str, entry: Entry, provenance: str = "", origin: str = "") -> None:
-            keys = [stem_key(t) for t in phrase_tokens(phrase)]
-            if not _is_trusted(provenance) and len(keys) == 1:
-                reason = _noisy_reason(phrase, keys[0], function_keys)
+            tokens = phrase_tokens(phrase)
+            keys = [stem_key(t) for t in tokens]
+            if len(keys) == 1:
+                reason = _noisy_reason(
+                    phrase,
+                    tokens[0],
+                    function_keys,
+                    is_name=entry.kind != "event",
+                    trusted=is_trusted(provenance),
+                )
                 if reason:
                     self.dropped.append(DroppedAlias(origin, phrase, reason))
                     return
+            last = tokens[-1] if tokens else None
+            if last is not None and entry.kind in ("agent", "people") and _is_nisba_plural(last):
+                entry = Entry(entry.kind, entry.ref, plural_only=True)
             stems.add(keys, entry)
 
+        for index, event in enumerate(lexicon.events):
+            if not is_trusted(event.provenance) and not event.context:
+                # an imported bare verb lemma fires on every use of the verb, whatever its object:
+                # only the dictionary's patterns (verb + object words) are precise enough to use
+                self.dropped.extend(
+                    DroppedAlias(event.origin, t, "imported verb without a pattern") for t in event.triggers
+                )
+                continue
+            for trigger in event.triggers:
+                for variant in _trigger_variants(trigger, event.pos):
+                    add_stem(variant, Entry("event", str(index)), event.provenance, event.origin)
+        # a multi-word imported "actor" that starts with an event word ("مفاوضة سوري") names an event
+        event_words = {
+            stem_key(tokens[0])
+            for event in lexicon.events
+            if is_trusted(event.provenance)
+            for trigger in event.triggers
+            if len(tokens := phrase_tokens(trigger)) == 1
+        }
         for actor in lexicon.actors.values():
             for name in actor.names:
+                if not is_trusted(actor.provenance) and _starts_with(name, event_words):
+                    self.dropped.append(DroppedAlias(actor.origin, name, "starts with an event word"))
+                    continue
                 add_stem(name, Entry("actor", actor.id), actor.provenance, actor.origin)
         for country in lexicon.countries.values():
             for kind, names in (
@@ -143,14 +183,17 @@ class CompiledLexicon:
         for place in lexicon.places.values():
             for name in place.names:
                 add_stem(name, Entry("place", place.id), place.provenance, place.origin)
-        for index, event in enumerate(lexicon.events):
-            for trigger in event.triggers:
-                for variant in _trigger_variants(trigger, event.pos):
-                    add_stem(variant, Entry("event", str(index)), event.provenance, event.origin)
         for category, cues in lexicon.cues.items():
+            if category == "function_words":
+                continue  # used only to filter imported aliases (above), never matched as cues
             for cue in cues:
                 surfaces.add([surface_key(t) for t in phrase_tokens(cue)], Entry("cue", category))
         self.stem_automaton = stems.build()
+        self.article_countries = frozenset(
+            c.code
+            for c in lexicon.countries.values()
+            if any(" " not in n.strip() and normalize(n).text.startswith("ال") for n in c.names)
+        )
         self.surface_automaton = surfaces.build()
         # event-context words are matched one token at a time, by key
         self.context_keys: dict[str, frozenset[str]] = {}
@@ -182,25 +225,73 @@ class CompiledLexicon:
         return matches
 
 
-def _noisy_reason(phrase: str, key: str, function_keys: set[str]) -> str:
-    """Why a one-word imported alias would fire on ordinary text ("" when it is fine).
+def _is_nisba_plural(token: Token) -> bool:
+    return token.stem.endswith("ي") and any(s in ("ون", "ين") for s in token.suffixes)
 
-    Farasa ships word lists: a general-vocabulary word (تهديد، طاقة، قاعدة) that is not also listed as
-    a person or place name is an ordinary noun, not a name, and an upstream dictionary that maps it to
-    an actor or event is wrong far more often than right.
+
+def has_plural_ending(token: Token) -> bool:
+    return any(s in ("ون", "ين", "ات") for s in token.suffixes)
+
+
+def _starts_with(phrase: str, first_keys: set[str]) -> bool:
+    tokens = phrase_tokens(phrase)
+    return len(tokens) > 1 and stem_key(tokens[0]) in first_keys
+
+
+# endings a name may have that the segmenter splits off (feminine, plural, dual); anything else
+# (نا، ها، هم، وا ...) means the segmenter read the name as an inflected common word
+_NAME_ENDINGS = frozenset({"ه", "ات", "ين", "ون", "ان"})
+
+
+def _noisy_reason(phrase: str, token: Token, function_keys: set[str], is_name: bool, trusted: bool) -> str:
+    """Why a one-word alias would fire on ordinary text ("" when it is fine).
+
+    For every entry, curated or imported: a name whose key is a function word ("بالاو" segments to
+    ب+ال+او, the key of أو) can never be matched safely. For imported names also: very short keys; names
+    that the segmenter splits into a preposition or conjunction plus a word (a proper noun has no
+    clitics, so the split means it reads as something else); and general-vocabulary words that
+    Farasa's word lists do not also know as a person or place name (تهديد، طاقة، قاعدة).
     """
-    from farasa import segmentation as farasa_lists
-
-    if key in function_keys or phrase in farasa_lists.hmStop:
+    key = stem_key(token)
+    if key in function_keys or token.norm in function_keys:
         return "function word"
+    if trusted:
+        return ""
     if len(key) < 3:
         return "shorter than three letters"
+    if not is_name:  # event triggers are ordinary words by nature
+        return ""
+    if any(p != "ال" for p in token.prefixes):
+        return "reads as clitics plus a word"
+    if any(s not in _NAME_ENDINGS for s in token.suffixes):
+        return "reads as a word plus a pronoun or verb ending"
     surface = phrase.strip()
     bare = surface[2:] if surface.startswith("ال") and len(surface) > 4 else surface
-    is_name = any(w in farasa_lists.hmPeople or w in farasa_lists.hmLocations for w in (surface, bare))
-    if not is_name and (surface in farasa_lists.hmAraLexCom or bare in farasa_lists.hmAraLexCom):
+    lists = _farasa_lists()
+    is_known_name = any(normalize(w).text in lists.names for w in (surface, bare))
+    if not is_known_name and any(normalize(w).text in lists.vocabulary for w in (surface, bare)):
         return "ordinary word (in the general vocabulary, not a name)"
     return ""
+
+
+@dataclass(frozen=True)
+class _FarasaLists:
+    vocabulary: frozenset[str]  # normalised general-vocabulary words
+    names: frozenset[str]  # normalised person and place names
+
+
+@lru_cache(maxsize=1)
+def _farasa_lists() -> _FarasaLists:
+    """Farasa's shipped word lists, normalised like Hadath's keys."""
+    from farasa import segmentation as farasa_lists
+
+    def normalised(words: Iterable[str]) -> frozenset[str]:
+        return frozenset(normalize(w).text for w in words)
+
+    return _FarasaLists(
+        vocabulary=normalised(farasa_lists.hmAraLexCom) | normalised(farasa_lists.hmStop),
+        names=normalised(farasa_lists.hmPeople) | normalised(farasa_lists.hmLocations),
+    )
 
 
 def _trigger_variants(trigger: str, pos: str) -> list[str]:

@@ -260,7 +260,13 @@ def _load_role(where: str, entry: dict, lexicon: Lexicon, problems: _Problems) -
     if role_id in lexicon.roles:
         problems.add(where, f"duplicate role id {role_id!r}")
         return
-    lexicon.roles[role_id] = Role(role_id, _names(entry, "names", where, problems), code, holders, where)
+    country = entry.get("country")
+    if country is not None and not re.fullmatch(r"[A-Z]{3}", str(country)):
+        problems.add(where, f"role country {country!r} must be an ISO alpha-3 code")
+        country = None
+    lexicon.roles[role_id] = Role(
+        role_id, _names(entry, "names", where, problems), code, holders, where, country
+    )
 
 
 def _load_events_file(path: Path, content: dict, lexicon: Lexicon, problems: _Problems) -> None:

@@ -115,15 +115,15 @@ class Role:
     code: str
     holders: dict[str, tuple[Holder, ...]]
     origin: str
+    country: str | None = None  # the country implied when none follows (خادم الحرمين الشريفين → SAU)
 
     def holder_on(self, country: str, day: date | None) -> Holder | None:
         holders = self.holders.get(country, ())
         if day is None:
             return None
-        for holder in holders:
-            if holder.covers(day):
-                return holder
-        return None
+        covering = [h for h in holders if h.covers(day)]
+        # on a handover day the outgoing `to` equals the incoming `from`: the incoming holder wins
+        return max(covering, key=lambda h: h.start or date.min) if covering else None
 
 
 @dataclass(frozen=True, slots=True)
