@@ -77,6 +77,10 @@ class Doc:
     def text(self) -> str:
         return self.document.text
 
+    def normalized_offset(self, token: int, end: bool = False) -> int:
+        """Offset in the normalised text of a token's start (or end)."""
+        return self.tokens[token].norm_end if end else self.tokens[token].norm_start
+
     def span(self, first: int, last: int, body: bool = True) -> tuple[int, int]:
         """Original character span of tokens ``first:last`` (without a leading و/ب/ل clitic if ``body``)."""
         start = self.tokens[first].body_start if body else self.tokens[first].start

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from hadath.doc import ActorMention, CueMention, Doc, PlaceMention
 from hadath.extract.claims import ClaimMention, detect_genre, extract_claims
 from hadath.extract.clauses import split_clauses
 from hadath.extract.dates import DateMention, extract_dates
+from hadath.extract.event_filter import EventFilter, event_features, load_event_filter
 from hadath.extract.events import EventMention, extract_events
 from hadath.extract.mentions import extract_mentions
 from hadath.extract.quotations import QuotationMention, extract_quotations, extract_speech_acts
 from hadath.lexicon.compiled import CompiledLexicon, load_compiled
 from hadath.lexicon.loader import DATA_DIR
+from hadath.lexicon.model import Lexicon
 from hadath.schema import (
     ActorRef,
     Analysis,
@@ -30,8 +33,9 @@ from hadath.text.tokens import tokenize
 class Pipeline:
     """Load the lexicon once, then analyse any number of documents."""
 
-    def __init__(self, data_dir: Path = DATA_DIR, use_cache: bool = True):
+    def __init__(self, data_dir: Path = DATA_DIR, use_cache: bool = True, event_filter: bool = True):
         self.compiled: CompiledLexicon = load_compiled(data_dir, use_cache=use_cache)
+        self.event_filter = load_event_filter() if event_filter else None
 
     def parse(self, document: Document) -> Doc:
         """Run every stage and return the annotated :class:`Doc` (for tools that need token detail)."""
@@ -50,7 +54,8 @@ class Pipeline:
         doc.genre = detect_genre(doc)
         return doc
 
-    def analyze(self, document: Document) -> Analysis:
+    def extract(self, document: Document) -> Extraction:
+        """Every stage up to the token-level records (what training and error analysis need)."""
         doc = self.parse(document)
         clauses = split_clauses(doc)
         dates = extract_dates(doc)
@@ -58,7 +63,33 @@ class Pipeline:
         quotations = extract_quotations(doc, acts, self.compiled.lexicon.quote_pairs)
         events = extract_events(doc, self.compiled, clauses, acts, quotations)
         claims = extract_claims(doc, clauses)
-        return _AnalysisBuilder(doc, self.compiled).build(dates, events, quotations, claims)
+        return Extraction(doc, dates, events, quotations, claims)
+
+    def analyze(self, document: Document) -> Analysis:
+        extraction = self.extract(document)
+        if self.event_filter is not None:
+            _apply_event_filter(self.event_filter, self.compiled.lexicon, extraction)
+        return _AnalysisBuilder(extraction.doc, self.compiled).build(
+            extraction.dates, extraction.events, extraction.quotations, extraction.claims
+        )
+
+
+@dataclass(slots=True)
+class Extraction:
+    doc: Doc
+    dates: list[DateMention]
+    events: list[EventMention]
+    quotations: list[QuotationMention]
+    claims: list[ClaimMention]
+
+
+def _apply_event_filter(event_filter: EventFilter, lexicon: Lexicon, extraction: Extraction) -> None:
+    """For the event types the model knows, its probability is the event's confidence."""
+    for event in extraction.events:
+        plover = lexicon.plover_of(event.entry)
+        if plover in event_filter.types:
+            features = event_features(extraction.doc, event, extraction.dates)
+            event.confidence = round(event_filter.probability(plover, features), 2)
 
 
 class _AnalysisBuilder:
@@ -113,7 +144,7 @@ class _AnalysisBuilder:
             target=self.actor(mention.target) if mention.target else None,
             cameo=mention.entry.cameo,
             cameo_label=info.label if info else "",
-            plover=mention.entry.plover or (info.plover_type if info else None),
+            plover=self.compiled.lexicon.plover_of(mention.entry),
             plover_mode=info.plover_mode if info else None,
             goldstein=info.goldstein if info else None,
             quad_class=info.quad_class if info else None,

@@ -26,6 +26,8 @@ from hadath.schema import Document, Event
 _POSITIVE = "yes"
 _NEGATIVE = ("easy no", "difficult no")
 _NOT_OCCURRED = ("negated",)
+# below this confidence an event is a mention of one, not a report of one (see extract/event_filter.py)
+DETECTION_CONFIDENCE = 0.5
 
 
 @dataclass(slots=True)
@@ -138,6 +140,7 @@ def evaluate_gsr(
 
 def _evaluate_file(gsr_file: Path, pipeline: Pipeline, report: GsrReport, errors: Any) -> None:
     predictions: dict[str, list[Event]] = {}
+    filtered = pipeline.event_filter is not None
     with gsr_file.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             label = row["label"].strip()
@@ -146,7 +149,13 @@ def _evaluate_file(gsr_file: Path, pipeline: Pipeline, report: GsrReport, errors
                 continue
             score = report.scores.setdefault(event_type, TypeScore(event_type))
             analysis = pipeline.analyze(Document(id=row["id"], text=row["text"]))
-            found = [e for e in analysis.events if e.plover == event_type and e.modality not in _NOT_OCCURRED]
+            found = [
+                e
+                for e in analysis.events
+                if e.plover == event_type
+                and e.modality not in _NOT_OCCURRED
+                and (not filtered or e.confidence >= DETECTION_CONFIDENCE)
+            ]
             predictions[row["id"]] = found
             gold = label == _POSITIVE
             if gold and found:

@@ -63,6 +63,11 @@ _DMY_RE = re.compile(r"(?<!\d)(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?!\d)")
 _YEAR_RE = re.compile(rf"{_PREFIX}(?:عام|سنه)\s+(?P<y>(?:19|20)\d\d)(?!\d)")
 
 
+def relative_time_re() -> re.Pattern[str]:
+    """The relative time expressions (أمس، اليوم ...) as one pattern over normalised text."""
+    return _calendar().relative_re
+
+
 def _shift(day: date, unit: str, offset: int) -> str:
     if unit == "day":
         return (day + timedelta(days=offset)).isoformat()

@@ -178,6 +178,13 @@ class Lexicon:
     cameo: dict[str, CameoCode] = field(default_factory=dict)
     quote_pairs: tuple[tuple[str, str], ...] = ()
 
+    def plover_of(self, entry: EventEntry) -> str | None:
+        """The entry's PLOVER type: its own override, else the ontology's mapping of its CAMEO code."""
+        if entry.plover:
+            return entry.plover
+        info = self.cameo_info(entry.cameo)
+        return info.plover_type if info else None
+
     def cameo_info(self, code: str) -> CameoCode | None:
         """The ontology row for ``code``, inheriting from parent codes when the row is missing."""
         while code:

@@ -35,6 +35,8 @@ class Token:
     stem: str = ""
     suffixes: tuple[str, ...] = ()
     body_start: int = 0  # original offset after conjunction/preposition clitics (ال kept)
+    norm_start: int = 0  # offsets in the normalised text
+    norm_end: int = 0
 
     @property
     def key(self) -> str:
@@ -82,7 +84,17 @@ def tokenize(normalized: NormalizedText) -> tuple[list[Sentence], list[Token]]:
         for match in _TOKEN_RE.finditer(text, sentence_start, boundary):
             kind = match.lastgroup or "punct"
             start, end = normalized.original_span(match.start(), match.end())
-            token = Token(len(tokens), len(sentences), kind, start, end, match.group(), body_start=start)
+            token = Token(
+                len(tokens),
+                len(sentences),
+                kind,
+                start,
+                end,
+                match.group(),
+                body_start=start,
+                norm_start=match.start(),
+                norm_end=match.end(),
+            )
             if kind == "arabic":
                 analysis = segment_word(_clean_surface(normalized.original, start, end, token.norm))
                 token.prefixes = analysis.prefixes
