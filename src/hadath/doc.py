@@ -71,6 +71,9 @@ class Doc:
     places: list[PlaceMention] = field(default_factory=list)
     focus_country: str | None = None
     function_words: frozenset[str] = frozenset()  # normalised forms, from the lexicon
+    _cues_by_sentence: dict[int, list[CueMention]] = field(default_factory=dict)
+    _cue_starts: set[tuple[int, str]] = field(default_factory=set)
+    _cue_ends: set[tuple[int, str]] = field(default_factory=set)
     genre: str = "news"  # news | opinion
 
     @property
@@ -93,6 +96,25 @@ class Doc:
     def sentence_tokens(self, index: int) -> list[Token]:
         sentence = self.sentences[index]
         return self.tokens[sentence.first_token : sentence.last_token]
+
+    def index_cues(self) -> None:
+        """Build the look-up tables over ``cues`` (call once the cues are complete)."""
+        self._cues_by_sentence: dict[int, list[CueMention]] = {}
+        self._cue_starts: set[tuple[int, str]] = set()
+        self._cue_ends: set[tuple[int, str]] = set()
+        for cue in self.cues:
+            self._cues_by_sentence.setdefault(cue.sentence, []).append(cue)
+            self._cue_starts.add((cue.first, cue.category))
+            self._cue_ends.add((cue.last, cue.category))
+
+    def sentence_cues(self, sentence: int) -> list[CueMention]:
+        return self._cues_by_sentence.get(sentence, [])
+
+    def cue_starts_at(self, position: int, category: str) -> bool:
+        return (position, category) in self._cue_starts
+
+    def cue_ends_at(self, position: int, category: str) -> bool:
+        return (position, category) in self._cue_ends
 
     def cues_in(self, category: str, first: int, last: int) -> list[CueMention]:
         return [c for c in self.cues if c.category == category and first <= c.first and c.last <= last]

@@ -50,6 +50,7 @@ class Pipeline:
                 for entry in match.entries:
                     doc.cues.append(CueMention(match.first, match.last, sentence.index, entry.ref))
         doc.cues.sort(key=lambda c: (c.first, -c.last))
+        doc.index_cues()
         extract_mentions(doc, self.compiled)
         doc.genre = detect_genre(doc)
         return doc

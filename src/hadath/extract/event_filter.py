@@ -78,8 +78,8 @@ def event_features(doc: Doc, event: EventMention, dates: list[DateMention]) -> l
     ]
     if relative_time_re().search(sentence_text):
         features.append("relative_time")  # أمس، اليوم: news of the day, not history
-    for cue in doc.cues:
-        if cue.sentence == sentence.index and cue.category in (
+    for cue in doc.sentence_cues(sentence.index):
+        if cue.category in (
             "partitive",
             "reported",
             "hypothetical",
@@ -93,7 +93,7 @@ def event_features(doc: Doc, event: EventMention, dates: list[DateMention]) -> l
         if actor.sentence == sentence.index:
             features.append(f"actor_role={actor.role_blocks[:3] or actor.kind}")
     features.append(
-        f"speech_in_sentence={any(c.category == 'speech' and c.sentence == sentence.index for c in doc.cues)}"
+        f"speech_in_sentence={any(c.category == 'speech' for c in doc.sentence_cues(sentence.index))}"
     )
     length = sentence.last_token - sentence.first_token
     features.append(f"length={min(length // 10, 6)}")

@@ -164,7 +164,9 @@ def _speech_event(
             :2
         ]
         negated_content = any(
-            c.first in opening for c in doc.cues if c.category in ("negation", "negation_nouns")
+            doc.cue_starts_at(position, category)
+            for position in opening
+            for category in ("negation", "negation_nouns")
         )
     cue_token = doc.tokens[act.cue.first]
     nominal = _looks_nominal(cue_token) or not (cue_token.norm[:1] in "يتنا" or cue_token.suffixes)
@@ -228,13 +230,12 @@ def _implicit_counterpart(
 
 def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[int]) -> list[_Trigger]:
     """Event triggers of a sentence: longest spans first, no overlaps, best entry per span."""
-    by_span: dict[tuple[int, int], list[EventEntry]] = {}
+    by_span: dict[tuple[int, int], list[int]] = {}
     for match in doc.stem_matches[sentence]:
         for entry in match.entries:
             if entry.kind == "event":
-                by_span.setdefault((match.first, match.last), []).append(
-                    compiled.lexicon.events[int(entry.ref)]
-                )
+                by_span.setdefault((match.first, match.last), []).append(int(entry.ref))
+    sentence_end = doc.sentences[sentence].last_token
     chosen: list[_Trigger] = []
     taken: set[int] = set()
     for (first, last), entries in sorted(
@@ -243,7 +244,12 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
         span = set(range(first, last))
         if span & occupied or span & taken:
             continue
-        fitting = [e for e in entries if _context_ok(doc, compiled, e, last)]
+        window = {doc.tokens[i].key for i in range(last, min(last + _CONTEXT_WINDOW, sentence_end))}
+        fitting = [
+            compiled.lexicon.events[index]
+            for index in entries
+            if all(group & window for group in compiled.context_groups[index])
+        ]
         if not fitting:
             continue
         # a context-confirmed entry is more specific; curated entries before imported ones
@@ -263,14 +269,6 @@ def _looks_nominal(token: Token) -> bool:
     return token.has_prefix("ل") and token.stem[:1] not in ("ي", "ت", "ن", "ا")
 
 
-def _context_ok(doc: Doc, compiled: CompiledLexicon, entry: EventEntry, after: int) -> bool:
-    if not entry.context:
-        return True
-    sentence = doc.sentences[doc.tokens[after - 1].sentence]
-    window = {doc.tokens[i].key for i in range(after, min(after + _CONTEXT_WINDOW, sentence.last_token))}
-    return all(any(compiled.context_keys[word] & window for word in group) for group in entry.context)
-
-
 def _is_prepositional(doc: Doc, mention: ActorMention) -> bool:
     """Whether a preposition governs the mention (then it is not a subject), partitives excepted."""
     first = doc.tokens[mention.first]
@@ -282,14 +280,11 @@ def _is_prepositional(doc: Doc, mention: ActorMention) -> bool:
     if not _cue_at(doc, before, "preposition"):
         return False
     # "قسم كبير من القوات": the quantity noun, not the preposition, heads the phrase
-    for quantity_end in (before, before - 1):
-        if any(c.last == quantity_end and c.category == "partitive" for c in doc.cues):
-            return False
-    return True
+    return not any(doc.cue_ends_at(quantity_end, "partitive") for quantity_end in (before, before - 1))
 
 
 def _cue_at(doc: Doc, position: int, category: str) -> bool:
-    return any(c.first == position and c.category == category for c in doc.cues)
+    return doc.cue_starts_at(position, category)
 
 
 def _sentence_subject(doc: Doc, actors: list[ActorMention]) -> ActorMention | None:
@@ -347,7 +342,7 @@ def _preposition_between(doc: Doc, first: int, last: int) -> bool:
 def _passive_agent(
     doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause
 ) -> ActorMention | None:
-    for cue in doc.cues:
+    for cue in doc.sentence_cues(clause.sentence):
         if cue.category == "passive_agent" and trigger.last <= cue.first < clause.last:
             for mention in actors:
                 if cue.last <= mention.first <= cue.last + 1:

@@ -47,9 +47,8 @@ def modality_of(
         doc.tokens[i].norm == "سوف" for i in range(max(sentence.first_token, first - 2), first)
     )
     tense = _tense(trigger.norm, entry.pos, future)
-    for cue in doc.cues:
-        if cue.sentence != trigger.sentence:
-            continue
+    cues = doc.sentence_cues(trigger.sentence)
+    for cue in cues:
         if cue.category in ("negation", "negation_nouns") and first - _NEGATION_WINDOW <= cue.first < first:
             return Modality(
                 "negated", "future" if doc.tokens[cue.first].norm == "لن" else tense, _cue_text(doc, cue)
@@ -59,18 +58,18 @@ def modality_of(
         ("hedge", "hypothetical"),
         ("intention", "intended"),
     ):
-        for cue in doc.cues:
+        for cue in cues:
             if cue.category == category and clause.first <= cue.first < first:
                 return Modality(value, tense, _cue_text(doc, cue))
     if future:
         return Modality("future", "future", "س" if "س" in trigger.prefixes else "سوف")
-    is_speech_act = any(
-        c.category == "speech" and c.first <= first < c.last for c in doc.cues
-    ) or entry.cameo.startswith("01")
+    is_speech_act = entry.cameo.startswith("01") or any(
+        c.category == "speech" and c.first <= first < c.last for c in cues
+    )
     if is_speech_act or governed_by_speech:
         return Modality("reported", tense)
-    for cue in doc.cues:
-        if cue.category == "reported" and cue.sentence == trigger.sentence:
+    for cue in cues:
+        if cue.category == "reported":
             return Modality("reported", tense, _cue_text(doc, cue))
     return Modality("asserted", tense)
 

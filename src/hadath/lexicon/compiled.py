@@ -195,13 +195,19 @@ class CompiledLexicon:
             if any(" " not in n.strip() and normalize(n).text.startswith("ال") for n in c.names)
         )
         self.surface_automaton = surfaces.build()
-        # event-context words are matched one token at a time, by key
-        self.context_keys: dict[str, frozenset[str]] = {}
+        # event-context groups, by event index: each group is satisfied by any of these keys
+        context_keys: dict[str, frozenset[str]] = {}
+        self.context_groups: list[tuple[frozenset[str], ...]] = []
         for event in lexicon.events:
+            groups = []
             for group in event.context:
+                keys: set[str] = set()
                 for word in group:
-                    if word not in self.context_keys:
-                        self.context_keys[word] = frozenset(stem_key(t) for t in phrase_tokens(word))
+                    if word not in context_keys:
+                        context_keys[word] = frozenset(stem_key(t) for t in phrase_tokens(word))
+                    keys |= context_keys[word]
+                groups.append(frozenset(keys))
+            self.context_groups.append(tuple(groups))
 
     def find(self, tokens: list[Token], surface: bool = False) -> list[Match]:
         """All lexicon matches over ``tokens`` (one sentence), as token ranges."""
