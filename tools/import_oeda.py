@@ -20,7 +20,6 @@ samples.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime as dt
 import json
@@ -32,10 +31,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from _cli import importer_arguments
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SHARED = REPO_ROOT.parent / "shared"
-DEFAULT_OUT = REPO_ROOT / "src" / "hadath" / "data"
 OEDA_DIR = Path("data/dictionaries/oeda-arabic-cameo")
 
 ACTOR_FILE = "actor_dict_ar_v5.txt"
@@ -895,10 +892,7 @@ def build(shared: Path, ontology_csv: Path) -> OedaImport:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder (../shared)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="data folder (src/hadath/data)")
-    args = parser.parse_args(argv)
+    args = importer_arguments(__doc__.split("\n\n")[0], argv)
     if not (args.shared / OEDA_DIR).is_dir():
         print(f"error: {args.shared / OEDA_DIR} not found (use --shared)", file=sys.stderr)
         return 2

@@ -16,7 +16,6 @@ deterministic: running the importer twice gives identical bytes.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import re
@@ -25,9 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SHARED = REPO_ROOT.parent / "shared"
-DEFAULT_OUT = REPO_ROOT / "src" / "hadath" / "data"
+from _cli import importer_arguments
 
 CAMEO_DIR = Path("data/ontology/cameo")
 PLOVER_DIR = Path("data/ontology/plover")
@@ -332,10 +329,7 @@ def write(result: OntologyImport, out: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder (../shared)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="data folder (src/hadath/data)")
-    args = parser.parse_args(argv)
+    args = importer_arguments(__doc__.split("\n\n")[0], argv)
     if not (args.shared / CAMEO_DIR).is_dir():
         print(f"error: {args.shared / CAMEO_DIR} not found (use --shared)", file=sys.stderr)
         return 2

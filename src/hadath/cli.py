@@ -89,9 +89,14 @@ def cmd_eval_example(args: argparse.Namespace) -> int:
 
 def cmd_eval_gsr(args: argparse.Namespace) -> int:
     from hadath.eval.gsr import evaluate_gsr
+    from hadath.pipeline import Pipeline
 
     try:
-        report = evaluate_gsr(Path(args.directory), errors_path=Path(args.errors) if args.errors else None)
+        report = evaluate_gsr(
+            Path(args.directory),
+            pipeline=Pipeline(event_filter=not args.rules_only),
+            errors_path=Path(args.errors) if args.errors else None,
+        )
     except FileNotFoundError as error:
         _error(str(error))
         return 2
@@ -153,6 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
     gsr = kinds.add_parser("gsr", help="score event detection on the Arabic PLOVER gold format")
     gsr.add_argument("directory")
     gsr.add_argument("--errors", help="write false positives and negatives to this JSONL file")
+    gsr.add_argument(
+        "--rules-only", action="store_true", help="without the learned event filter (dictionary and rules alone)"
+    )
     gsr.set_defaults(handler=cmd_eval_gsr)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the output")

@@ -21,7 +21,6 @@ from hadath.text.normalize import normalize
 ACTORS_DIR = Path(__file__).resolve().parents[2] / "src" / "hadath" / "data" / "actors"
 
 
-
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -164,8 +163,11 @@ def span_problems(span: dict[str, Any], where: str) -> list[str]:
 def name_problems(names: Any, where: str) -> list[str]:
     if not isinstance(names, list) or not names:
         return [f"{where}: names must be a non-empty list"]
-    return [f"{where}: name {name!r} is not plain Arabic script" for name in names
-            if not isinstance(name, str) or not ARABIC_NAME_RE.fullmatch(name)]
+    return [
+        f"{where}: name {name!r} is not plain Arabic script"
+        for name in names
+        if not isinstance(name, str) or not ARABIC_NAME_RE.fullmatch(name)
+    ]
 
 
 def actor_problems(actors: list[dict[str, Any]]) -> list[str]:
@@ -203,8 +205,11 @@ def actor_problems(actors: list[dict[str, Any]]) -> list[str]:
 
 def predecessor_problems(actors: list[dict[str, Any]]) -> list[str]:
     ids = {actor.get("id") for actor in actors}
-    return [f"{actor['id']}: predecessor {actor['predecessor']!r} is not an actor id"
-            for actor in actors if "predecessor" in actor and actor["predecessor"] not in ids]
+    return [
+        f"{actor['id']}: predecessor {actor['predecessor']!r} is not an actor id"
+        for actor in actors
+        if "predecessor" in actor and actor["predecessor"] not in ids
+    ]
 
 
 def shared_name_problems(actors: list[dict[str, Any]]) -> list[str]:
@@ -213,8 +218,11 @@ def shared_name_problems(actors: list[dict[str, Any]]) -> list[str]:
     for actor in actors:
         for name in actor.get("names") or []:
             owners.setdefault(key(name), set()).add(actor["id"])
-    return [f"name {name!r} belongs to several actors: {sorted(ids)}"
-            for name, ids in sorted(owners.items()) if len(ids) > 1]
+    return [
+        f"name {name!r} belongs to several actors: {sorted(ids)}"
+        for name, ids in sorted(owners.items())
+        if len(ids) > 1
+    ]
 
 
 def agent_problems(agents: list[dict[str, Any]]) -> list[str]:
@@ -280,8 +288,11 @@ def role_problems(roles: list[dict[str, Any]], by_id: dict[str, dict[str, Any]])
                 dated.append((start or date.min, end or date.max, actor_id))
                 # the tenure must lie inside one of the actor's codes for this country and role
                 wanted = "IGO" if code == "IGO" else f"{country}{code}"
-                inside = [entry for entry in actor.get("codes", [])
-                          if entry.get("code") == wanted and _within(start, end, entry)]
+                inside = [
+                    entry
+                    for entry in actor.get("codes", [])
+                    if entry.get("code") == wanted and _within(start, end, entry)
+                ]
                 if not inside:
                     problems.append(
                         f"{span_where}: tenure {start}..{end} is not inside any {wanted} code of the actor"
@@ -341,8 +352,9 @@ def test_roles_are_consistent_with_actors(roles, by_id) -> None:
 def test_actor_and_agent_names_do_not_collide(actors, agents) -> None:
     """A named actor must not share its exact key with a generic agent noun (the agent would shadow it)."""
     agent_keys = {key(name) for agent in agents["agents"] for name in agent["names"]}
-    clashes = sorted(f"{actor['id']}: {name}" for actor in actors for name in actor["names"]
-                     if key(name) in agent_keys)
+    clashes = sorted(
+        f"{actor['id']}: {name}" for actor in actors for name in actor["names"] if key(name) in agent_keys
+    )
     assert not clashes, _fmt(clashes)
 
 
@@ -428,13 +440,20 @@ def test_checks_catch_bad_data() -> None:
     def role(*tenures: dict[str, Any], code: str = "GOV") -> list[dict[str, Any]]:
         return [{"id": "r", "names": ["رئيس"], "code": code, "holders": {"SYR": list(tenures)}}]
 
-    fine = role({"actor": "a", "from": date(2001, 1, 1), "to": date(2005, 1, 1)},
-                {"actor": "b", "from": date(2005, 1, 1)})
+    fine = role(
+        {"actor": "a", "from": date(2001, 1, 1), "to": date(2005, 1, 1)},
+        {"actor": "b", "from": date(2005, 1, 1)},
+    )
     assert not role_problems(fine, actors_by_id)
     assert role_problems(role({"actor": "ghost"}), actors_by_id)  # unknown holder
     assert role_problems(  # overlap
-        role({"actor": "a", "from": date(2001, 1, 1), "to": date(2005, 1, 1)},
-             {"actor": "b", "from": date(2004, 1, 1)}), actors_by_id)
+        role(
+            {"actor": "a", "from": date(2001, 1, 1), "to": date(2005, 1, 1)},
+            {"actor": "b", "from": date(2004, 1, 1)},
+        ),
+        actors_by_id,
+    )
     assert role_problems(  # tenure outside the actor's code
-        role({"actor": "a", "from": date(2001, 1, 1), "to": date(2012, 1, 1)}), actors_by_id)
+        role({"actor": "a", "from": date(2001, 1, 1), "to": date(2012, 1, 1)}), actors_by_id
+    )
     assert role_problems(role({"actor": "b"}, code="MIL"), actors_by_id)  # no SYRMIL code

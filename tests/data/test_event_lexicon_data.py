@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 import hadath
+from hadath.lexicon.model import DISCOURSE_CUES
 from hadath.text.normalize import normalize
 
 DATA = Path(hadath.__file__).resolve().parent / "data"
@@ -32,21 +33,7 @@ CODE_RE = re.compile(r"^\d{2,4}$")
 # (U+0640), no dagger alef, no Persian letters, no digits or punctuation; words separated by one space.
 ARABIC_PHRASE_RE = re.compile(r"^[\u0621-\u063a\u0641-\u064a]+(?: [\u0621-\u063a\u0641-\u064a]+)*$")
 ENTRY_KEYS = {"cameo", "triggers", "pos", "plover", "context", "note", "provenance", "source_roles"}
-CUE_KEYS = (
-    "speech",
-    "reported",
-    "hedge",
-    "negation",
-    "negation_nouns",
-    "future",
-    "intention",
-    "hypothetical",
-    "cause",
-    "consequence",
-    "opinion",
-    "contrast",
-    "scripture",
-)
+CUE_KEYS = DISCOURSE_CUES
 
 
 def _norm(phrase: str) -> str:
@@ -58,14 +45,20 @@ def _load(path: Path) -> dict:
         return yaml.safe_load(handle)
 
 
+def header_problems(doc: dict) -> list[str]:
+    """Every data file names where its facts come from and under which licence."""
+    return [
+        f"missing top-level {key!r}"
+        for key in ("provenance", "licence")
+        if not isinstance(doc.get(key), str) or not doc[key].strip()
+    ]
+
+
 def event_problems(doc: object, known_codes: set[str] | None = None) -> list[str]:
     """Everything wrong with an events document, one message per fault (empty when it is clean)."""
     if not isinstance(doc, dict):
         return ["top level must be a mapping"]
-    problems: list[str] = []
-    for key in ("provenance", "licence"):
-        if not isinstance(doc.get(key), str) or not doc[key].strip():
-            problems.append(f"missing top-level {key!r}")
+    problems = header_problems(doc)
     entries = doc.get("events")
     if not isinstance(entries, list) or not entries:
         return [*problems, "'events' must be a non-empty list"]
@@ -130,10 +123,7 @@ def cue_problems(doc: object) -> list[str]:
     """Everything wrong with a cues document (empty when it is clean)."""
     if not isinstance(doc, dict):
         return ["top level must be a mapping"]
-    problems: list[str] = []
-    for key in ("provenance", "licence"):
-        if not isinstance(doc.get(key), str) or not doc[key].strip():
-            problems.append(f"missing top-level {key!r}")
+    problems = header_problems(doc)
     for category in CUE_KEYS:
         values = doc.get(category)
         if not isinstance(values, list) or not values:

@@ -11,7 +11,8 @@ ROLE_CODE_RE = re.compile(r"^(?:[A-Z]{3})*$")
 CAMEO_EVENT_RE = re.compile(r"^\d{2,4}$")
 ACTOR_TYPES = frozenset({"person", "organisation", "group", "state"})
 QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
-CUE_CATEGORIES = (
+# discourse cues (cues/cues.yaml) and the function words the argument finder relies on (cues/syntax.yaml)
+DISCOURSE_CUES = (
     "speech",
     "reported",
     "hedge",
@@ -25,6 +26,8 @@ CUE_CATEGORIES = (
     "opinion",
     "contrast",
     "scripture",
+)
+SYNTAX_CUES = (
     "subordinator",  # opens a clause: بعد ما، عندما، الذي
     "preposition",  # free-standing prepositions: an actor after one is not a subject
     "partitive",  # قسم كبير من / عدد من: the actor after من is still the subject
@@ -32,6 +35,7 @@ CUE_CATEGORIES = (
     "reciprocal",  # بين: "التنسيق بين X وY"
     "function_words",  # never an imported actor, place or trigger on their own
 )
+CUE_CATEGORIES = DISCOURSE_CUES + SYNTAX_CUES
 
 
 @dataclass(frozen=True, slots=True)
