@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 EXAMPLE := $(SHARED)/examples/syria-2016-withdrawal
 
-.PHONY: demo test lint install clean bench eval
+.PHONY: demo test install clean bench eval train-event-filter
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,3 +37,7 @@ eval: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache
+
+# Retrain the event filter on the GSR development third (needs ../shared); writes src/hadath/data/models/
+train-event-filter: $(STAMP)
+	$(BIN)/python tools/train_event_filter.py --shared $(SHARED)

@@ -159,7 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
     gsr.add_argument("directory")
     gsr.add_argument("--errors", help="write false positives and negatives to this JSONL file")
     gsr.add_argument(
-        "--rules-only", action="store_true", help="without the learned event filter (dictionary and rules alone)"
+        "--rules-only",
+        action="store_true",
+        help="without the learned event filter (dictionary and rules alone)",
     )
     gsr.set_defaults(handler=cmd_eval_gsr)
 

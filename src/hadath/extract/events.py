@@ -90,11 +90,12 @@ def extract_events(
             quotation = _enclosing_quotation(doc, quotations, trigger.first)
             source = _source(doc, actors, trigger, clause)
             inherited = source is None
-            if source is None:
-                source = _governing_source(governors, trigger.first, clause)
-                if source is None and quotation is not None:
-                    source = quotation.speaker
-                source = source or subject
+            if source is None and quotation is not None:
+                # inside what somebody said, the speaker is the reporter, not the doer ("قال المرصد
+                # إن القصف ..."): the doer is an actor earlier in the content, else the story's subject
+                source = _content_subject(doc, actors, quotation, trigger.first) or last_subject
+            elif source is None:
+                source = _governing_source(governors, trigger.first, clause) or subject
             if trigger.entry.source_roles and not (
                 source is not None and any(b in source.role_blocks for b in trigger.entry.source_roles)
             ):
@@ -285,6 +286,20 @@ def _is_prepositional(doc: Doc, mention: ActorMention) -> bool:
 
 def _cue_at(doc: Doc, position: int, category: str) -> bool:
     return doc.cue_starts_at(position, category)
+
+
+def _content_subject(
+    doc: Doc, actors: list[ActorMention], quotation: QuotationMention, position: int
+) -> ActorMention | None:
+    for mention in reversed(actors):
+        start = doc.tokens[mention.first].start
+        if (
+            quotation.content_start <= start
+            and mention.last <= position
+            and not _is_prepositional(doc, mention)
+        ):
+            return mention
+    return None
 
 
 def _sentence_subject(doc: Doc, actors: list[ActorMention]) -> ActorMention | None:
