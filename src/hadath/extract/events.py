@@ -336,6 +336,8 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
         if m.first - trigger.last <= window and not _preposition_between(doc, trigger.last, m.first)
     ]
     if trigger.nominal:
+        if trigger.entry.genitive == "target":
+            return None  # "مقتل عشرين مسلحا": the genitive is the victim, found as the target
         return near_after[0] if near_after else None
     before = [
         m

@@ -284,6 +284,10 @@ def _load_events_file(path: Path, content: dict, lexicon: Lexicon, problems: _Pr
         if pos not in {"verb", "noun"}:
             problems.add(where, f"pos {pos!r} must be verb or noun")
             continue
+        genitive = entry.get("genitive", "source")
+        if genitive not in {"source", "target"}:
+            problems.add(where, f"genitive {genitive!r} must be source or target")
+            continue
         context_groups: list[tuple[str, ...]] = []
         for group in entry.get("context") or []:
             group = [group] if isinstance(group, str) else group
@@ -301,6 +305,7 @@ def _load_events_file(path: Path, content: dict, lexicon: Lexicon, problems: _Pr
                 plover=entry.get("plover"),
                 context=tuple(context_groups),
                 source_roles=tuple(entry.get("source_roles") or ()),
+                genitive=genitive,
                 note=entry.get("note"),
             )
         )

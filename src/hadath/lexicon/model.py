@@ -154,6 +154,9 @@ class EventEntry:
     plover: str | None = None
     context: tuple[tuple[str, ...], ...] = ()
     source_roles: tuple[str, ...] = ()  # fire only when the source actor has one of these role blocks
+    # what the genitive of the verbal noun is: the doer ("تصريح الرئيس") or the one it is done to
+    # ("مقتل عشرين مسلحا", "اغتيال الحريري")
+    genitive: str = "source"
     note: str | None = None
 
 

@@ -1,0 +1,274 @@
+"""Actor and place mentions (extract/mentions.py): role holders by date, agent + nisba composition,
+people names, bare agents with the focus country, places with coordinates, and ORIGINAL-text spans."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from hadath.pipeline import Pipeline
+from hadath.schema import Analysis, Document
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def analyze(pipeline: Pipeline, text: str, day: str | None = None) -> Analysis:
+    return pipeline.analyze(Document(id="t", text=text, date=date.fromisoformat(day) if day else None))
+
+
+def actor_by_text(analysis: Analysis, text: str):
+    found = [a for a in analysis.actors if a.text == text]
+    assert found, f"no actor {text!r} in {[a.text for a in analysis.actors]}"
+    return found[0]
+
+
+def place_by_text(analysis: Analysis, text: str):
+    found = [p for p in analysis.places if p.text == text]
+    assert found, f"no place {text!r} in {[p.text for p in analysis.places]}"
+    return found[0]
+
+
+# ---------------------------------------------------------------- role phrases resolved by date
+
+
+@pytest.mark.parametrize(
+    ("day", "actor_id", "name"),
+    [
+        ("2016-03-16", "walid-muallem", "Walid al-Muallem"),
+        ("2022-01-01", "faisal-mekdad", "Faisal Mekdad"),
+    ],
+)
+def test_role_with_nisba_resolves_to_holder_on_document_date(pipeline, day, actor_id, name):
+    analysis = analyze(pipeline, "انتقد وزير الخارجية السوري القرار الأخير.", day)
+    actor = actor_by_text(analysis, "وزير الخارجية السوري")
+    assert (actor.code, actor.actor_id, actor.name_en) == ("SYRGOV", actor_id, name)
+    assert actor.kind == "role"
+    assert actor.role == "foreign-minister"
+    assert actor.confidence == 0.95
+
+
+@pytest.mark.parametrize(
+    ("day", "name"),
+    [("2015-06-01", "Barack Obama"), ("2018-06-01", "Donald Trump")],
+)
+def test_head_of_state_role_resolves_by_year(pipeline, day, name):
+    analysis = analyze(pipeline, "انتقد الرئيس الأمريكي القرار.", day)
+    actor = actor_by_text(analysis, "الرئيس الأمريكي")
+    assert actor.code == "USAGOV"
+    assert actor.name_en == name
+    assert actor.role == "head-of-state"
+
+
+def test_role_without_document_date_keeps_role_code_but_names_nobody(pipeline):
+    analysis = analyze(pipeline, "انتقد وزير الخارجية السوري القرار الأخير.")
+    actor = actor_by_text(analysis, "وزير الخارجية السوري")
+    assert actor.code == "SYRGOV"
+    assert actor.actor_id is None and actor.name_en is None
+    assert actor.confidence == 0.8
+
+
+def test_role_with_country_name_then_person_name_extends_the_mention(pipeline):
+    text = "انتقد وزير خارجية سوريا وليد المعلم القرار."
+    analysis = analyze(pipeline, text, "2016-03-16")
+    actor = actor_by_text(analysis, "وزير خارجية سوريا وليد المعلم")
+    assert actor.start == text.index("وزير")
+    assert actor.end == text.index("المعلم") + len("المعلم")
+    assert (actor.code, actor.name_en) == ("SYRGOV", "Walid al-Muallem")
+    # the country name inside the role phrase is not a separate place
+    assert analysis.places == []
+
+
+def test_role_plus_named_person_covers_both(pipeline):
+    analysis = analyze(pipeline, "زار الرئيس بوتين قاعدة حميميم الجوية.", "2016-03-16")
+    actor = actor_by_text(analysis, "الرئيس بوتين")
+    assert (actor.code, actor.actor_id, actor.name_en) == ("RUSGOV", "vladimir-putin", "Vladimir Putin")
+    assert actor.role == "head-of-state"
+
+
+# ---------------------------------------------------------------- agent + country composition
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("انتشرت القوات الروسية في المنطقة.", "القوات الروسية", "RUSMIL"),
+        ("انسحب الجيش السوري من المنطقة.", "الجيش السوري", "SYRMIL"),
+        ("اعتقلت الشرطة العراقية عشرات المحتجين.", "الشرطة العراقية", "IRQCOP"),
+        ("حلقت الطائرات الروسية فوق المنطقة.", "الطائرات الروسية", "RUSMIL"),
+        ("أعلنت وزارة الخارجية السورية رفضها للقرار.", "وزارة الخارجية السورية", "SYRGOV"),
+        ("وصف الإعلام السوري الاجتماع بأنه مثمر.", "الإعلام السوري", "SYRMED"),
+        ("قال المسؤول السوري إن الوضع هادئ.", "المسؤول السوري", "SYRGOV"),
+    ],
+)
+def test_agent_plus_nisba_gives_country_and_role_block(pipeline, text, phrase, code):
+    analysis = analyze(pipeline, text, "2016-03-16")
+    actor = actor_by_text(analysis, phrase)
+    assert actor.code == code
+    assert actor.kind == "agent"
+    assert actor.role == code[3:]
+    assert actor.confidence == 1.0
+    assert (actor.start, actor.end) == (text.index(phrase), text.index(phrase) + len(phrase))
+
+
+def test_agent_and_nisba_with_one_modifier_between(pipeline):
+    text = "وصل المستشارين العسكريين الإيرانيين إلى المنطقة."
+    analysis = analyze(pipeline, text, "2016-03-16")
+    actor = actor_by_text(analysis, "المستشارين العسكريين الإيرانيين")
+    assert actor.code == "IRNMIL"
+
+
+# ---------------------------------------------------------------- people, bare agents, nisba alone
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("يرفض الروس أي تدخل أجنبي.", "الروس", "RUS"),
+        ("يعارض الإيرانيون الاتفاق.", "الإيرانيون", "IRN"),
+    ],
+)
+def test_people_name_is_the_country(pipeline, text, phrase, code):
+    analysis = analyze(pipeline, text, "2016-03-16")
+    actor = actor_by_text(analysis, phrase)
+    assert (actor.code, actor.kind) == (code, "people")
+
+
+def test_bare_agent_takes_the_focus_country(pipeline):
+    text = "انتقدت الحكومة القرار بعد اجتماع في ريف إدلب."
+    analysis = analyze(pipeline, text, "2016-03-16")
+    actor = actor_by_text(analysis, "الحكومة")
+    assert actor.code == "SYRGOV"
+    assert actor.kind == "agent"
+    assert actor.confidence == 0.6
+
+
+def test_bare_agent_with_no_country_anywhere_has_only_its_role_code(pipeline):
+    analysis = analyze(pipeline, "انتقدت المعارضة قرار الحكومة.", "2016-03-16")
+    assert [(a.text, a.code, a.confidence) for a in analysis.actors] == [
+        ("المعارضة", "OPP", 0.5),
+        ("الحكومة", "GOV", 0.5),
+    ]
+
+
+def test_nisba_adjective_alone_is_neither_actor_nor_place(pipeline):
+    analysis = analyze(pipeline, "السوري الذي وصل أمس غادر اليوم.", "2016-03-16")
+    assert analysis.actors == []
+    assert analysis.places == []
+
+
+def test_named_group_resolves(pipeline):
+    analysis = analyze(pipeline, "هاجم الجيش السوري مواقع جبهة النصرة.", "2016-03-16")
+    nusra = actor_by_text(analysis, "جبهة النصرة")
+    assert nusra.actor_id == "jabhat-al-nusra"
+    assert nusra.code == "SYRREB"
+    isis = actor_by_text(analyze(pipeline, "قصفت الطائرات مواقع لتنظيم داعش.", "2016-03-16"), "تنظيم داعش")
+    assert (isis.actor_id, isis.code) == ("isis", "IMG")
+
+
+# ---------------------------------------------------------------- places
+
+
+def test_city_place_with_coordinates(pipeline):
+    text = "قصفت الطائرات الروسية مواقع في إدلب."
+    analysis = analyze(pipeline, text, "2016-03-16")
+    idlib = place_by_text(analysis, "إدلب")
+    assert idlib.name_en == "Idlib"
+    assert idlib.country == "SYR"
+    assert idlib.kind == "city"
+    assert idlib.lat == pytest.approx(35.93, abs=0.05)
+    assert idlib.lon == pytest.approx(36.63, abs=0.05)
+    assert (idlib.start, idlib.end) == (text.index("إدلب"), text.index("إدلب") + 4)
+
+
+def test_longest_place_name_wins_region_over_city(pipeline):
+    analysis = analyze(pipeline, "اشتبكت فصائل في ريف إدلب.", "2016-03-16")
+    region = place_by_text(analysis, "ريف إدلب")
+    assert (region.name_en, region.kind, region.country) == ("Idlib Governorate", "region", "SYR")
+    assert [p.text for p in analysis.places] == ["ريف إدلب"]
+
+
+def test_site_name_beats_the_actor_inside_it(pipeline):
+    analysis = analyze(pipeline, "زار الرئيس بوتين قاعدة حميميم الجوية.", "2016-03-16")
+    base = place_by_text(analysis, "قاعدة حميميم الجوية")
+    assert (base.place_id, base.kind, base.country) == ("hmeimim-air-base", "site", "SYR")
+    assert base.lat == pytest.approx(35.41, abs=0.05) and base.lon == pytest.approx(35.95, abs=0.05)
+    assert all("القاعدة" not in a.text and "قاعدة" not in a.text for a in analysis.actors)
+
+
+def test_foreign_city_and_country_places(pipeline):
+    analysis = analyze(pipeline, "اجتمع الوفد في جنيف لبحث الوضع في سوريا.", "2016-03-16")
+    geneva = place_by_text(analysis, "جنيف")
+    assert (geneva.name_en, geneva.country) == ("Geneva", "CHE")
+    assert (geneva.lat, geneva.lon) == pytest.approx((46.20, 6.15), abs=0.05)
+    syria = place_by_text(analysis, "سوريا")
+    assert (syria.kind, syria.country) == ("country", "SYR")
+
+
+def test_basra_with_article(pipeline):
+    analysis = analyze(pipeline, "تظاهر آلاف العراقيين في البصرة.", "2019-10-10")
+    basra = place_by_text(analysis, "البصرة")
+    assert (basra.name_en, basra.country) == ("Basrah", "IRQ")
+    assert (basra.lat, basra.lon) == pytest.approx((30.51, 47.78), abs=0.05)
+
+
+# ---------------------------------------------------------------- spans on the ORIGINAL text
+
+NOISY_TEXT = (
+    "\u200fقَصَفَتْ الطــائرات الرُّوسِيَّة\u200c مواقعَ لتنظيم داعـــش في إِدْلِب\u200b "
+    "يوم ١٤ آذار/مارس ٢٠١٦. \u202bوقال وزير الخارجية السوري\u202c: «لن نقبل بأي شروط»."
+)
+
+
+def _all_spans(analysis: Analysis):
+    for a in analysis.actors:
+        yield "actor", a.text, a.start, a.end
+    for p in analysis.places:
+        yield "place", p.text, p.start, p.end
+    for d in analysis.dates:
+        yield "date", d.text, d.start, d.end
+    for e in analysis.events:
+        yield "event", e.text, e.start, e.end
+        yield "trigger", e.trigger, e.trigger_start, e.trigger_end
+        for arg in (e.source, e.target, e.place):
+            if arg is not None:
+                yield "argument", arg.text, arg.start, arg.end
+    for q in analysis.quotations:
+        yield "quotation", q.content, q.start, q.end
+        yield "cue", q.cue, q.cue_start, q.cue_end
+    for c in analysis.claims:
+        yield "claim", c.text, c.start, c.end
+
+
+def test_every_span_is_a_slice_of_the_original_text_with_diacritics_tatweel_and_controls(pipeline):
+    analysis = analyze(pipeline, NOISY_TEXT, "2016-03-16")
+    assert analysis.text_length == len(NOISY_TEXT)
+    spans = list(_all_spans(analysis))
+    assert len(spans) >= 8
+    for kind, text, start, end in spans:
+        assert 0 <= start < end <= len(NOISY_TEXT), (kind, text, start, end)
+        assert NOISY_TEXT[start:end] == text, (kind, text, start, end)
+
+
+def test_exact_offsets_in_noisy_text(pipeline):
+    analysis = analyze(pipeline, NOISY_TEXT, "2016-03-16")
+    planes = actor_by_text(analysis, "الطــائرات الرُّوسِيَّة")
+    assert planes.code == "RUSMIL"
+    assert planes.start == NOISY_TEXT.index("الطــائرات")
+    assert planes.end == NOISY_TEXT.index("\u200c")
+    isis = actor_by_text(analysis, "تنظيم داعـــش")
+    assert isis.code == "IMG"
+    idlib = place_by_text(analysis, "إِدْلِب")
+    assert idlib.name_en == "Idlib"
+    assert idlib.end == NOISY_TEXT.index("\u200b")
+    minister = actor_by_text(analysis, "وزير الخارجية السوري")
+    assert minister.start == NOISY_TEXT.index("وزير")
+    assert minister.name_en == "Walid al-Muallem"
+    [when] = analysis.dates
+    assert (when.text, when.value) == ("١٤ آذار/مارس ٢٠١٦", "2016-03-14")
+    [quote] = analysis.quotations
+    assert quote.content == "لن نقبل بأي شروط"
+    assert quote.start == NOISY_TEXT.index("لن")
