@@ -118,19 +118,30 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_lexicon_check(args: argparse.Namespace) -> int:
-    from hadath.lexicon.loader import LexiconError, load_lexicon
+    from collections import Counter
+
+    from hadath.lexicon.compiled import load_compiled
+    from hadath.lexicon.loader import LexiconError
 
     try:
-        lexicon = load_lexicon()
+        compiled = load_compiled()
     except LexiconError as error:
         _error(str(error))
         return 1
+    lexicon = compiled.lexicon
     print(
         f"ok: {len(lexicon.actors)} actors, {len(lexicon.countries)} countries, "
-        f"{len(lexicon.agents)} agents, "
-        f"{len(lexicon.roles)} roles, {len(lexicon.places)} places, {len(lexicon.events)} event entries, "
-        f"{sum(len(v) for v in lexicon.cues.values())} cues, {len(lexicon.cameo)} CAMEO codes"
+        f"{len(lexicon.agents)} agents, {len(lexicon.roles)} roles, {len(lexicon.places)} places, "
+        f"{len(lexicon.events)} event entries, {sum(len(v) for v in lexicon.cues.values())} cues, "
+        f"{len(lexicon.cameo)} CAMEO codes"
     )
+    reasons = Counter(d.reason for d in compiled.dropped)
+    print(f"{len(compiled.dropped)} aliases left out of the automata as noisy:")
+    for reason, count in reasons.most_common():
+        print(f"  {count:6}  {reason}")
+    if args.dropped:
+        for dropped in compiled.dropped:
+            print(f"{dropped.origin}\t{dropped.alias}\t{dropped.reason}")
     return 0
 
 
@@ -171,7 +182,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     lexicon = commands.add_parser("lexicon", help="lexicon tools")
     lexicon_commands = lexicon.add_subparsers(dest="lexicon_command", required=True)
-    check = lexicon_commands.add_parser("check", help="validate every lexicon file")
+    check = lexicon_commands.add_parser("check", help="validate every lexicon file and compile it")
+    check.add_argument("--dropped", action="store_true", help="list every alias left out as noisy, and why")
     check.set_defaults(handler=cmd_lexicon_check)
     return parser
 

@@ -1,0 +1,96 @@
+"""Compiled automata: clitic-insensitive matching, noisy-alias filtering, the on-disk cache."""
+
+from pathlib import Path
+
+import pytest
+
+from hadath.lexicon import compiled as compiled_module
+from hadath.lexicon.compiled import CompiledLexicon, load_compiled
+from hadath.lexicon.loader import load_lexicon
+from hadath.text.normalize import normalize
+from hadath.text.tokens import tokenize
+
+CAMEO = "code,label,goldstein,quad_class,plover_type,plover_mode,plover_context,provenance\n195,Employ aerial weapons,-10.0,material_conflict,ASSAULT,,,t\n"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    files = {
+        "ontology/cameo.csv": CAMEO,
+        "actors/curated.yaml": "provenance: test\nactors:\n"
+        "  - {id: rus-forces, name_en: Russian forces, codes: [RUSMIL], names: [قوة روسي]}\n"
+        "  - {id: palau-like, name_en: Bad, codes: [PLW], names: [بالاو]}\n",
+        "actors/imported.yaml": "provenance: 'oeda:test'\nactors:\n"
+        "  - {id: noise, codes: [CHNGOV], names: [تهديد], provenance: 'oeda:x:1'}\n"
+        "  - {id: name-ok, codes: [SYRGOV], names: [حميميم], provenance: 'oeda:x:2'}\n",
+        "events/e.yaml": "provenance: test\nevents:\n  - {cameo: '195', triggers: [غارة], pos: noun}\n"
+        "  - {cameo: '195', triggers: [قصف], pos: verb, provenance: 'oeda:x:3'}\n",
+        "cues/c.yaml": "function_words: [أو, في]\nspeech: [قال]\n",
+    }
+    for relative, content in files.items():
+        path = tmp_path / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+    return tmp_path
+
+
+def _matches(compiled: CompiledLexicon, text: str) -> list[tuple[str, str, str]]:
+    _, tokens = tokenize(normalize(text))
+    found = []
+    for match in compiled.find(tokens):
+        surface = text[tokens[match.first].start : tokens[match.last - 1].end]
+        found.extend((surface, e.kind, e.ref) for e in match.entries)
+    return found
+
+
+def test_inflected_and_cliticised_forms_match_the_lemma(data_dir: Path):
+    compiled = CompiledLexicon(load_lexicon(data_dir))
+    found = _matches(compiled, "انسحبت والقوات الروسية من المدينة بعد الغارات")
+    assert ("والقوات الروسية", "actor", "rus-forces") in found
+    assert ("الغارات", "event", "0") in found
+
+
+def test_noisy_aliases_are_left_out_and_reported(data_dir: Path):
+    compiled = CompiledLexicon(load_lexicon(data_dir))
+    dropped = {d.alias: d.reason for d in compiled.dropped}
+    assert "تهديد" in dropped and "ordinary word" in dropped["تهديد"]  # imported common noun
+    assert dropped.get("بالاو") == "function word"  # even curated: ب+ال+او keys to أو
+    assert dropped.get("قصف", "").startswith("imported verb without a pattern")
+    assert "حميميم" not in dropped
+    assert not [m for m in _matches(compiled, "هذا تهديد أو ذاك") if m[1] == "actor"]
+    assert ("حميميم", "actor", "name-ok") in _matches(compiled, "في حميميم")
+
+
+def test_cues_match_surface_forms_not_stems(data_dir: Path):
+    compiled = CompiledLexicon(load_lexicon(data_dir))
+    _, tokens = tokenize(normalize("وقال الوزير"))
+    cues = [(m.first, e.ref) for m in compiled.find(tokens, surface=True) for e in m.entries]
+    assert cues == [(0, "speech")]
+
+
+def test_cache_is_written_and_reused(data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("HADATH_CACHE_DIR", str(cache))
+    monkeypatch.setattr(compiled_module, "_LOADED", {})
+    first = load_compiled(data_dir)
+    assert len(list(cache.glob("lexicon-*.pickle"))) == 1
+    monkeypatch.setattr(compiled_module, "_LOADED", {})
+    second = load_compiled(data_dir)
+    assert second is not first and len(second.lexicon.actors) == len(first.lexicon.actors)
+    # a change in any data file changes the key: the stale cache is not used
+    (data_dir / "cues/c.yaml").write_text("function_words: [أو]\nspeech: [قال, أكد]\n", encoding="utf-8")
+    monkeypatch.setattr(compiled_module, "_LOADED", {})
+    third = load_compiled(data_dir)
+    assert "أكد" in third.lexicon.cues["speech"]
+    assert len(list(cache.glob("lexicon-*.pickle"))) == 2
+
+
+def test_a_corrupt_cache_is_rebuilt(data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("HADATH_CACHE_DIR", str(cache))
+    monkeypatch.setattr(compiled_module, "_LOADED", {})
+    load_compiled(data_dir)
+    (cache_file,) = cache.glob("lexicon-*.pickle")
+    cache_file.write_bytes(b"not a pickle")
+    monkeypatch.setattr(compiled_module, "_LOADED", {})
+    assert load_compiled(data_dir).lexicon.actors
