@@ -105,7 +105,9 @@ def score(tmp_path: Path, pipeline: Pipeline, expected: dict[str, Any]) -> Examp
 
 
 def item(report: ExampleReport, section: str, tier: str, label_start: str = ""):
-    found = [i for i in report.items if i.section == section and i.tier == tier and i.label.startswith(label_start)]
+    found = [
+        i for i in report.items if i.section == section and i.tier == tier and i.label.startswith(label_start)
+    ]
     assert len(found) == 1, [(i.section, i.tier, i.label) for i in report.items]
     return found[0]
 
@@ -196,7 +198,9 @@ def test_event_attribute_mismatch_is_explained(tmp_path, pipeline):
 
 def test_evidence_missing_from_the_text(tmp_path, pipeline):
     expected = copy.deepcopy(EXPECTED)
-    expected["events"]["must"].append({"id": "ghost", "evidence": "اجتمع الوفدان في جنيف", "plover": "CONSULT"})
+    expected["events"]["must"].append(
+        {"id": "ghost", "evidence": "اجتمع الوفدان في جنيف", "plover": "CONSULT"}
+    )
     report = score(tmp_path, pipeline, expected)
     ghost = item(report, "events", "must", "ghost")
     assert (ghost.found, ghost.why) == (False, "evidence not in document")

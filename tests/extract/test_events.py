@@ -102,12 +102,27 @@ def test_nominal_event_takes_its_genitive_as_source(pipeline):
     assert event.place.name_en == "Basrah"
 
 
-def test_government_withdrawing_its_own_forces_does_not_target_them(pipeline):
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("سحبت الحكومة الروسية القوات الروسية من سوريا.", "RUSGOV"),
+        ("سحبت روسيا القوات الروسية من سوريا.", "RUS"),
+    ],
+)
+def test_a_state_withdrawing_its_own_forces_does_not_target_them(pipeline, text, source):
+    [event] = events_of(analyze(pipeline, text), "RETREAT")
+    assert code(event.source) == source
+    # not RUSMIL: the forces are the state's own; the place after من gives the counterpart country
+    assert code(event.target) == "SYR"
+    assert event.modality == "asserted"
+
+
+def test_place_after_min_gives_the_target_country(pipeline):
     text = "لن تنسحب القوات الروسية من سوريا."
     [event] = events_of(analyze(pipeline, text), "RETREAT")
     assert code(event.source) == "RUSMIL"
-    # the place after من gives the counterpart country
     assert code(event.target) == "SYR"
+    assert event.target.text == "سوريا"
     assert event.place.name_en == "Syria"
 
 

@@ -125,9 +125,6 @@ def test_scripture_or_proverb_quote_is_never_attributed(pipeline, text):
 
 
 def test_scripture_quote_inside_a_political_text_is_left_alone(pipeline):
-    text = (
-        "قال وزير الخارجية السوري: «لن نقبل بأي شروط». "
-        "وقد قال تعالى «وأوفوا بالعهد إن العهد كان مسؤولا»."
-    )
+    text = "قال وزير الخارجية السوري: «لن نقبل بأي شروط». وقد قال تعالى «وأوفوا بالعهد إن العهد كان مسؤولا»."
     quotes = analyze(pipeline, text).quotations
     assert [q.content for q in quotes] == ["لن نقبل بأي شروط"]

@@ -1,0 +1,147 @@
+"""GSR evaluation (eval/gsr.py) on a tiny gold directory in the OEDA format: detection counts per
+PLOVER type, ambiguous rows left out, argument country accuracy from the span records, errors file."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from hadath.eval.gsr import evaluate_gsr
+from hadath.pipeline import Pipeline
+
+# (id, event_type, label, text): sentences written for this test
+ROWS = [
+    ("p-tp", "PROTEST", "yes", "تظاهر آلاف العراقيين في البصرة للمطالبة بتحسين الخدمات."),
+    ("p-fn", "PROTEST", "yes", "أعلنت وزارة التربية موعد الامتحانات النهائية."),
+    ("p-tn-negated", "PROTEST", "easy no", "لم يتظاهر أحد في البصرة اليوم."),
+    ("p-fp-call", "PROTEST", "difficult no", "دعا ناشطون إلى التظاهر في البصرة يوم الجمعة المقبل."),
+    ("p-ambiguous", "PROTEST", "ambiguous", "تظاهر آلاف العراقيين في البصرة."),
+    ("a-tp-air", "ASSAULT", "yes", "قصفت الطائرات الروسية مواقع لتنظيم داعش في إدلب."),
+    ("a-tp-ground", "ASSAULT", "yes", "هاجم الجيش السوري مواقع جبهة النصرة في إدلب."),
+    ("a-tn-trade", "ASSAULT", "easy no", "وقعت الحكومة العراقية اتفاقا تجاريا مع تركيا."),
+    ("a-tn-denied", "ASSAULT", "difficult no", "لم تقصف الطائرات الروسية مواقع المعارضة في إدلب."),
+]
+
+
+def role(main: str | None) -> dict[str, str | None]:
+    return {"main": main}
+
+
+SPANS = [
+    {
+        "event_type": "ASSAULT",
+        "source": "a-tp-air",
+        "spans": [
+            {"source_role": role("RUS"), "target_role": role("IMG")},
+            {"source_role": role("RUS"), "target_role": role("None")},
+        ],
+    },
+    {
+        # annotators (wrongly, for the test) put Turkey as the source: a miss; the target is a hit
+        "event_type": "ASSAULT",
+        "source": "a-tp-ground",
+        "spans": [
+            {"source_role": role("TUR"), "target_role": role("SYR")},
+            {"source_role": role("TUR"), "target_role": role("SYR")},
+            {"source_role": role("SYR"), "target_role": None},
+        ],
+    },
+    {
+        # no country on either side: not counted
+        "event_type": "PROTEST",
+        "source": "p-tp",
+        "spans": [{"source_role": role("None"), "target_role": role(None)}],
+    },
+    # an ambiguous row has no prediction: ignored
+    {"event_type": "PROTEST", "source": "p-ambiguous", "spans": [{"source_role": role("IRQ")}]},
+    # a type with no sentences in the csv: ignored
+    {"event_type": "COERCE", "source": "a-tp-air", "spans": [{"source_role": role("RUS")}]},
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    # the dictionary and rules alone: detection does not depend on the learned filter's weights
+    return Pipeline(event_filter=False)
+
+
+@pytest.fixture
+def gold(tmp_path: Path) -> Path:
+    directory = tmp_path / "gsr"
+    directory.mkdir()
+    with (directory / "test_gsr.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["accept", "event_type", "id", "label", "reject", "text", "total"])
+        for row_id, event_type, label, text in ROWS:
+            writer.writerow([2, event_type, row_id, label, 1, text, 3])
+    (directory / "test_spans.json").write_text(json.dumps(SPANS, ensure_ascii=False), encoding="utf-8")
+    return directory
+
+
+def test_detection_counts_per_type(gold, pipeline):
+    report = evaluate_gsr(gold, pipeline)
+    assert set(report.scores) == {"PROTEST", "ASSAULT"}
+    protest = report.scores["PROTEST"]
+    assert (protest.tp, protest.fp, protest.fn, protest.tn) == (1, 1, 1, 1)
+    assert protest.precision == pytest.approx(0.5)
+    assert protest.recall == pytest.approx(0.5)
+    assert protest.f1 == pytest.approx(0.5)
+    assault = report.scores["ASSAULT"]
+    assert (assault.tp, assault.fp, assault.fn, assault.tn) == (2, 0, 0, 2)
+    assert assault.f1 == pytest.approx(1.0)
+
+
+def test_ambiguous_rows_are_left_out(gold, pipeline, tmp_path):
+    # the ambiguous sentence is a clear protest: were it counted it would change tp or fp
+    report = evaluate_gsr(gold, pipeline)
+    protest = report.scores["PROTEST"]
+    assert protest.tp + protest.fp + protest.fn + protest.tn == 4
+    errors = tmp_path / "errors.jsonl"
+    evaluate_gsr(gold, pipeline, errors_path=errors)
+    assert "p-ambiguous" not in errors.read_text(encoding="utf-8")
+
+
+def test_argument_country_accuracy_from_span_records(gold, pipeline):
+    assault = evaluate_gsr(gold, pipeline).scores["ASSAULT"].as_dict()
+    assert assault["span_records_with_gold_source"] == 2
+    assert assault["source_country_accuracy"] == pytest.approx(0.5)  # RUS hit, TUR miss
+    assert assault["span_records_with_gold_target"] == 2
+    assert assault["target_country_accuracy"] == pytest.approx(1.0)  # IMG and SYR
+    protest = evaluate_gsr(gold, pipeline).scores["PROTEST"].as_dict()
+    assert protest["source_country_accuracy"] is None
+    assert protest["span_records_with_gold_source"] == 0
+
+
+def test_errors_file_lists_false_positives_and_negatives(gold, pipeline, tmp_path):
+    errors = tmp_path / "errors.jsonl"
+    evaluate_gsr(gold, pipeline, errors_path=errors)
+    records = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert [(r["kind"], r["id"], r["event_type"], r["label"]) for r in records] == [
+        ("false_negative", "p-fn", "PROTEST", "yes"),
+        ("false_positive", "p-fp-call", "PROTEST", "difficult no"),
+    ]
+    false_positive = records[1]
+    assert false_positive["text"] == ROWS[3][3]
+    assert [f["plover"] for f in false_positive["fired"]] == ["PROTEST"]
+    assert false_positive["fired"][0]["trigger"] == "التظاهر"
+    assert false_positive["fired"][0]["modality"] != "negated"
+    # a false negative lists everything that did fire in the sentence, none of it a protest
+    assert all(f["plover"] != "PROTEST" for f in records[0]["fired"])
+
+
+def test_report_lines_and_summary(gold, pipeline):
+    report = evaluate_gsr(gold, pipeline)
+    lines = report.lines()
+    assert lines[0].split()[:4] == ["type", "P", "R", "F1"]
+    assert [line.split()[0] for line in lines[1:]] == ["ASSAULT", "PROTEST"]
+    assert "1/1/1" in lines[2]
+    summary = report.summary()["gsr"]
+    assert summary["ASSAULT"]["tp"] == 2 and summary["PROTEST"]["fn"] == 1
+
+
+def test_directory_without_gsr_files_is_an_error(tmp_path, pipeline):
+    with pytest.raises(FileNotFoundError, match=r"_gsr\.csv"):
+        evaluate_gsr(tmp_path, pipeline)
