@@ -49,7 +49,7 @@ class Pipeline:
             for match in self.compiled.find(sentence_tokens, surface=True):
                 for entry in match.entries:
                     doc.cues.append(CueMention(match.first, match.last, sentence.index, entry.ref))
-        doc.cues.sort(key=lambda c: (c.first, -c.last))
+        doc.cues = _outermost(doc.cues)
         doc.index_cues()
         extract_mentions(doc, self.compiled)
         doc.genre = detect_genre(doc)
@@ -91,6 +91,19 @@ def _apply_event_filter(event_filter: EventFilter, lexicon: Lexicon, extraction:
         if plover in event_filter.types:
             features = event_features(extraction.doc, event, extraction.dates)
             event.confidence = round(event_filter.probability(plover, features), 2)
+
+
+def _outermost(cues: list[CueMention]) -> list[CueMention]:
+    """One cue per stretch of text and category: "ربما يكون" is one hedge, not two."""
+    cues.sort(key=lambda c: (c.first, -c.last))
+    kept: list[CueMention] = []
+    reach: dict[str, int] = {}
+    for cue in cues:
+        if reach.get(cue.category, -1) >= cue.last:
+            continue
+        kept.append(cue)
+        reach[cue.category] = max(reach.get(cue.category, -1), cue.last)
+    return kept
 
 
 class _AnalysisBuilder:

@@ -50,3 +50,9 @@ def test_token_spans_are_original_substrings_that_normalise_to_the_token(text):
         assert normalize(text[token.start : token.end]).text == token.norm
     for sentence in sentences:
         assert sentence.first_token < sentence.last_token
+
+
+def test_a_word_span_keeps_its_final_diacritics():
+    text = "قَصَفَتْ الجيشُ السوريُّ"
+    _, tokens = _tokens(text)
+    assert [text[t.start : t.end] for t in tokens] == ["قَصَفَتْ", "الجيشُ", "السوريُّ"]

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from hadath.doc import ActorMention, Doc, PlaceMention
 from hadath.extract.clauses import Clause, clause_of
 from hadath.extract.modality import Modality, modality_of
+from hadath.extract.morphology import looks_nominal
 from hadath.extract.quotations import QuotationMention, SpeechAct
 from hadath.lexicon.compiled import CompiledLexicon
 from hadath.lexicon.model import EventEntry
-from hadath.text.tokens import Token
 
 _STATE_BLOCKS = {"", "GOV", "MIL", "COP", "SPY"}
 _SUBJECT_SUFFIXES = frozenset({"وا", "ون", "تم", "نا"})
@@ -85,6 +85,7 @@ def extract_events(
             for a in acts
             if a.cue.sentence == sentence.index and a.speaker is not None
         ]
+        speech_governors = list(governors)
         for trigger in _triggers(doc, compiled, sentence.index, occupied):
             clause = clause_of(clauses, trigger.first)
             quotation = _enclosing_quotation(doc, quotations, trigger.first)
@@ -112,7 +113,7 @@ def extract_events(
                 targets = [counterpart] if counterpart else []
             governed = quotation is not None or any(
                 position < trigger.first and governing_clause == clause
-                for position, governing_clause, _ in governors
+                for position, governing_clause, _ in speech_governors
             )
             modality = modality_of(doc, trigger.first, trigger.last, clause, governed, trigger.entry)
             place = _place(doc, trigger, clause)
@@ -170,7 +171,7 @@ def _speech_event(
             for category in ("negation", "negation_nouns")
         )
     cue_token = doc.tokens[act.cue.first]
-    nominal = _looks_nominal(cue_token) or not (cue_token.norm[:1] in "يتنا" or cue_token.suffixes)
+    nominal = looks_nominal(cue_token) or not (cue_token.norm[:1] in "يتنا" or cue_token.suffixes)
     entry = EventEntry(
         cameo="120" if negated_content else "010",
         triggers=(),
@@ -254,20 +255,13 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
         if not fitting:
             continue
         # a context-confirmed entry is more specific; curated entries before imported ones
-        fitting.sort(key=lambda e: (not e.context, e.provenance.startswith("oeda"), -len(e.cameo)))
+        # curated entries before imported ones; then a context-confirmed entry (more specific)
+        fitting.sort(key=lambda e: (e.provenance.startswith("oeda"), not e.context, -len(e.cameo)))
         entry = fitting[0]
-        nominal = entry.pos == "noun" or _looks_nominal(doc.tokens[first])
+        nominal = entry.pos == "noun" or looks_nominal(doc.tokens[first])
         chosen.append(_Trigger(first, last, entry, nominal))
         taken |= span
     return sorted(chosen, key=lambda t: t.first)
-
-
-def _looks_nominal(token: Token) -> bool:
-    """A verb-listed trigger used as a verbal noun: سحب in "بسحب القوات" takes ب or ال, which no
-    finite verb does (ل before an imperfect, ليظهروا, is a verb)."""
-    if "ال" in token.prefixes or token.has_prefix("ب", "ك"):
-        return True
-    return token.has_prefix("ل") and token.stem[:1] not in ("ي", "ت", "ن", "ا")
 
 
 def _is_prepositional(doc: Doc, mention: ActorMention) -> bool:

@@ -132,9 +132,26 @@ def _actor_at(
                 )
     longest_place = max((end for end, _ in index.at(position, "place")), default=position)
     for actor_end, actor_entry in index.at(position, "actor"):
-        if longest_place > actor_end:
-            break  # "قاعدة حميميم": the longer place name wins over القاعدة
+        actor = lexicon.actors[actor_entry.ref]
+        if longest_place > actor_end or (longest_place == actor_end and not is_trusted(actor.provenance)):
+            break  # "قاعدة حميميم" is the base, not القاعدة; an imported "بغداد → IRQ" is the city
         return _named_mention(doc, compiled, position, actor_end, sentence, actor_entry.ref)
+    for country_end, country_entry in index.at(position, "country"):
+        if _governed_by_preposition(doc, position):
+            break  # "في سوريا", "من سوريا": a place (see _extract_places)
+        if _article_mismatch(doc, compiled, position, country_entry.ref):
+            break  # "السوري" is the adjective
+        # a state named as subject, object or genitive ("حلفاء إيران") acts as an actor
+        return ActorMention(
+            position,
+            country_end,
+            sentence,
+            country_entry.ref,
+            "state",
+            country=country_entry.ref,
+            name_en=lexicon.countries[country_entry.ref].name_en,
+            confidence=0.8,
+        )
     for people_end, people_entry in index.at(position, "people"):
         return ActorMention(
             position, people_end, sentence, people_entry.ref, "people", country=people_entry.ref
@@ -162,6 +179,13 @@ def _actor_at(
             confidence=0.6 if country else 0.5,
         )
     return None
+
+
+def _governed_by_preposition(doc: Doc, position: int) -> bool:
+    token = doc.tokens[position]
+    if token.has_prefix("ب", "ل", "ك"):
+        return True
+    return position > 0 and doc.cue_starts_at(position - 1, "preposition")
 
 
 def _is_blocked(doc: Doc, index: _Index, position: int) -> bool:

@@ -21,10 +21,12 @@ from dataclasses import dataclass
 
 from hadath.doc import ActorMention, CueMention, Doc
 from hadath.extract.clauses import Clause, clause_of
+from hadath.extract.morphology import looks_nominal
 
 _CUE_WINDOW_BEFORE = 8
 _MAX_QUOTE_TOKENS = 400
 _SPEAKER_WINDOW = 4
+_GENITIVE_WINDOW = 1
 _SPEAKER_MEMORY_SENTENCES = 2
 _CLAUSE_END = frozenset("،,؛;.!?؟")
 
@@ -107,7 +109,7 @@ def _governing_act(doc: Doc, acts: list[SpeechAct], open_index: int, close_index
         if a.cue.sentence == sentence and open_index - _CUE_WINDOW_BEFORE <= a.cue.first < open_index
     ]
     if before:
-        return before[-1]
+        return before[0]
     # «...» قال X / «...»، قال X: the cue right after the closing mark
     following = close_index + 1
     if following < len(doc.tokens) and doc.tokens[following].norm in {"،", ","}:
@@ -137,8 +139,16 @@ def _quoted_spans(doc: Doc, quote_pairs: tuple[tuple[str, str], ...]) -> list[tu
 
 
 def _speaker(doc: Doc, clause: Clause, cue: CueMention) -> ActorMention | None:
+    # a cue noun's speaker is its genitive, right after it (an adjective may intervene); a verb's
+    # subject may stand a few words later (قال أمس المتحدث باسم ...)
+    window = _GENITIVE_WINDOW if looks_nominal(doc.tokens[cue.first]) else _SPEAKER_WINDOW
+    limit = min(cue.last + window, clause.last - 1)
+    for position in range(cue.last, min(limit + 1, len(doc.tokens))):
+        if doc.tokens[position].key == "ان" or doc.tokens[position].norm == ":":
+            limit = position - 1  # what follows إن/أن/: is the content, not the speaker
+            break
     for mention in doc.actors:
-        if cue.last <= mention.first <= cue.last + _SPEAKER_WINDOW and mention.first < clause.last:
+        if cue.last <= mention.first <= limit:
             if not doc.tokens[mention.first].has_prefix("ب", "ل", "ك"):
                 return mention
             break
@@ -168,6 +178,6 @@ def _indirect(doc: Doc, act: SpeechAct) -> QuotationMention | None:
             else:
                 start = doc.tokens[content_first].start
             return QuotationMention(speaker, cue, start, doc.tokens[content_last - 1].end, direct=False)
-        if token.norm != "علي":  # only "على" may stand between a cue noun and أن (تأكيد ... على أن)
+        if token.kind == "punct":
             break
     return None

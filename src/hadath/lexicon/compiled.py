@@ -121,7 +121,9 @@ class CompiledLexicon:
             t.norm for word in lexicon.cues.get("function_words", ()) for t in phrase_tokens(word)
         )
 
-        def add_stem(phrase: str, entry: Entry, provenance: str = "", origin: str = "") -> None:
+        def add_stem(
+            phrase: str, entry: Entry, provenance: str = "", origin: str = "", population: int = 0
+        ) -> None:
             tokens = phrase_tokens(phrase)
             keys = [stem_key(t) for t in tokens]
             if len(keys) == 1:
@@ -131,6 +133,7 @@ class CompiledLexicon:
                     function_keys,
                     is_name=entry.kind != "event",
                     trusted=is_trusted(provenance),
+                    population=population,
                 )
                 if reason:
                     self.dropped.append(DroppedAlias(origin, phrase, reason))
@@ -141,11 +144,16 @@ class CompiledLexicon:
             stems.add(keys, entry)
 
         for index, event in enumerate(lexicon.events):
-            if not is_trusted(event.provenance) and not event.context:
+            loose = event.context and all(
+                all(stem_key(t) in function_keys for w in group for t in phrase_tokens(w))
+                for group in event.context
+            )
+            if not is_trusted(event.provenance) and (not event.context or loose):
                 # an imported bare verb lemma fires on every use of the verb, whatever its object:
                 # only the dictionary's patterns (verb + object words) are precise enough to use
                 self.dropped.extend(
-                    DroppedAlias(event.origin, t, "imported verb without a pattern") for t in event.triggers
+                    DroppedAlias(event.origin, t, "imported verb without a specific pattern")
+                    for t in event.triggers
                 )
                 continue
             for trigger in event.triggers:
@@ -182,7 +190,7 @@ class CompiledLexicon:
                 add_stem(name, Entry("role", role.id))
         for place in lexicon.places.values():
             for name in place.names:
-                add_stem(name, Entry("place", place.id), place.provenance, place.origin)
+                add_stem(name, Entry("place", place.id), place.provenance, place.origin, place.population)
         for category, cues in lexicon.cues.items():
             if category == "function_words":
                 continue  # used only to filter imported aliases (above), never matched as cues
@@ -247,9 +255,12 @@ def _starts_with(phrase: str, first_keys: set[str]) -> bool:
 # endings a name may have that the segmenter splits off (feminine, plural, dual); anything else
 # (نا، ها، هم، وا ...) means the segmenter read the name as an inflected common word
 _NAME_ENDINGS = frozenset({"ه", "ات", "ين", "ون", "ان"})
+_TRUSTED_POPULATION = 50_000
 
 
-def _noisy_reason(phrase: str, token: Token, function_keys: set[str], is_name: bool, trusted: bool) -> str:
+def _noisy_reason(
+    phrase: str, token: Token, function_keys: set[str], is_name: bool, trusted: bool, population: int = 0
+) -> str:
     """Why a one-word alias would fire on ordinary text ("" when it is fine).
 
     For every entry, curated or imported: a name whose key is a function word ("بالاو" segments to
@@ -261,9 +272,9 @@ def _noisy_reason(phrase: str, token: Token, function_keys: set[str], is_name: b
     key = stem_key(token)
     if key in function_keys or token.norm in function_keys:
         return "function word"
-    if trusted:
-        return ""
-    if len(key) < 3:
+    if trusted or population >= _TRUSTED_POPULATION:
+        return ""  # a city of 50,000 is worth its ambiguity (حلب، غزة); a hamlet called وقف is not
+    if len(token.norm) - (2 if token.norm.startswith("ال") else 0) < 3:
         return "shorter than three letters"
     if not is_name:  # event triggers are ordinary words by nature
         return ""
@@ -316,7 +327,8 @@ def _imperfects(past: str) -> list[str]:
     base = normalize(past).text
     # Forms IV, VII, VIII, X start with a hamzat/alif that the imperfect drops (أعلن → يعلن, اعتقل → يعتقل)
     stem = base[1:] if base.startswith("ا") and len(base) >= 4 else base
-    return [prefix + stem for prefix in ("ي", "ت", "ن")]
+    # the future prefix is not always split off by the segmenter (ستنسحب): list those forms too
+    return [future + prefix + stem for future in ("", "س") for prefix in ("ي", "ت", "ن")]
 
 
 def _cache_key(data_dir: Path) -> str:

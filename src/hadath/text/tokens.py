@@ -84,6 +84,9 @@ def tokenize(normalized: NormalizedText) -> tuple[list[Sentence], list[Token]]:
         for match in _TOKEN_RE.finditer(text, sentence_start, boundary):
             kind = match.lastgroup or "punct"
             start, end = normalized.original_span(match.start(), match.end())
+            original = normalized.original
+            while end < len(original) and original[end] in _MARKS:
+                end += 1  # a word's final diacritics (قَصَفَتْ) belong to its span
             token = Token(
                 len(tokens),
                 len(sentences),

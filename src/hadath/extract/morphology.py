@@ -1,0 +1,27 @@
+"""Light morphology the extractors need: is this word a verbal noun (masdar) or a finite verb?
+
+Undiacritised Arabic does not say, but shape often does: a word with the article or a preposition
+clitic is a noun (no finite verb takes ال or ب), and the masdar patterns of the derived forms
+(إفعال، انفعال، افتعال، استفعال: اعتقال، انسحاب، استهداف; تفعيل: تصريح، تأكيد، تنسيق) are not shapes
+of finite verbs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hadath.text.tokens import Token
+
+# forms IV, VII, VIII, X: ا + at least two letters + ا + final letter (normalised, so إ is ا)
+_DERIVED_MASDAR_RE = re.compile(r"^ا[^ا\s]{2,}ا[^ا\s]$")
+# form II: ت + two letters + ي + final letter
+_TAFIL_RE = re.compile(r"^ت[^ا\s]{2}ي[^ا\s]$")
+
+
+def looks_nominal(token: Token) -> bool:
+    """Whether ``token`` reads as a verbal noun rather than a finite verb."""
+    if "ال" in token.prefixes or token.has_prefix("ب", "ك"):
+        return True
+    if token.has_prefix("ل") and token.stem[:1] not in ("ي", "ت", "ن", "ا"):
+        return True  # لتعميق is a noun; ليظهروا is a verb
+    return bool(_DERIVED_MASDAR_RE.match(token.stem) or _TAFIL_RE.match(token.stem))
