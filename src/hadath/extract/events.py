@@ -451,12 +451,33 @@ def _place_target(
 
 
 def _place(doc: Doc, trigger: _Trigger, clause: Clause) -> PlaceMention | None:
-    in_clause = [p for p in doc.places if clause.first <= p.first < clause.last]
-    if in_clause:
-        return min(in_clause, key=lambda p: abs(p.first - trigger.first))
+    """Where the event happened: a locative place ("في ريف حلب") in its clause first, then the
+    nearest place in the clause or sentence; a dateline ("دمشق -") only names where the report
+    was filed."""
     sentence = doc.tokens[trigger.first].sentence
-    in_sentence = [p for p in doc.places if p.sentence == sentence]
-    return min(in_sentence, key=lambda p: abs(p.first - trigger.first)) if in_sentence else None
+    candidates = [p for p in doc.places if p.sentence == sentence and not _is_dateline(doc, p)]
+    in_clause = [p for p in candidates if clause.first <= p.first < clause.last]
+    locative = [p for p in in_clause if _is_locative(doc, p)]
+    for group in (locative, in_clause, candidates):
+        if group:
+            return min(group, key=lambda p: abs(p.first - trigger.first))
+    return None
+
+
+def _is_locative(doc: Doc, place: PlaceMention) -> bool:
+    token = doc.tokens[place.first]
+    previous = doc.tokens[place.first - 1].norm if place.first > 0 else ""
+    return token.has_prefix("ب") or previous in {"في", "داخل", "قرب", "شمال", "جنوب", "شرق", "غرب", "وسط"}
+
+
+def _is_dateline(doc: Doc, place: PlaceMention) -> bool:
+    sentence = doc.sentences[place.sentence]
+    following = doc.tokens[place.last] if place.last < sentence.last_token else None
+    return (
+        place.first == sentence.first_token
+        and following is not None
+        and following.norm in {"-", "–", "—", ":"}
+    )
 
 
 def _governing_source(
