@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from hadath.doc import ActorMention, Doc, PlaceMention
 from hadath.extract.clauses import Clause, clause_of
 from hadath.extract.modality import Modality, modality_of
-from hadath.extract.morphology import looks_nominal
+from hadath.extract.morphology import looks_finite, looks_nominal
 from hadath.extract.quotations import QuotationMention, SpeechAct
 from hadath.lexicon.compiled import CompiledLexicon
 from hadath.lexicon.model import EventEntry
@@ -66,6 +66,7 @@ def extract_events(
     occupied = {i for m in doc.actors for i in range(m.first, m.last)}
     occupied |= {i for p in doc.places for i in range(p.first, p.last)}
     occupied |= {i for a in acts if a.speaker for i in range(a.cue.first, a.cue.last)}
+    occupied |= {i for c in doc.cues if c.category == "passive_agent" for i in range(c.first, c.last)}
     content_of = {q.cue.first: q for q in quotations}
     actors_by_sentence: dict[int, list[ActorMention]] = {}
     for mention in doc.actors:
@@ -255,10 +256,19 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
         if not fitting:
             continue
         # a context-confirmed entry is more specific; curated entries before imported ones
-        # curated entries before imported ones; then a context-confirmed entry (more specific)
-        fitting.sort(key=lambda e: (e.provenance.startswith("oeda"), not e.context, -len(e.cameo)))
+        finite = looks_finite(doc.tokens[first])
+        # curated entries before imported ones; a finite verb form ("قصفت") takes a verb entry; then a
+        # context-confirmed entry (more specific)
+        fitting.sort(
+            key=lambda e: (
+                e.provenance.startswith("oeda"),
+                finite and e.pos != "verb",
+                not e.context,
+                -len(e.cameo),
+            )
+        )
         entry = fitting[0]
-        nominal = entry.pos == "noun" or looks_nominal(doc.tokens[first])
+        nominal = not finite and (entry.pos == "noun" or looks_nominal(doc.tokens[first]))
         chosen.append(_Trigger(first, last, entry, nominal))
         taken |= span
     return sorted(chosen, key=lambda t: t.first)
@@ -376,9 +386,13 @@ def _targets(
     doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause, source: ActorMention | None
 ) -> list[ActorMention]:
     start = trigger.last
+    end = clause.last
     if source is not None and source.first >= trigger.last:
-        start = source.last
-    candidates = [m for m in actors if start <= m.first < clause.last]
+        if _passive_agent(doc, actors, trigger, clause) is source:
+            end = source.first  # "قُتل ثلاثة مدنيين على يد داعش": the patient precedes the agent
+        else:
+            start = source.last
+    candidates = [m for m in actors if start <= m.first < end]
     candidates = [m for m in candidates if source is None or (m is not source and not _same_state(m, source))]
     if not candidates:
         return []

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from hadath.doc import CueMention, Doc
 from hadath.extract.clauses import Clause
+from hadath.extract.morphology import is_unsplit_future
 from hadath.lexicon.model import EventEntry
 
 _NEGATION_WINDOW = 2
@@ -43,8 +44,10 @@ def modality_of(
 ) -> Modality:
     trigger = doc.tokens[first]
     sentence = doc.sentences[trigger.sentence]
-    future = "س" in trigger.prefixes or any(
-        doc.tokens[i].norm == "سوف" for i in range(max(sentence.first_token, first - 2), first)
+    future = (
+        "س" in trigger.prefixes
+        or (entry.pos == "verb" and is_unsplit_future(trigger))
+        or any(doc.tokens[i].norm == "سوف" for i in range(max(sentence.first_token, first - 2), first))
     )
     tense = _tense(trigger.norm, entry.pos, future)
     cues = doc.sentence_cues(trigger.sentence)

@@ -25,3 +25,20 @@ def looks_nominal(token: Token) -> bool:
     if token.has_prefix("ل") and token.stem[:1] not in ("ي", "ت", "ن", "ا"):
         return True  # لتعميق is a noun; ليظهروا is a verb
     return bool(_DERIVED_MASDAR_RE.match(token.stem) or _TAFIL_RE.match(token.stem))
+
+
+# person/number endings that only finite verbs carry (قصفت، قصفوا، قصفتم، قصفن)
+_VERB_ENDINGS = frozenset({"ت", "وا", "تم", "تما", "ن"})
+_FUTURE_PERSON = ("سي", "ست", "سن", "سا")
+
+
+def looks_finite(token: Token) -> bool:
+    """Whether ``token`` carries a finite verb's person ending or the future prefix."""
+    if looks_nominal(token):
+        return False
+    return bool(set(token.suffixes) & _VERB_ENDINGS) or "س" in token.prefixes or is_unsplit_future(token)
+
+
+def is_unsplit_future(token: Token) -> bool:
+    """ "ستنسحب": the segmenter sometimes leaves the future س on the verb."""
+    return token.prefixes == () and token.stem[:2] in _FUTURE_PERSON and len(token.stem) > 4
