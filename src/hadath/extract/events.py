@@ -64,7 +64,6 @@ def extract_events(
     quotations: list[QuotationMention],
 ) -> list[EventMention]:
     occupied = {i for m in doc.actors for i in range(m.first, m.last)}
-    occupied |= {i for p in doc.places for i in range(p.first, p.last)}
     occupied |= {i for a in acts if a.speaker for i in range(a.cue.first, a.cue.last)}
     occupied |= {i for c in doc.cues if c.category == "passive_agent" for i in range(c.first, c.last)}
     content_of = {q.cue.first: q for q in quotations}
@@ -247,6 +246,8 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
         span = set(range(first, last))
         if span & occupied or span & taken:
             continue
+        if any(p.first <= first and last <= p.last for p in doc.places):
+            continue  # inside a place name; a trigger may contain one ("مفاوضات جنيف")
         window = {doc.tokens[i].key for i in range(last, min(last + _CONTEXT_WINDOW, sentence_end))}
         fitting = [
             compiled.lexicon.events[index]
@@ -414,6 +415,8 @@ def _coordinated(doc: Doc, previous: ActorMention, mention: ActorMention) -> boo
     between = [doc.tokens[i].norm for i in gap]
     if len(gap) == 1 and between[0] in {"،", ",", "او", "و", "وبين"}:
         return True
+    if len(gap) == 1 and doc.tokens[previous.last].has_prefix("و"):
+        return True  # "... والمستشارين العسكريين الإيرانيين": a conjoined head noun before the mention
     # "المعارضة العسكرية بجميع اطيافها من داعش ...": a specifying list after من
     return len(gap) <= 4 and between[-1] == "من"
 
