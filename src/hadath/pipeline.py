@@ -63,7 +63,7 @@ class Pipeline:
         acts = extract_speech_acts(doc, clauses)
         quotations = extract_quotations(doc, acts, self.compiled.lexicon.quote_pairs)
         events = extract_events(doc, self.compiled, clauses, acts, quotations)
-        claims = extract_claims(doc, clauses)
+        claims = extract_claims(doc, clauses, events)
         return Extraction(doc, dates, events, quotations, claims)
 
     def analyze(self, document: Document) -> Analysis:

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 
 from hadath.doc import Doc
 from hadath.extract.clauses import Clause
+from hadath.extract.events import EventMention
 
 _RELATION = {"cause": "because", "consequence": "therefore"}
 _OPINION_HEDGE_THRESHOLD = 2
+_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"})
 
 
 @dataclass(slots=True)
@@ -39,7 +41,7 @@ def detect_genre(doc: Doc) -> str:
     return "opinion" if opinions or hedges >= _OPINION_HEDGE_THRESHOLD else "news"
 
 
-def extract_claims(doc: Doc, clauses: list[Clause]) -> list[ClaimMention]:
+def extract_claims(doc: Doc, clauses: list[Clause], events: list[EventMention]) -> list[ClaimMention]:
     claims: list[ClaimMention] = []
     for sentence in doc.sentences:
         units = _units(sentence.index, clauses)
@@ -49,7 +51,7 @@ def extract_claims(doc: Doc, clauses: list[Clause]) -> list[ClaimMention]:
                 continue
             if _content_tokens(doc, first, last) < 3:
                 continue
-            claims.append(_claim(doc, first, last, opener))
+            claims.append(_claim(doc, first, last, opener, events))
     return claims
 
 
@@ -65,14 +67,39 @@ def _units(sentence: int, clauses: list[Clause]) -> list[tuple[int, int, str | N
     return units
 
 
+def _demonstrative_referents(doc: Doc, first: int, last: int, events: list[EventMention]) -> list[str]:
+    """ "هذا القرار"، "هذا التصريح": a demonstrative + noun points back to the latest earlier event whose
+    clause has that noun; the claim is then also about that event's source."""
+    codes: list[str] = []
+    for position in range(first, last - 1):
+        if doc.tokens[position].norm not in _DEMONSTRATIVES:
+            continue
+        noun = doc.tokens[position + 1]
+        if "ال" not in noun.prefixes:
+            continue
+        earlier = [
+            e
+            for e in events
+            if e.source is not None
+            and e.source.code
+            and e.clause.last <= first
+            and any(t.key == noun.key for t in doc.tokens[e.clause.first : e.clause.last])
+        ]
+        if earlier:
+            codes.append(max(earlier, key=lambda e: e.first).source.code)
+    return codes
+
+
 def _content_tokens(doc: Doc, first: int, last: int) -> int:
     return sum(1 for t in doc.tokens[first:last] if t.kind != "punct")
 
 
-def _claim(doc: Doc, first: int, last: int, opener: str | None) -> ClaimMention:
+def _claim(doc: Doc, first: int, last: int, opener: str | None, events: list[EventMention]) -> ClaimMention:
     hedges = doc.cues_in("hedge", first, last)
     negations = doc.cues_in("negation", first, last)
-    about = list(dict.fromkeys(m.code for m in doc.actors if first <= m.first < last and m.code))
+    codes = [m.code for m in doc.actors if first <= m.first < last and m.code]
+    codes += _demonstrative_referents(doc, first, last, events)
+    about = list(dict.fromkeys(codes))
     claim = ClaimMention(first, last, bool(hedges), bool(negations), about)
     if hedges:
         claim.hedge = doc.surface(hedges[0].first, hedges[0].last, body=False)
