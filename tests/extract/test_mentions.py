@@ -272,3 +272,14 @@ def test_exact_offsets_in_noisy_text(pipeline):
     [quote] = analysis.quotations
     assert quote.content == "لن نقبل بأي شروط"
     assert quote.start == NOISY_TEXT.index("لن")
+
+
+def test_name_patterns_make_unknown_groups_actors(pipeline):
+    analysis = analyze(pipeline, "هاجم مسلحون من كتائب الفاروق حاجزا للجيش في حمص.", "2013-05-01")
+    group = next(a for a in analysis.actors if a.text == "كتائب الفاروق")
+    assert (group.code, group.kind, group.role) == ("SYRREB", "group", "name-pattern")
+
+
+def test_a_head_with_an_adjective_is_not_a_name(pipeline):
+    analysis = analyze(pipeline, "انتقدت حركة احتجاجية قرار الحكومة.", "2013-05-01")
+    assert not [a for a in analysis.actors if "حركة" in a.text]

@@ -24,6 +24,7 @@ from hadath.doc import ActorMention, Doc, PlaceMention
 from hadath.lexicon.compiled import CompiledLexicon, Entry, Match, has_plural_ending, is_trusted
 from hadath.lexicon.model import Place
 
+_MAX_NAME_TOKENS = 3
 _PLACE_KIND_PRIORITY = {"site": 0, "region": 1, "city": 2, "country": 3}
 # agents whose country is the state where the story happens when none is named
 _DOMESTIC_BLOCKS = {"GOV", "OPP", "REB", "MIL", "COP", "CVL", "JUD", "LEG", "SPY", "PTY", "REF"}
@@ -136,6 +137,9 @@ def _actor_at(
         if longest_place > actor_end or (longest_place == actor_end and not is_trusted(actor.provenance)):
             break  # "قاعدة حميميم" is the base, not القاعدة; an imported "بغداد → IRQ" is the city
         return _named_mention(doc, compiled, position, actor_end, sentence, actor_entry.ref)
+    pattern_mention = _name_pattern_at(doc, compiled, index, position, sentence, sentence_countries)
+    if pattern_mention is not None:
+        return pattern_mention
     for country_end, country_entry in index.at(position, "country"):
         if _governed_by_preposition(doc, position):
             break  # "في سوريا", "من سوريا": a place (see _extract_places)
@@ -177,6 +181,49 @@ def _actor_at(
             country=country,
             role=agent.code,
             confidence=0.6 if country else 0.5,
+        )
+    return None
+
+
+def _name_pattern_at(
+    doc: Doc, compiled: CompiledLexicon, index: _Index, position: int, sentence: int, countries: list[str]
+) -> ActorMention | None:
+    """ "جبهة X", "حزب X", "كتائب X" with X unknown to the lexicon: the head noun in construct state (no
+    article) and a definite genitive name after it. A country adjective right after the name gives the
+    country ("حزب البعث السوري"); otherwise the context does."""
+    for head_end, head_entry in index.at(position, "name_head"):
+        head = doc.tokens[position]
+        if "ال" in head.prefixes or head_end >= doc.sentences[sentence].last_token:
+            return None
+        last = head_end
+        while last < doc.sentences[sentence].last_token and last - head_end < _MAX_NAME_TOKENS:
+            token = doc.tokens[last]
+            if (
+                token.kind != "arabic"
+                or "ال" not in token.prefixes
+                or token.has_prefix("و", "ف", "ب", "ل", "ك")
+            ):
+                break
+            if index.at(last, "actor", "agent", "role", "country", "adjective", "people", "event"):
+                break
+            last += 1
+        if last == head_end:
+            return None
+        pattern = compiled.lexicon.name_patterns[int(head_entry.ref)]
+        country = None
+        for adjective_end, adjective in index.at(last, "adjective"):
+            country, last = adjective.ref, adjective_end
+            break
+        country = country or _context_country(countries, doc.focus_country)
+        return ActorMention(
+            position,
+            last,
+            sentence,
+            (country or "") + pattern.code,
+            pattern.kind,
+            country=country,
+            role="name-pattern",
+            confidence=0.5,
         )
     return None
 

@@ -30,14 +30,16 @@ from hadath.lexicon.model import Lexicon
 from hadath.text.normalize import normalize
 from hadath.text.tokens import Token, tokenize
 
-CACHE_FORMAT = 3  # bump when the compiled structure changes
+CACHE_FORMAT = 4  # bump when the compiled structure changes
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     """What a matched key sequence means."""
 
-    kind: str  # actor | country | adjective | people | capital | agent | role | place | event | cue
+    kind: (
+        str  # actor | country | adjective | people | capital | agent | role | name_head | place | event | cue
+    )
     ref: str  # actor id, country code, agent/role/place id, event index, cue category
     # "العسكريون"/"السوريون" share their key with the adjectives "العسكرية"/"السوري": such a name
     # only matches a word that carries a plural ending too
@@ -186,6 +188,9 @@ class CompiledLexicon:
         for role in lexicon.roles.values():
             for name in role.names:
                 add_stem(name, Entry("role", role.id))
+        for index, pattern in enumerate(lexicon.name_patterns):
+            for head in pattern.heads:
+                add_stem(head, Entry("name_head", str(index)))
         for place in lexicon.places.values():
             for name in place.names:
                 add_stem(name, Entry("place", place.id), place.provenance, place.origin, place.population)

@@ -26,6 +26,7 @@ from hadath.lexicon.model import (
     EventEntry,
     Holder,
     Lexicon,
+    NamePattern,
     Place,
     Role,
 )
@@ -221,6 +222,16 @@ def _load_actors_file(path: Path, content: dict, lexicon: Lexicon, problems: _Pr
                 _names(entry, "names", where, problems), code, where, str(entry.get("provenance", provenance))
             )
         )
+    for where, entry in _entries(content, "name_patterns", path, problems):
+        code = str(entry.get("code", ""))
+        kind = entry.get("kind", "group")
+        if not ROLE_CODE_RE.match(code) or not code:
+            problems.add(where, f"name pattern code {code!r} must be 3-letter uppercase blocks")
+            continue
+        if kind not in ACTOR_TYPES:
+            problems.add(where, f"name pattern kind {kind!r} is not one of {sorted(ACTOR_TYPES)}")
+            continue
+        lexicon.name_patterns.append(NamePattern(_names(entry, "heads", where, problems), code, kind, where))
     for where, entry in _entries(content, "roles", path, problems):
         _load_role(where, entry, lexicon, problems)
 

@@ -103,6 +103,16 @@ class Agent:
 
 
 @dataclass(frozen=True, slots=True)
+class NamePattern:
+    """A head noun that makes the unknown name after it an actor ("جبهة X" → a rebel group)."""
+
+    heads: tuple[str, ...]
+    code: str  # role block(s), appended to the context country
+    kind: str
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
 class Holder:
     actor: str
     start: date | None
@@ -178,6 +188,7 @@ class Lexicon:
     actors: dict[str, Actor] = field(default_factory=dict)
     countries: dict[str, Country] = field(default_factory=dict)
     agents: list[Agent] = field(default_factory=list)
+    name_patterns: list[NamePattern] = field(default_factory=list)
     roles: dict[str, Role] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
     events: list[EventEntry] = field(default_factory=list)
