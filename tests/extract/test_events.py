@@ -246,3 +246,15 @@ def test_protest_date_comes_from_relative_expression(pipeline):
     text = "تظاهر العراقيون في البصرة أمس."
     [event] = events_of(analyze(pipeline, text, "2019-10-10"), "PROTEST")
     assert event.date == "2019-10-09"
+
+
+def test_what_somebody_denies_is_negated(pipeline):
+    text = "نفت المعارضة السورية أن تكون الطائرات الروسية قد قصفت مواقعها في إدلب."
+    [event] = events_of(analyze(pipeline, text), "ASSAULT")
+    assert event.modality == "negated"
+
+
+def test_a_time_frame_does_not_take_the_sentence_subject_as_its_doer(pipeline):
+    text = "أراد الروس أن يظهروا كطرف محايد خلال المفاوضات في جنيف."
+    negotiations = [e for e in analyze(pipeline, text).events if "المفاوضات" in e.trigger]
+    assert negotiations and all(e.source is None for e in negotiations)

@@ -28,6 +28,7 @@ from hadath.lexicon.model import EventEntry
 
 _STATE_BLOCKS = {"", "GOV", "MIL", "COP", "SPY"}
 _SUBJECT_SUFFIXES = frozenset({"وا", "ون", "تم", "نا"})
+_TEMPORAL_PREPOSITIONS = frozenset({"خلال", "اثناء", "ابان", "طوال", "طيله"})
 _PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _CONTEXT_WINDOW = 6
 _GENITIVE_WINDOW = 2
@@ -95,6 +96,8 @@ def extract_events(
                 # inside what somebody said, the speaker is the reporter, not the doer ("قال المرصد
                 # إن القصف ..."): the doer is an actor earlier in the content, else the story's subject
                 source = _content_subject(doc, actors, quotation, trigger.first) or last_subject
+            elif source is None and trigger.nominal and _in_temporal_adjunct(doc, trigger.first):
+                source = None  # "خلال المفاوضات": a time frame, not something the subject does
             elif source is None:
                 source = _governing_source(governors, trigger.first, clause) or subject
             if trigger.entry.source_roles and not (
@@ -115,7 +118,12 @@ def extract_events(
                 position < trigger.first and governing_clause == clause
                 for position, governing_clause, _ in speech_governors
             )
-            modality = modality_of(doc, trigger.first, trigger.last, clause, governed, trigger.entry)
+            denied_by = None
+            if quotation is not None and doc.cue_starts_at(quotation.cue.first, "negation"):
+                denied_by = doc.surface(quotation.cue.first, quotation.cue.last, body=False)
+            modality = modality_of(
+                doc, trigger.first, trigger.last, clause, governed, trigger.entry, denied_by
+            )
             place = _place(doc, trigger, clause)
             confidence = _confidence(trigger.entry, source, bool(targets), inherited)
             for target in targets or [None]:
@@ -291,6 +299,10 @@ def _is_prepositional(doc: Doc, mention: ActorMention) -> bool:
 
 def _cue_at(doc: Doc, position: int, category: str) -> bool:
     return doc.cue_starts_at(position, category)
+
+
+def _in_temporal_adjunct(doc: Doc, position: int) -> bool:
+    return position > 0 and doc.tokens[position - 1].norm in _TEMPORAL_PREPOSITIONS
 
 
 def _content_subject(

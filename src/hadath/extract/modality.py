@@ -2,7 +2,8 @@
 
 Cues come from the lexicon (cues.yaml). Scope rules:
 
-* negated — a negation particle or noun at most two tokens before the trigger (لم يشن، عدم انسحاب);
+* negated — a negation particle or noun at most two tokens before the trigger (لم يشن، عدم انسحاب),
+  or the trigger is in what somebody denies (نفى أن ...);
   لن negates a future;
 * hypothetical — a conditional or hedge cue earlier in the trigger's clause;
 * intended — an intention cue (أراد، يسعى) earlier in the clause;
@@ -41,6 +42,7 @@ def modality_of(
     clause: Clause,
     governed_by_speech: bool,
     entry: EventEntry,
+    denied_by: str | None = None,
 ) -> Modality:
     trigger = doc.tokens[first]
     sentence = doc.sentences[trigger.sentence]
@@ -50,6 +52,8 @@ def modality_of(
         or any(doc.tokens[i].norm == "سوف" for i in range(max(sentence.first_token, first - 2), first))
     )
     tense = _tense(trigger.norm, entry.pos, future)
+    if denied_by is not None:  # "نفت المعارضة أن تكون الغارات قد استهدفت ...": the content is denied
+        return Modality("negated", tense, denied_by)
     cues = doc.sentence_cues(trigger.sentence)
     for cue in cues:
         if cue.category in ("negation", "negation_nouns") and first - _NEGATION_WINDOW <= cue.first < first:
