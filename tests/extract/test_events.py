@@ -258,3 +258,16 @@ def test_a_time_frame_does_not_take_the_sentence_subject_as_its_doer(pipeline):
     text = "أراد الروس أن يظهروا كطرف محايد خلال المفاوضات في جنيف."
     negotiations = [e for e in analyze(pipeline, text).events if "المفاوضات" in e.trigger]
     assert negotiations and all(e.source is None for e in negotiations)
+
+
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        ("تظاهر آلاف العراقيين في بغداد أمس.", "past"),  # starts like an imperfect, but is the past form
+        ("يتظاهر الطلاب كل أسبوع في الجامعة.", "present"),
+        ("لم تقصف الطائرات الروسية مدينة حلب.", "past"),  # لم + jussive
+    ],
+)
+def test_tense_of_verb_triggers(pipeline, text, tense):
+    [event] = analyze(pipeline, text).events
+    assert event.tense == tense

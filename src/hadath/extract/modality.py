@@ -24,6 +24,8 @@ from hadath.doc import CueMention, Doc
 from hadath.extract.clauses import Clause
 from hadath.extract.morphology import is_unsplit_future
 from hadath.lexicon.model import EventEntry
+from hadath.text.normalize import normalize
+from hadath.text.tokens import Token
 
 _NEGATION_WINDOW = 2
 
@@ -51,7 +53,7 @@ def modality_of(
         or (entry.pos == "verb" and is_unsplit_future(trigger))
         or any(doc.tokens[i].norm == "سوف" for i in range(max(sentence.first_token, first - 2), first))
     )
-    tense = _tense(trigger.norm, entry.pos, future)
+    tense = _tense(trigger, entry, future, after_lam=_after_lam(doc, first, sentence.first_token))
     if denied_by is not None:  # "نفت المعارضة أن تكون الغارات قد استهدفت ...": the content is denied
         return Modality("negated", tense, denied_by)
     cues = doc.sentence_cues(trigger.sentence)
@@ -85,10 +87,21 @@ def _cue_text(doc: Doc, cue: CueMention) -> str:
     return doc.surface(cue.first, cue.last, body=False)
 
 
-def _tense(norm: str, pos: str, future: bool) -> str | None:
+def _tense(token: Token, entry: EventEntry, future: bool, after_lam: bool) -> str | None:
     if future:
         return "future"
-    if pos != "verb":
+    if entry.pos != "verb":
         return None
-    # an imperfect starts with a person prefix; the lexicon's base form is the past
-    return "present" if len(norm) > 3 and norm[0] in "يتن" else "past"
+    if after_lam:
+        return "past"  # لم + jussive: "لم تقصف" did not bomb
+    # the lexicon lists verbs in the past; a word that is one of those forms is past even when it starts
+    # like an imperfect (تظاهر، نشر), otherwise a person prefix marks the imperfect
+    if token.key in {normalize(t).text for t in entry.triggers} or token.norm in {
+        normalize(t).text for t in entry.triggers
+    }:
+        return "past"
+    return "present" if len(token.norm) > 3 and token.norm[0] in "يتن" else "past"
+
+
+def _after_lam(doc: Doc, first: int, sentence_start: int) -> bool:
+    return any(doc.tokens[i].norm == "لم" for i in range(max(sentence_start, first - 2), first))
