@@ -283,3 +283,9 @@ def test_name_patterns_make_unknown_groups_actors(pipeline):
 def test_a_head_with_an_adjective_is_not_a_name(pipeline):
     analysis = analyze(pipeline, "انتقدت حركة احتجاجية قرار الحكومة.", "2013-05-01")
     assert not [a for a in analysis.actors if "حركة" in a.text]
+
+
+def test_a_place_inside_a_name_does_not_set_the_story_country(pipeline):
+    analysis = analyze(pipeline, "قالت حركة النهضة إنها ستشارك في الانتخابات التونسية.", "2014-03-16")
+    [movement] = [a for a in analysis.actors if a.text == "حركة النهضة"]
+    assert movement.code == "TUNOPP"

@@ -69,8 +69,17 @@ def _focus_country(doc: Doc, compiled: CompiledLexicon) -> str | None:
     counts: Counter[str] = Counter()
     adjective_counts: Counter[str] = Counter()
     for matches in doc.stem_matches:
+        # a place name inside a longer name of something else ("حركة النهضة") says nothing about where
+        inside_names = {
+            i
+            for m in matches
+            if any(e.kind in ("actor", "role", "name_head") for e in m.entries)
+            for i in range(m.first, m.last + (1 if any(e.kind == "name_head" for e in m.entries) else 0))
+        }
         for match in matches:
             for entry in match.entries:
+                if entry.kind == "place" and any(i in inside_names for i in range(match.first, match.last)):
+                    continue
                 if entry.kind == "place":
                     country = compiled.lexicon.places[entry.ref].country
                     if country:
