@@ -289,3 +289,13 @@ def test_a_place_inside_a_name_does_not_set_the_story_country(pipeline):
     analysis = analyze(pipeline, "قالت حركة النهضة إنها ستشارك في الانتخابات التونسية.", "2014-03-16")
     [movement] = [a for a in analysis.actors if a.text == "حركة النهضة"]
     assert movement.code == "TUNOPP"
+
+
+def test_a_role_that_names_its_country_and_a_role_with_a_nisba(pipeline):
+    analysis = analyze(pipeline, "استقبل خادم الحرمين الشريفين وزير الخارجية الأمريكي في الرياض.", "2016-03-16")
+    assert [(a.text, a.code, a.name_en) for a in analysis.actors] == [
+        ("خادم الحرمين الشريفين", "SAUGOV", "King Salman"),
+        ("وزير الخارجية الأمريكي", "USAGOV", "John Kerry"),
+    ]
+    [visit] = analysis.events
+    assert (visit.source.code, visit.target.code, visit.cameo) == ("SAUGOV", "USAGOV", "043")

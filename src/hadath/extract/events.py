@@ -326,21 +326,6 @@ def _sentence_subject(doc: Doc, actors: list[ActorMention]) -> ActorMention | No
     return None
 
 
-def _genitive_or_subject(
-    doc: Doc, actors: list[ActorMention], first: int, last: int, clauses: list[Clause]
-) -> ActorMention | None:
-    """The speaker of a speech cue: its genitive/VSO subject after it, else the subject before it."""
-    clause = clause_of(clauses, first)
-    for mention in actors:
-        after_cue = last <= mention.first <= last + _VSO_WINDOW and mention.first < clause.last
-        if after_cue and not _is_prepositional(doc, mention):
-            return mention
-    for mention in reversed(actors):
-        if clause.first <= mention.first and mention.last <= first and not _is_prepositional(doc, mention):
-            return mention
-    return None
-
-
 def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause) -> ActorMention | None:
     passive = _passive_agent(doc, actors, trigger, clause)
     if passive is not None:

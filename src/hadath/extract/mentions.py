@@ -120,16 +120,24 @@ def _actor_at(
             return _extend_with_person(doc, compiled, index, mention)
         # role + named person ("الرئيس بوتين")
         for person_end, person_entry in index.at(role_end, "actor"):
+            if lexicon.actors[person_entry.ref].type != "person":
+                continue
             mention = _named_mention(doc, compiled, position, person_end, sentence, person_entry.ref)
             mention.role = role.id
             return mention
         # role + agent ("كبير مفاوضي النظام"): the agent's country from context
         for agent_end, _ in index.at(role_end, "agent"):
+            if "ال" not in doc.tokens[role_end].prefixes:
+                continue  # the genitive is the regime or the opposition, not another office ("وزير")
             country = _context_country(sentence_countries, doc.focus_country)
             if country:
                 mention = _role_mention(doc, compiled, position, agent_end, sentence, role.id, country)
                 mention.confidence = 0.7
                 return _extend_with_person(doc, compiled, index, mention)
+        # a role that names its country itself ("خادم الحرمين الشريفين" is Saudi)
+        if role.country:
+            mention = _role_mention(doc, compiled, position, role_end, sentence, role.id, role.country)
+            return _extend_with_person(doc, compiled, index, mention)
     for agent_end, agent_entry in index.at(position, "agent"):
         agent = lexicon.agents[int(agent_entry.ref)]
         for gap in (0, 1):
