@@ -70,7 +70,7 @@ class Pipeline:
         extraction = self.extract(document)
         if self.event_filter is not None:
             _apply_event_filter(self.event_filter, self.compiled.lexicon, extraction)
-        return _AnalysisBuilder(extraction.doc, self.compiled).build(
+        return _AnalysisBuilder(extraction.doc, self.compiled, extraction.quotations).build(
             extraction.dates, extraction.events, extraction.quotations, extraction.claims
         )
 
@@ -109,9 +109,10 @@ def _outermost(cues: list[CueMention]) -> list[CueMention]:
 class _AnalysisBuilder:
     """Turns token-level mentions into the output records, with ORIGINAL character spans."""
 
-    def __init__(self, doc: Doc, compiled: CompiledLexicon):
+    def __init__(self, doc: Doc, compiled: CompiledLexicon, quotations: list[QuotationMention]):
         self.doc = doc
         self.compiled = compiled
+        self.quotations = quotations
 
     def actor(self, mention: ActorMention) -> ActorRef:
         start, end = self.doc.span(mention.first, mention.last)
@@ -165,16 +166,25 @@ class _AnalysisBuilder:
             modality=mention.modality.value,
             nominal=mention.nominal,
             place=self.place(mention.place) if mention.place else None,
-            date=self._event_date(sentence, dates),
+            date=self._event_date(mention, sentence, trigger_start, dates),
             confidence=mention.confidence,
             sentence=sentence,
             tense=mention.modality.tense,
         )
 
-    def _event_date(self, sentence: int, dates: list[DateMention]) -> str | None:
-        in_sentence = [d for d in dates if d.sentence == sentence]
-        if in_sentence:
-            return in_sentence[0].value
+    def _event_date(
+        self, mention: EventMention, sentence: int, trigger_start: int, dates: list[DateMention]
+    ) -> str | None:
+        """The date expression nearest the trigger in its sentence, else the document date. A statement's
+        date is never taken from what it reports ("وأضاف أن الانسحاب سيبدأ غدا" was said today)."""
+        reported = [(q.content_start, q.content_end) for q in self.quotations if q.cue.first == mention.first]
+        candidates = [
+            d
+            for d in dates
+            if d.sentence == sentence and not any(start <= d.start < end for start, end in reported)
+        ]
+        if candidates:
+            return min(candidates, key=lambda d: abs(d.start - trigger_start)).value
         return self.doc.day.isoformat() if self.doc.day else None
 
     def quotation(self, mention: QuotationMention) -> Quotation:

@@ -271,3 +271,9 @@ def test_a_time_frame_does_not_take_the_sentence_subject_as_its_doer(pipeline):
 def test_tense_of_verb_triggers(pipeline, text, tense):
     [event] = analyze(pipeline, text).events
     assert event.tense == tense
+
+
+def test_a_statement_is_dated_by_when_it_was_made_not_by_what_it_reports(pipeline):
+    analysis = analyze(pipeline, "قال وزير الخارجية الروسي أمس إن القوات ستنسحب غدا من حلب.")
+    statement = next(e for e in analysis.events if e.cameo == "010")
+    assert statement.date == "2016-03-15"  # أمس, not غدا
