@@ -277,3 +277,16 @@ def test_a_statement_is_dated_by_when_it_was_made_not_by_what_it_reports(pipelin
     analysis = analyze(pipeline, "قال وزير الخارجية الروسي أمس إن القوات ستنسحب غدا من حلب.")
     statement = next(e for e in analysis.events if e.cameo == "010")
     assert statement.date == "2016-03-15"  # أمس, not غدا
+
+
+def test_the_object_of_a_condemnation_is_not_done_by_the_condemner(pipeline):
+    analysis = analyze(pipeline, "ندد الأمين العام للأمم المتحدة بالهجوم على المدنيين في حلب.")
+    condemnation = next(e for e in analysis.events if e.cameo.startswith("11"))
+    attack = next(e for e in analysis.events if e.plover == "ASSAULT")
+    assert condemnation.source.code == "IGO" and condemnation.source.name_en == "Ban Ki-moon"
+    assert attack.source is None
+
+
+def test_a_light_verb_passes_its_subject_to_the_verbal_noun(pipeline):
+    [arrest] = analyze(pipeline, "قامت الشرطة باعتقال عشرة ناشطين في القاهرة.").events
+    assert (arrest.cameo, arrest.source.code) == ("173", "EGYCOP")

@@ -28,6 +28,9 @@ from hadath.lexicon.model import EventEntry
 
 _STATE_BLOCKS = {"", "GOV", "MIL", "COP", "SPY"}
 _SUBJECT_SUFFIXES = frozenset({"وا", "ون", "تم", "نا"})
+# events whose doer is also the doer of the verbal noun they govern: statements, intentions and
+# concessions ("أعلن ... بسحب القوات"); a condemnation's object is somebody else's act ("ندد بالهجوم")
+_CHAINING_ROOTS = frozenset({"01", "03", "08"})
 _TEMPORAL_PREPOSITIONS = frozenset({"خلال", "اثناء", "ابان", "طوال", "طيله"})
 _PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _CONTEXT_WINDOW = 6
@@ -99,7 +102,11 @@ def extract_events(
             elif source is None and trigger.nominal and _in_temporal_adjunct(doc, trigger.first):
                 source = None  # "خلال المفاوضات": a time frame, not something the subject does
             elif source is None:
-                source = _governing_source(governors, trigger.first, clause) or subject
+                source = _governing_source(governors, trigger.first, clause)
+                if source is None and not (
+                    trigger.nominal and _object_of_event(events, trigger.first, clause)
+                ):
+                    source = subject
             if trigger.entry.source_roles and not (
                 source is not None and any(b in source.role_blocks for b in trigger.entry.source_roles)
             ):
@@ -142,7 +149,8 @@ def extract_events(
                     )
                 )
             if source is not None:
-                governors.append((trigger.first, clause, source))
+                if trigger.entry.cameo[:2] in _CHAINING_ROOTS:
+                    governors.append((trigger.first, clause, source))
                 if not inherited:
                     subject = source
         if subject is not None:
@@ -299,6 +307,12 @@ def _is_prepositional(doc: Doc, mention: ActorMention) -> bool:
 
 def _cue_at(doc: Doc, position: int, category: str) -> bool:
     return doc.cue_starts_at(position, category)
+
+
+def _object_of_event(events: list[EventMention], position: int, clause: Clause) -> bool:
+    """A verbal noun after another event in its clause is that event's object ("ندد بالهجوم"): the
+    sentence's subject condemned the attack, it did not attack."""
+    return any(e.clause == clause and e.last <= position for e in events)
 
 
 def _in_temporal_adjunct(doc: Doc, position: int) -> bool:

@@ -134,9 +134,11 @@ def _actor_at(
                 mention = _role_mention(doc, compiled, position, agent_end, sentence, role.id, country)
                 mention.confidence = 0.7
                 return _extend_with_person(doc, compiled, index, mention)
-        # a role that names its country itself ("خادم الحرمين الشريفين" is Saudi)
-        if role.country:
-            mention = _role_mention(doc, compiled, position, role_end, sentence, role.id, role.country)
+        # a role that names its country or organisation itself ("خادم الحرمين الشريفين" is Saudi,
+        # "الأمين العام للأمم المتحدة" is the UN's)
+        own = role.country or ("IGO" if "IGO" in role.holders else None)
+        if own:
+            mention = _role_mention(doc, compiled, position, role_end, sentence, role.id, own)
             return _extend_with_person(doc, compiled, index, mention)
     for agent_end, agent_entry in index.at(position, "agent"):
         agent = lexicon.agents[int(agent_entry.ref)]
