@@ -290,3 +290,13 @@ def test_the_object_of_a_condemnation_is_not_done_by_the_condemner(pipeline):
 def test_a_light_verb_passes_its_subject_to_the_verbal_noun(pipeline):
     [arrest] = analyze(pipeline, "قامت الشرطة باعتقال عشرة ناشطين في القاهرة.").events
     assert (arrest.cameo, arrest.source.code) == ("173", "EGYCOP")
+
+
+def test_a_definite_verbal_noun_takes_the_doer_of_the_event_it_refers_back_to(pipeline):
+    text = (
+        "شنت الطائرات الروسية غارات على مواقع لتنظيم داعش في الرقة أمس. "
+        "وقالت المعارضة إن الغارات أصابت أحياء سكنية."
+    )
+    strikes = [e for e in analyze(pipeline, text).events if e.plover == "ASSAULT"]
+    assert {e.source.code for e in strikes if e.source} == {"RUSMIL"}
+    assert len(strikes) >= 2

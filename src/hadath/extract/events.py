@@ -95,6 +95,10 @@ def extract_events(
             quotation = _enclosing_quotation(doc, quotations, trigger.first)
             source = _source(doc, actors, trigger, clause)
             inherited = source is None
+            if source is None:
+                # "الغارات" after "شنت الطائرات الروسية غارات": a definite verbal noun refers back to the
+                # same kind of event told before, and to its doer
+                source = _antecedent_source(doc, events, trigger)
             if source is None and quotation is not None:
                 # inside what somebody said, the speaker is the reporter, not the doer ("قال المرصد
                 # إن القصف ..."): the doer is an actor earlier in the content, else the story's subject
@@ -307,6 +311,16 @@ def _is_prepositional(doc: Doc, mention: ActorMention) -> bool:
 
 def _cue_at(doc: Doc, position: int, category: str) -> bool:
     return doc.cue_starts_at(position, category)
+
+
+def _antecedent_source(doc: Doc, events: list[EventMention], trigger: _Trigger) -> ActorMention | None:
+    if not trigger.nominal or "ال" not in doc.tokens[trigger.first].prefixes:
+        return None
+    root = trigger.entry.cameo[:2]
+    for event in reversed(events):
+        if event.first < trigger.first and event.entry.cameo[:2] == root and event.source is not None:
+            return event.source
+    return None
 
 
 def _object_of_event(events: list[EventMention], position: int, clause: Clause) -> bool:
