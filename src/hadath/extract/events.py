@@ -2,11 +2,11 @@
 
 For every trigger (a verb, a verbal noun or a phrase) not inside an actor or place mention:
 
-* **source** — verb first in its clause (VSO): the first actor after it that is not governed by a
-  preposition; otherwise (SVO) the nearest such actor before it; a passive agent (من قبل، على يد)
-  overrides. A verbal noun takes its genitive ("تصريح الرئيس بوتين"). With none of these, the source
-  is inherited: from the event or speech act that governs it in the same sentence (the chain
-  "تصريح الرئيس بوتين ... باتخاذ القرار بسحب ..."), else the sentence's subject, else the last subject.
+* **source** — verb first in its clause (VSO): the first actor after it, before any preposition and
+  unless a plural ending on the verb is itself the subject ("شنوا"); otherwise (SVO) the nearest actor
+  before it in the clause; a passive agent (من قبل، على يد) overrides. A verbal noun takes its genitive
+  ("تصريح الرئيس بوتين"), unless its entry says the genitive is the victim ("مقتل X"). With none of
+  these the source is inherited (see :func:`_inherited_source`).
 * **targets** — the first actor after the trigger (and after the source) in the clause, plus every
   actor coordinated with it ("من داعش وجبهة النصرة والجيش الحر"); an actor is never its own target
   and a state's own forces are not its target (a government withdrawing its army). With no actor, a
@@ -96,21 +96,8 @@ def extract_events(
             source = _source(doc, actors, trigger, clause)
             inherited = source is None
             if source is None:
-                # "الغارات" after "شنت الطائرات الروسية غارات": a definite verbal noun refers back to the
-                # same kind of event told before, and to its doer
-                source = _antecedent_source(doc, events, trigger)
-            if source is None and quotation is not None:
-                # inside what somebody said, the speaker is the reporter, not the doer ("قال المرصد
-                # إن القصف ..."): the doer is an actor earlier in the content, else the story's subject
-                source = _content_subject(doc, actors, quotation, trigger.first) or last_subject
-            elif source is None and trigger.nominal and _in_temporal_adjunct(doc, trigger.first):
-                source = None  # "خلال المفاوضات": a time frame, not something the subject does
-            elif source is None:
-                source = _governing_source(governors, trigger.first, clause)
-                if source is None and not (
-                    trigger.nominal and _object_of_event(events, trigger.first, clause)
-                ):
-                    source = subject
+                context = _Context(actors, events, governors, clause, quotation, subject, last_subject)
+                source = _inherited_source(doc, trigger, context)
             if trigger.entry.source_roles and not (
                 source is not None and any(b in source.role_blocks for b in trigger.entry.source_roles)
             ):
@@ -311,6 +298,47 @@ def _is_prepositional(doc: Doc, mention: ActorMention) -> bool:
 
 def _cue_at(doc: Doc, position: int, category: str) -> bool:
     return doc.cue_starts_at(position, category)
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the source of a trigger may be inherited from."""
+
+    actors: list[ActorMention]
+    events: list[EventMention]
+    governors: list[tuple[int, Clause, ActorMention]]
+    clause: Clause
+    quotation: QuotationMention | None
+    subject: ActorMention | None
+    last_subject: ActorMention | None
+
+
+def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMention | None:
+    """The doer of an event whose clause does not name it, tried in this order:
+
+    1. a definite verbal noun refers back to the same kind of event told before ("الغارات" after
+       "شنت الطائرات الروسية غارات") and takes its doer;
+    2. inside what somebody said, the speaker is the reporter, not the doer ("قال المرصد إن القصف"):
+       an actor earlier in the content, else the story's last subject;
+    3. a time frame ("خلال المفاوضات") has no doer in the sentence;
+    4. a statement, intention or concession passes its doer down a chain of verbal nouns ("تصريح
+       الرئيس ... باتخاذ القرار بسحب");
+    5. the object of another event ("ندد بالهجوم") is somebody else's act: no doer;
+    6. otherwise the sentence's subject (pro-drop: "شنوا غارات").
+    """
+    antecedent = _antecedent_source(doc, context.events, trigger)
+    if antecedent is not None:
+        return antecedent
+    if context.quotation is not None:
+        return _content_subject(doc, context.actors, context.quotation, trigger.first) or context.last_subject
+    if trigger.nominal and _in_temporal_adjunct(doc, trigger.first):
+        return None
+    governing = _governing_source(context.governors, trigger.first, context.clause)
+    if governing is not None:
+        return governing
+    if trigger.nominal and _object_of_event(context.events, trigger.first, context.clause):
+        return None
+    return context.subject
 
 
 def _antecedent_source(doc: Doc, events: list[EventMention], trigger: _Trigger) -> ActorMention | None:
