@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hadath.schema import ActorRef, Analysis
+from hadath.schema import ActorRef, Analysis, Claim, Event, PlaceRef
 
 _WIDTH = 60
 
@@ -19,48 +19,49 @@ def _actor(ref: ActorRef | None) -> str:
     return f"{ref.code or '?'}{who}"
 
 
+def _place_line(place: PlaceRef) -> str:
+    where = f"{place.lat:.2f},{place.lon:.2f}" if place.lat is not None and place.lon is not None else "—"
+    return f"  [{place.start}:{place.end}] {place.text}  →  {place.name_en} {place.country or ''} {where}"
+
+
+def _event_line(event: Event) -> str:
+    place = f" @{event.place.name_en}" if event.place else ""
+    return (
+        f"  [{event.trigger_start}:{event.trigger_end}] {event.trigger}: {_actor(event.source)} → "
+        f"{_actor(event.target)}  {event.cameo} {event.plover or '?'} {event.goldstein}  "
+        f"{event.modality}{place}  conf={event.confidence}"
+    )
+
+
+def _claim_line(claim: Claim) -> str:
+    flags = [name for name, on in (("hedged", claim.hedged), ("negated", claim.negated)) if on]
+    if claim.relation:
+        flags.append(f"{claim.relation}:{claim.relation_cue}")
+    about = ",".join(claim.about) or "—"
+    return f"  [{claim.start}:{claim.end}] {_clip(claim.text)}  about={about} {' '.join(flags)}"
+
+
 def render_table(analysis: Analysis) -> str:
     lines = [
         f"═══ {analysis.doc_id}  date={analysis.date or '—'}  genre={analysis.genre}  "
         f"{analysis.sentences} sentences, {analysis.tokens} tokens",
     ]
-    if analysis.actors:
-        lines.append("── actors")
-        for actor in analysis.actors:
-            lines.append(f"  [{actor.start}:{actor.end}] {_clip(actor.text, 40)}  →  {_actor(actor)}")
-    if analysis.places:
-        lines.append("── places")
-        for place in analysis.places:
-            where = (
-                f"{place.lat:.2f},{place.lon:.2f}" if place.lat is not None and place.lon is not None else "—"
-            )
-            country = place.country or ""
-            lines.append(f"  [{place.start}:{place.end}] {place.text}  →  {place.name_en} {country} {where}")
-    if analysis.dates:
-        lines.append("── dates")
-        for ref in analysis.dates:
-            lines.append(f"  [{ref.start}:{ref.end}] {ref.text}  →  {ref.value} ({ref.kind})")
-    if analysis.events:
-        lines.append("── events  (source → target: CAMEO PLOVER Goldstein, modality)")
-        for event in analysis.events:
-            place = f" @{event.place.name_en}" if event.place else ""
-            lines.append(
-                f"  [{event.trigger_start}:{event.trigger_end}] {event.trigger}: {_actor(event.source)} → "
-                f"{_actor(event.target)}  {event.cameo} {event.plover or '?'} {event.goldstein}  "
-                f"{event.modality}{place}  conf={event.confidence}"
-            )
-    if analysis.quotations:
-        lines.append("── quotations")
-        for quote in analysis.quotations:
-            lines.append(f"  {_actor(quote.speaker)} [{quote.cue}]: «{_clip(quote.content)}»")
-    if analysis.claims:
-        lines.append("── author's claims")
-        for claim in analysis.claims:
-            flags = [name for name, on in (("hedged", claim.hedged), ("negated", claim.negated)) if on]
-            if claim.relation:
-                flags.append(f"{claim.relation}:{claim.relation_cue}")
-            about = ",".join(claim.about) or "—"
-            lines.append(
-                f"  [{claim.start}:{claim.end}] {_clip(claim.text)}  about={about} {' '.join(flags)}"
-            )
+    sections: list[tuple[str, list[str]]] = [
+        ("actors", [f"  [{a.start}:{a.end}] {_clip(a.text, 40)}  →  {_actor(a)}" for a in analysis.actors]),
+        ("places", [_place_line(p) for p in analysis.places]),
+        ("dates", [f"  [{d.start}:{d.end}] {d.text}  →  {d.value} ({d.kind})" for d in analysis.dates]),
+        (
+            "events  (source → target: CAMEO PLOVER Goldstein, modality)",
+            [_event_line(e) for e in analysis.events],
+        ),
+        (
+            "quotations",
+            [f"  {_actor(q.speaker)} [{q.cue}]: «{_clip(q.content)}»" for q in analysis.quotations],
+        ),
+        ("author's claims", [_claim_line(c) for c in analysis.claims]),
+    ]
+    for title, rows in sections:
+        if rows:
+            lines.append(f"── {title}")
+            lines.extend(rows)
     return "\n".join(lines)
