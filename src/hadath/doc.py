@@ -7,6 +7,7 @@ the original text only when the :class:`~hadath.schema.Analysis` is built.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -74,6 +75,7 @@ class Doc:
     _cues_by_sentence: dict[int, list[CueMention]] = field(default_factory=dict)
     _cue_starts: set[tuple[int, str]] = field(default_factory=set)
     _cue_ends: set[tuple[int, str]] = field(default_factory=set)
+    _actor_start_cache: list[int] = field(default_factory=list)
     genre: str = "news"  # news | opinion
 
     @property
@@ -117,4 +119,27 @@ class Doc:
         return (position, category) in self._cue_ends
 
     def cues_in(self, category: str, first: int, last: int) -> list[CueMention]:
-        return [c for c in self.cues if c.category == category and first <= c.first and c.last <= last]
+        """Cues of ``category`` inside tokens ``first:last`` (looked up by sentence, not by scanning)."""
+        if first >= last:
+            return []
+        found: list[CueMention] = []
+        for sentence in range(self.tokens[first].sentence, self.tokens[last - 1].sentence + 1):
+            found.extend(
+                c
+                for c in self.sentence_cues(sentence)
+                if c.category == category and first <= c.first and c.last <= last
+            )
+        return found
+
+    def actors_in(self, first: int, last: int) -> list[ActorMention]:
+        """Actor mentions starting inside tokens ``first:last``, in text order."""
+        starts = self._actor_starts()
+        low = bisect_left(starts, first)
+        high = bisect_left(starts, last)
+        return self.actors[low:high]
+
+    def _actor_starts(self) -> list[int]:
+        if len(self._actor_start_cache) != len(self.actors):
+            self.actors.sort(key=lambda m: m.first)
+            self._actor_start_cache = [m.first for m in self.actors]
+        return self._actor_start_cache

@@ -19,6 +19,7 @@ from hadath.extract.events import EventMention
 
 _RELATION = {"cause": "because", "consequence": "therefore"}
 _OPINION_HEDGE_THRESHOLD = 2
+_ANTECEDENT_WINDOW = 40  # recent events only: a demonstrative points to what was just told
 _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"})
 
 
@@ -43,8 +44,11 @@ def detect_genre(doc: Doc) -> str:
 
 def extract_claims(doc: Doc, clauses: list[Clause], events: list[EventMention]) -> list[ClaimMention]:
     claims: list[ClaimMention] = []
+    by_sentence: dict[int, list[Clause]] = {}
+    for clause in clauses:
+        by_sentence.setdefault(clause.sentence, []).append(clause)
     for sentence in doc.sentences:
-        units = _units(sentence.index, clauses)
+        units = _units(by_sentence.get(sentence.index, []))
         for first, last, opener in units:
             has_opinion = bool(doc.cues_in("opinion", first, last))
             if doc.genre != "opinion" and not has_opinion:
@@ -55,10 +59,10 @@ def extract_claims(doc: Doc, clauses: list[Clause], events: list[EventMention]) 
     return claims
 
 
-def _units(sentence: int, clauses: list[Clause]) -> list[tuple[int, int, str | None]]:
-    """Clauses of a sentence merged into units that only break at causal connectives."""
+def _units(clauses: list[Clause]) -> list[tuple[int, int, str | None]]:
+    """The clauses of one sentence merged into units that only break at causal connectives."""
     units: list[tuple[int, int, str | None]] = []
-    for clause in (c for c in clauses if c.sentence == sentence):
+    for clause in clauses:
         if units and clause.opener not in _RELATION:
             first, _, opener = units[-1]
             units[-1] = (first, clause.last, opener)
@@ -79,7 +83,7 @@ def _demonstrative_referents(doc: Doc, first: int, last: int, events: list[Event
             continue
         earlier = [
             e
-            for e in events
+            for e in events[-_ANTECEDENT_WINDOW:]
             if e.source is not None
             and e.source.code
             and e.clause.last <= first
@@ -97,7 +101,7 @@ def _content_tokens(doc: Doc, first: int, last: int) -> int:
 def _claim(doc: Doc, first: int, last: int, opener: str | None, events: list[EventMention]) -> ClaimMention:
     hedges = doc.cues_in("hedge", first, last)
     negations = doc.cues_in("negation", first, last)
-    codes = [m.code for m in doc.actors if first <= m.first < last and m.code]
+    codes = [m.code for m in doc.actors_in(first, last) if m.code]
     codes += _demonstrative_referents(doc, first, last, events)
     about = list(dict.fromkeys(codes))
     claim = ClaimMention(first, last, bool(hedges), bool(negations), about)

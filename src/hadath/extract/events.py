@@ -31,6 +31,7 @@ _SUBJECT_SUFFIXES = frozenset({"وا", "ون", "تم", "نا"})
 # events whose doer is also the doer of the verbal noun they govern: statements, intentions and
 # concessions ("أعلن ... بسحب القوات"); a condemnation's object is somebody else's act ("ندد بالهجوم")
 _CHAINING_ROOTS = frozenset({"01", "03", "08"})
+_ANTECEDENT_WINDOW = 40  # events looked back at for "الغارات" → the strikes told before
 _TEMPORAL_PREPOSITIONS = frozenset({"خلال", "اثناء", "ابان", "طوال", "طيله"})
 _PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _CONTEXT_WINDOW = 6
@@ -79,6 +80,9 @@ def extract_events(
         for act in acts
         if act.speaker
     ]
+    by_clause: dict[Clause, list[EventMention]] = {}
+    for event in events:
+        by_clause.setdefault(event.clause, []).append(event)
     last_subject: ActorMention | None = None
     for sentence in doc.sentences:
         actors = actors_by_sentence.get(sentence.index, [])
@@ -96,7 +100,16 @@ def extract_events(
             source = _source(doc, actors, trigger, clause)
             inherited = source is None
             if source is None:
-                context = _Context(actors, events, governors, clause, quotation, subject, last_subject)
+                context = _Context(
+                    actors,
+                    events,
+                    by_clause.get(clause, []),
+                    governors,
+                    clause,
+                    quotation,
+                    subject,
+                    last_subject,
+                )
                 source = _inherited_source(doc, trigger, context)
             if trigger.entry.source_roles and not (
                 source is not None and any(b in source.role_blocks for b in trigger.entry.source_roles)
@@ -125,20 +138,20 @@ def extract_events(
             place = _place(doc, trigger, clause)
             confidence = _confidence(trigger.entry, source, bool(targets), inherited)
             for target in targets or [None]:
-                events.append(
-                    EventMention(
-                        trigger.first,
-                        trigger.last,
-                        clause,
-                        trigger.entry,
-                        source,
-                        target,
-                        place,
-                        modality,
-                        trigger.nominal,
-                        confidence,
-                    )
+                event = EventMention(
+                    trigger.first,
+                    trigger.last,
+                    clause,
+                    trigger.entry,
+                    source,
+                    target,
+                    place,
+                    modality,
+                    trigger.nominal,
+                    confidence,
                 )
+                events.append(event)
+                by_clause.setdefault(clause, []).append(event)
             if source is not None:
                 if trigger.entry.cameo[:2] in _CHAINING_ROOTS:
                     governors.append((trigger.first, clause, source))
@@ -169,9 +182,7 @@ def _speech_event(
     ("لا يوجد ...", "لن نقبل ...") rejects something (120: reject, not specified)."""
     negated_content = False
     if quotation is not None:
-        opening = [t.index for t in doc.tokens if quotation.content_start <= t.start < quotation.content_end][
-            :2
-        ]
+        opening = _first_tokens_from(doc, quotation.content_start, act.cue.last, 2)
         negated_content = any(
             doc.cue_starts_at(position, category)
             for position in opening
@@ -201,6 +212,17 @@ def _speech_event(
         nominal,
         _confidence(entry, act.speaker, target is not None, inherited=False),
     )
+
+
+def _first_tokens_from(doc: Doc, offset: int, after: int, count: int) -> list[int]:
+    """The first ``count`` token indices at or after character ``offset``, searching from token ``after``."""
+    found: list[int] = []
+    for token in doc.tokens[after:]:
+        if token.start >= offset:
+            found.append(token.index)
+            if len(found) == count:
+                break
+    return found
 
 
 def _implicit_counterpart(
@@ -245,6 +267,7 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
             if entry.kind == "event":
                 by_span.setdefault((match.first, match.last), []).append(int(entry.ref))
     sentence_end = doc.sentences[sentence].last_token
+    sentence_places = [p for p in doc.places if p.sentence == sentence]
     chosen: list[_Trigger] = []
     taken: set[int] = set()
     for (first, last), entries in sorted(
@@ -253,7 +276,7 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
         span = set(range(first, last))
         if span & occupied or span & taken:
             continue
-        if any(p.first <= first and last <= p.last for p in doc.places):
+        if any(p.first <= first and last <= p.last for p in sentence_places):
             continue  # inside a place name; a trigger may contain one ("مفاوضات جنيف")
         window = {doc.tokens[i].key for i in range(last, min(last + _CONTEXT_WINDOW, sentence_end))}
         fitting = [
@@ -306,6 +329,7 @@ class _Context:
 
     actors: list[ActorMention]
     events: list[EventMention]
+    clause_events: list[EventMention]
     governors: list[tuple[int, Clause, ActorMention]]
     clause: Clause
     quotation: QuotationMention | None
@@ -336,7 +360,7 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
     governing = _governing_source(context.governors, trigger.first, context.clause)
     if governing is not None:
         return governing
-    if trigger.nominal and _object_of_event(context.events, trigger.first, context.clause):
+    if trigger.nominal and _object_of_event(context.clause_events, trigger.first, context.clause):
         return None
     return context.subject
 
@@ -345,16 +369,16 @@ def _antecedent_source(doc: Doc, events: list[EventMention], trigger: _Trigger) 
     if not trigger.nominal or "ال" not in doc.tokens[trigger.first].prefixes:
         return None
     root = trigger.entry.cameo[:2]
-    for event in reversed(events):
+    for event in reversed(events[-_ANTECEDENT_WINDOW:]):  # recent discourse only
         if event.first < trigger.first and event.entry.cameo[:2] == root and event.source is not None:
             return event.source
     return None
 
 
-def _object_of_event(events: list[EventMention], position: int, clause: Clause) -> bool:
+def _object_of_event(clause_events: list[EventMention], position: int, clause: Clause) -> bool:
     """A verbal noun after another event in its clause is that event's object ("ندد بالهجوم"): the
     sentence's subject condemned the attack, it did not attack."""
-    return any(e.clause == clause and e.last <= position for e in events)
+    return any(e.clause == clause and e.last <= position for e in clause_events)
 
 
 def _in_temporal_adjunct(doc: Doc, position: int) -> bool:

@@ -147,13 +147,12 @@ def _speaker(doc: Doc, clause: Clause, cue: CueMention) -> ActorMention | None:
         if doc.tokens[position].key == "ان" or doc.tokens[position].norm == ":":
             limit = position - 1  # what follows إن/أن/: is the content, not the speaker
             break
-    for mention in doc.actors:
-        if cue.last <= mention.first <= limit:
-            if not doc.tokens[mention.first].has_prefix("ب", "ل", "ك"):
-                return mention
-            break
-    for mention in reversed(doc.actors):
-        if clause.first <= mention.first and mention.last <= cue.first:
+    for mention in doc.actors_in(cue.last, limit + 1):
+        if not doc.tokens[mention.first].has_prefix("ب", "ل", "ك"):
+            return mention
+        break
+    for mention in reversed(doc.actors_in(clause.first, cue.first)):
+        if mention.last <= cue.first:
             return mention
     return None
 
