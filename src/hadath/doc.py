@@ -75,7 +75,7 @@ class Doc:
     _cues_by_sentence: dict[int, list[CueMention]] = field(default_factory=dict)
     _cue_starts: set[tuple[int, str]] = field(default_factory=set)
     _cue_ends: set[tuple[int, str]] = field(default_factory=set)
-    _actor_start_cache: list[int] = field(default_factory=list)
+    _actor_starts: list[int] = field(default_factory=list)
     genre: str = "news"  # news | opinion
 
     @property
@@ -133,13 +133,10 @@ class Doc:
 
     def actors_in(self, first: int, last: int) -> list[ActorMention]:
         """Actor mentions starting inside tokens ``first:last``, in text order."""
-        starts = self._actor_starts()
-        low = bisect_left(starts, first)
-        high = bisect_left(starts, last)
+        low = bisect_left(self._actor_starts, first)
+        high = bisect_left(self._actor_starts, last)
         return self.actors[low:high]
 
-    def _actor_starts(self) -> list[int]:
-        if len(self._actor_start_cache) != len(self.actors):
-            self.actors.sort(key=lambda m: m.first)
-            self._actor_start_cache = [m.first for m in self.actors]
-        return self._actor_start_cache
+    def index_actors(self) -> None:
+        """Build the look-up over ``actors`` (found in text order; call once they are complete)."""
+        self._actor_starts = [m.first for m in self.actors]

@@ -20,7 +20,6 @@ from hadath.extract.events import EventMention
 _RELATION = {"cause": "because", "consequence": "therefore"}
 _OPINION_HEDGE_THRESHOLD = 2
 _ANTECEDENT_WINDOW = 40  # recent events only: a demonstrative points to what was just told
-_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين"})
 
 
 @dataclass(slots=True)
@@ -76,7 +75,7 @@ def _demonstrative_referents(doc: Doc, first: int, last: int, events: list[Event
     clause has that noun; the claim is then also about that event's source."""
     codes: list[str] = []
     for position in range(first, last - 1):
-        if doc.tokens[position].norm not in _DEMONSTRATIVES:
+        if not doc.cue_starts_at(position, "demonstrative"):
             continue
         noun = doc.tokens[position + 1]
         if "ال" not in noun.prefixes:

@@ -27,7 +27,6 @@ MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "event
 _WINDOW = 3
 _NUMBER_WINDOW = 5
 # a temporal or causal preposition before a verbal noun marks a reference to an earlier event
-_REFERENCE_WORDS = frozenset({"بعد", "عقب", "اثر", "منذ", "قبل", "جراء", "بسبب", "ذكري", "خلفيه"})
 
 
 def event_features(doc: Doc, event: EventMention, dates: list[DateMention]) -> list[str]:
@@ -61,9 +60,8 @@ def event_features(doc: Doc, event: EventMention, dates: list[DateMention]) -> l
             features.append(f"w-{offset}={tokens[before].key}")
         if after < sentence.last_token:
             features.append(f"w+{offset}={tokens[after].key}")
-    previous = [t.key for t in tokens[max(sentence.first_token, event.first - 2) : event.first]]
-    if any(key in _REFERENCE_WORDS for key in previous):
-        features.append("reference_preposition")
+    if any(doc.cue_ends_at(event.first - gap, "reference") for gap in (0, 1)):
+        features.append("reference_preposition")  # "عقب اغتيال", "بعد الهجوم"
     numbers = [
         t
         for t in tokens[max(sentence.first_token, event.first - _NUMBER_WINDOW) : event.last + _NUMBER_WINDOW]

@@ -32,7 +32,6 @@ _SUBJECT_SUFFIXES = frozenset({"وا", "ون", "تم", "نا"})
 # concessions ("أعلن ... بسحب القوات"); a condemnation's object is somebody else's act ("ندد بالهجوم")
 _CHAINING_ROOTS = frozenset({"01", "03", "08"})
 _ANTECEDENT_WINDOW = 40  # events looked back at for "الغارات" → the strikes told before
-_TEMPORAL_PREPOSITIONS = frozenset({"خلال", "اثناء", "ابان", "طوال", "طيله"})
 _PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _CONTEXT_WINDOW = 6
 _GENITIVE_WINDOW = 2
@@ -189,7 +188,7 @@ def _speech_event(
             for category in ("negation", "negation_nouns")
         )
     cue_token = doc.tokens[act.cue.first]
-    nominal = looks_nominal(cue_token) or not (cue_token.norm[:1] in "يتنا" or cue_token.suffixes)
+    nominal = looks_nominal(cue_token)  # تصريح، تأكيد، إعلان; قال and أكد are verbs
     entry = EventEntry(
         cameo="120" if negated_content else "010",
         triggers=(),
@@ -382,7 +381,7 @@ def _object_of_event(clause_events: list[EventMention], position: int, clause: C
 
 
 def _in_temporal_adjunct(doc: Doc, position: int) -> bool:
-    return position > 0 and doc.tokens[position - 1].norm in _TEMPORAL_PREPOSITIONS
+    return position > 0 and doc.cue_starts_at(position - 1, "temporal_frame")
 
 
 def _content_subject(
@@ -508,7 +507,7 @@ def _reciprocal(
         return []
     chain = [parties[0]]
     for mention in parties[1:]:
-        if _coordinated(doc, chain[-1], mention) or doc.tokens[mention.first - 1].norm in {"بين", "وبين"}:
+        if _coordinated(doc, chain[-1], mention) or doc.cue_starts_at(mention.first - 1, "reciprocal"):
             chain.append(mention)
         else:
             break
@@ -520,10 +519,8 @@ def _place_target(
 ) -> ActorMention | None:
     for place in doc.places:
         if trigger.last <= place.first < clause.last and place.country:
-            previous = doc.tokens[place.first - 1] if place.first > 0 else None
-            if previous is None or not (
-                previous.norm in {"من", "الي", "علي", "ضد"} or doc.tokens[place.first].has_prefix("ل")
-            ):
+            directional = place.first > 0 and doc.cue_starts_at(place.first - 1, "directional")
+            if not (directional or doc.tokens[place.first].has_prefix("ل")):
                 continue
             if (
                 source is not None
@@ -559,9 +556,9 @@ def _place(doc: Doc, trigger: _Trigger, clause: Clause) -> PlaceMention | None:
 
 
 def _is_locative(doc: Doc, place: PlaceMention) -> bool:
-    token = doc.tokens[place.first]
-    previous = doc.tokens[place.first - 1].norm if place.first > 0 else ""
-    return token.has_prefix("ب") or previous in {"في", "داخل", "قرب", "شمال", "جنوب", "شرق", "غرب", "وسط"}
+    if doc.tokens[place.first].has_prefix("ب"):
+        return True
+    return doc.cue_ends_at(place.first, "locative")  # "في ريف حلب", "بالقرب من حلب"
 
 
 def _is_dateline(doc: Doc, place: PlaceMention) -> bool:

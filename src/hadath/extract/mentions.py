@@ -61,6 +61,7 @@ def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
                 continue
             doc.actors.append(mention)
             position = mention.last
+    doc.index_actors()
     _extract_places(doc, compiled)
 
 

@@ -19,6 +19,7 @@ hypothetical.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from hadath.doc import CueMention, Doc
 from hadath.extract.clauses import Clause
@@ -96,11 +97,16 @@ def _tense(token: Token, entry: EventEntry, future: bool, after_lam: bool) -> st
         return "past"  # لم + jussive: "لم تقصف" did not bomb
     # the lexicon lists verbs in the past; a word that is one of those forms is past even when it starts
     # like an imperfect (تظاهر، نشر), otherwise a person prefix marks the imperfect
-    if token.key in {normalize(t).text for t in entry.triggers} or token.norm in {
-        normalize(t).text for t in entry.triggers
-    }:
+    past = _past_forms(entry.triggers)
+    if token.key in past or token.norm in past:
         return "past"
     return "present" if len(token.norm) > 3 and token.norm[0] in "يتن" else "past"
+
+
+@lru_cache(maxsize=4096)
+def _past_forms(triggers: tuple[str, ...]) -> frozenset[str]:
+    """The lexicon's verb forms (the past), normalised once per entry rather than once per event."""
+    return frozenset(normalize(trigger).text for trigger in triggers)
 
 
 def _after_lam(doc: Doc, first: int, sentence_start: int) -> bool:

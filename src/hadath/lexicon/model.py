@@ -34,6 +34,11 @@ SYNTAX_CUES = (
     "passive_agent",  # من قبل، على يد: the actor after it is the source of a passive verb
     "reciprocal",  # بين: "التنسيق بين X وY"
     "function_words",  # never an imported actor, place or trigger on their own
+    "temporal_frame",  # خلال المفاوضات: a time frame has no doer in the sentence
+    "locative",  # في X: where an event happened
+    "directional",  # من/إلى/على X: where a move goes, what it is aimed at
+    "demonstrative",  # هذا القرار: points back to something told before
+    "reference",  # عقب اغتيال ...: a reference to an earlier event
 )
 CUE_CATEGORIES = DISCOURSE_CUES + SYNTAX_CUES
 
