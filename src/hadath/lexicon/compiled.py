@@ -119,9 +119,7 @@ class CompiledLexicon:
         function_tokens = [t for word in lexicon.cues.get("function_words", ()) for t in phrase_tokens(word)]
         # both the stem (بأن → ان) and the whole normalised word (بان): "بانه" must not key to either
         function_keys = {stem_key(t) for t in function_tokens} | {t.norm for t in function_tokens}
-        self.function_words = frozenset(
-            t.norm for word in lexicon.cues.get("function_words", ()) for t in phrase_tokens(word)
-        )
+        self.function_words = frozenset(t.norm for t in function_tokens)
 
         def add_stem(
             phrase: str, entry: Entry, provenance: str = "", origin: str = "", population: int = 0
@@ -151,9 +149,12 @@ class CompiledLexicon:
                 # lemma blocks are polysemous (وصل، لقي، طلب share blocks) and their patterns are
                 # satisfied by ordinary words, so they coded "arrived in Geneva" as 0356 and "clashed
                 # with" as 062, while adding nothing to recall on the gold standard (docs/evaluation.md).
-                self.dropped.extend(
-                    DroppedAlias(event.origin, t, "imported verb pattern (curation material, not matched)")
-                    for t in event.triggers
+                self.dropped.append(
+                    DroppedAlias(
+                        event.origin,
+                        "، ".join(event.triggers),
+                        "imported verb pattern (curation material, not matched)",
+                    )
                 )
                 continue
             for trigger in event.triggers:
@@ -211,7 +212,8 @@ class CompiledLexicon:
         self.context_groups: list[tuple[frozenset[str], ...]] = []
         for event in lexicon.events:
             groups = []
-            for group in event.context:
+            # imported entries are not matched (above): their groups would never be consulted
+            for group in event.context if is_trusted(event.provenance) else ():
                 keys: set[str] = set()
                 for word in group:
                     if word not in context_keys:
