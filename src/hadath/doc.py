@@ -71,7 +71,6 @@ class Doc:
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     focus_country: str | None = None
-    function_words: frozenset[str] = frozenset()  # normalised forms, from the lexicon
     _cues_by_sentence: dict[int, list[CueMention]] = field(default_factory=dict)
     _cue_starts: set[tuple[int, str]] = field(default_factory=set)
     _cue_ends: set[tuple[int, str]] = field(default_factory=set)

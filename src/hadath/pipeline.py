@@ -42,7 +42,6 @@ class Pipeline:
         normalized = normalize(document.text)
         sentences, tokens = tokenize(normalized)
         doc = Doc(document, normalized, sentences, tokens, document.date)
-        doc.function_words = self.compiled.function_words
         for sentence in sentences:
             sentence_tokens = tokens[sentence.first_token : sentence.last_token]
             doc.stem_matches.append(self.compiled.find(sentence_tokens))

@@ -29,13 +29,21 @@ def test_shipped_model_loads_with_its_types():
 
 def test_filter_sets_confidence_of_known_types_only(pipeline):
     text = "قصفت الطائرات الروسية مواقع لتنظيم داعش في إدلب أمس. وقال الوزير إن الحكومة ستدعم الجيش."
-    analysis = pipeline.analyze(Document(id="f", text=text, date=date(2016, 3, 16)))
-    rules = Pipeline(event_filter=False).analyze(Document(id="f", text=text, date=date(2016, 3, 16)))
-    for filtered, unfiltered in zip(analysis.events, rules.events, strict=True):
-        if filtered.plover in ("ASSAULT", "PROTEST"):
-            assert 0.0 <= filtered.confidence <= 1.0
+    document = Document(id="f", text=text, date=date(2016, 3, 16))
+    analysis = pipeline.analyze(document)
+    extraction = Pipeline(event_filter=False).extract(document)
+    rules = Pipeline(event_filter=False).analyze(document)
+    model = load_event_filter()
+    kinds = set()
+    for filtered, unfiltered, mention in zip(analysis.events, rules.events, extraction.events, strict=True):
+        if filtered.plover in model.types:
+            expected = model.probability(filtered.plover, event_features(extraction.doc, mention, extraction.dates))
+            assert filtered.confidence == round(expected, 2)
+            kinds.add("filtered")
         else:
             assert filtered.confidence == unfiltered.confidence
+            kinds.add("rule")
+    assert kinds == {"filtered", "rule"}  # both branches were exercised
 
 
 def test_features_are_deterministic_and_name_the_trigger(pipeline):

@@ -145,7 +145,7 @@ def _actor_at(
         agent = lexicon.agents[int(agent_entry.ref)]
         for gap in (0, 1):
             for country_end, country_entry in index.at(agent_end + gap, "adjective", "country", "people"):
-                if gap and _is_blocked(doc, index, agent_end):
+                if gap and _is_blocked(doc, compiled, index, agent_end):
                     continue
                 code = country_entry.ref + agent.code
                 return ActorMention(
@@ -255,11 +255,11 @@ def _governed_by_preposition(doc: Doc, position: int) -> bool:
     return position > 0 and doc.cue_starts_at(position - 1, "preposition")
 
 
-def _is_blocked(doc: Doc, index: _Index, position: int) -> bool:
+def _is_blocked(doc: Doc, compiled: CompiledLexicon, index: _Index, position: int) -> bool:
     """The word between an agent and its country must be a modifier ("المستشارين العسكريين الإيرانيين"),
     not a preposition ("قواتهم في سوريا"), punctuation, or the start of another mention."""
     token = doc.tokens[position]
-    if token.kind != "arabic" or token.norm in doc.function_words:
+    if token.kind != "arabic" or token.norm in compiled.function_words:
         return True
     return bool(index.at(position, "actor", "agent", "role", "place", "event"))
 
