@@ -15,11 +15,10 @@ import platform
 import resource
 import sys
 import time
-import zipfile
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
+from hadath.io.readers import read_documents
 from hadath.pipeline import Pipeline
 from hadath.schema import Document
 
@@ -27,24 +26,10 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared/data/corpu
 
 
 def saudinewsnet(directory: Path) -> Iterator[Document]:
-    """Articles of the corpus (one zip per day, each holding a JSON array of articles)."""
-    for archive in sorted(directory.glob("*.zip")):
-        with zipfile.ZipFile(archive) as bundle:
-            for member in bundle.namelist():
-                articles = json.loads(bundle.read(member).decode("utf-8"))
-                for index, article in enumerate(articles):
-                    text = (article.get("content") or "").strip()
-                    if not text:
-                        continue
-                    extracted = (article.get("date_extracted") or "")[:10]
-                    yield Document(
-                        id=f"{archive.stem}/{index}",
-                        text=text,
-                        date=date.fromisoformat(extracted) if extracted else None,
-                        source=article.get("source"),
-                        url=article.get("url"),
-                        title=article.get("title"),
-                    )
+    """Articles of the corpus (one zip per day of JSON arrays), skipping the few without text."""
+    for item in read_documents(directory):
+        if isinstance(item, Document):
+            yield item
 
 
 def main() -> int:

@@ -15,10 +15,18 @@ Formats (chosen by file extension, case-insensitive):
 * ``.csv`` -- a header row naming at least ``text``; without an ``id`` column a record's id is
   ``<stem>:<row>`` (1-based data row, not counting the header or blank rows).
 * ``-`` -- stdin: JSONL when its first non-blank character is ``{``, otherwise one document ``stdin``.
+* ``.gz`` -- a gzip-compressed file of one of the kinds above, chosen by the suffix before ``.gz``
+  (``corpus.jsonl.gz``).
+* ``.zip`` -- an archive whose members (sorted by name; ``.txt .jsonl .json .csv``, gzipped or not) are
+  read as if they were files; their origin is ``archive.zip!member``. News-corpus archives such as
+  SaudiNewsNet (one JSON array a day) follow looser conventions, accepted inside archives only: the text
+  may be in ``content`` and the date in ``date_extracted``, and a record without ``id`` gets
+  ``<archive>/<member>/<item>`` (``<archive>/<item>`` when the member is named like the archive). A member
+  that is not a readable archive entry (corrupt, encrypted) is reported and the next one is read.
 
 A file named explicitly with any other extension is read as plain text; a pipe named explicitly
 (``<(zcat corpus.jsonl.gz)``) is read like stdin. Directories are read recursively in sorted order,
-taking only the four extensions above and skipping hidden names (``.*``); symbolic links are followed
+taking only the extensions above and skipping hidden names (``.*``); symbolic links are followed
 (a link loop is reported, not followed forever); pipes, sockets and devices inside a directory are
 reported and skipped, never opened.
 
@@ -31,14 +39,17 @@ from __future__ import annotations
 import codecs
 import csv
 import errno
+import gzip
 import json
 import os
 import re
 import stat
 import sys
 import unicodedata
+import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -49,10 +60,12 @@ __all__ = ["MAX_DOCUMENT_CHARS", "STDIN", "SUPPORTED_SUFFIXES", "parse_date", "r
 
 MAX_DOCUMENT_CHARS = 5_000_000
 STDIN = "-"
-SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".json", ".csv")
+SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".json", ".csv", ".gz", ".zip")
 
 _KINDS = {".txt": "text", ".jsonl": "jsonl", ".json": "json", ".csv": "csv"}
 _OPTIONAL_FIELDS = ("source", "url", "title")
+# Field names of news-corpus archives (SaudiNewsNet), used inside archives when the standard one is absent.
+_ARCHIVE_FIELD_ALIASES = {"text": "content", "date": "date_extracted"}
 _STDIN_ORIGIN = "<stdin>"
 _STDIN_ID = "stdin"
 
@@ -135,6 +148,7 @@ def parse_date(value: str) -> date:
 class _Options:
     default_date: date | None
     max_chars: int
+    in_archive: bool = False  # records follow the looser news-corpus conventions (module docstring)
 
     @property
     def max_text_bytes(self) -> int:
@@ -258,7 +272,7 @@ def _read_path(path: Path, opts: _Options) -> Iterator[Result]:
     if stat.S_ISDIR(info.st_mode):
         yield from _walk(path, path, opts, frozenset())
     elif stat.S_ISREG(info.st_mode):
-        yield from _read_regular_file(path, info.st_size, path.stem, opts)
+        yield from _read_regular_file(path, info.st_size, _stem(path), opts)
     else:  # a pipe or device named explicitly, e.g. bash's <(zcat corpus.jsonl.gz)
         yield from _read_opened(path, path.stem, _kind_of(path, "auto"), opts)
 
@@ -285,7 +299,8 @@ def _walk(directory: Path, root: Path, opts: _Options, ancestors: frozenset[_Dir
         if _is_dir(entry):
             yield from _walk(path, root, opts, ancestors | {key})
         elif path.suffix.lower() in SUPPORTED_SUFFIXES:
-            yield from _read_directory_file(path, path.relative_to(root).with_suffix("").as_posix(), opts)
+            relative = path.relative_to(root)
+            yield from _read_directory_file(path, (relative.parent / _stem(relative)).as_posix(), opts)
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
@@ -309,6 +324,13 @@ def _read_directory_file(path: Path, doc_id: str, opts: _Options) -> Iterator[Re
 
 
 def _read_regular_file(path: Path, size: int, name: str, opts: _Options) -> Iterator[Result]:
+    suffix = path.suffix.lower()
+    if suffix == ".zip":
+        yield from _read_zip(path, name, opts)
+        return
+    if suffix == ".gz":
+        yield from _read_gzip(path, name, opts)
+        return
     kind = _kind_of(path, "text")
     if kind == "text" and size > opts.max_text_bytes:  # refuse before reading any of it
         yield InputError(str(path), opts.too_many_bytes(size, opts.max_text_bytes), name)
@@ -348,7 +370,15 @@ def _read_stream(stream: _ByteStream, kind: str, origin: str, name: str, opts: _
 
 
 def _kind_of(path: Path, default: str) -> str:
-    return _KINDS.get(path.suffix.lower(), default)
+    suffix = path.suffix.lower()
+    if suffix == ".gz":
+        suffix = Path(path.stem).suffix.lower()
+    return _KINDS.get(suffix, default)
+
+
+def _stem(path: Path) -> str:
+    """The name without its suffix, and without the inner one of a gzipped file (a.jsonl.gz -> a)."""
+    return Path(path.stem).stem if path.suffix.lower() == ".gz" else path.stem
 
 
 def _first_non_blank(stream: _ByteStream) -> bytes:
@@ -378,6 +408,85 @@ def _os_error_cause(path: Path, exc: OSError) -> str:
                 return "broken symbolic link"
         return "no such file or directory"
     return f"cannot read: {exc.strerror or exc}"
+
+
+# ----------------------------------------------------------------------------------------- archives
+
+
+def _read_gzip(path: Path, name: str, opts: _Options) -> Iterator[Result]:
+    kind = _kind_of(path, "text")
+    try:
+        with gzip.open(path, "rb") as handle:
+            yield from _read_stream(_ByteStream(_Decompressed(handle)), kind, str(path), name, opts)
+    except _Bad as bad:
+        yield InputError(str(path), bad.cause, name if kind == "text" else None)
+    except OSError as exc:
+        yield InputError(str(path), _os_error_cause(path, exc), name if kind == "text" else None)
+
+
+class _Decompressed:
+    """A stream of compressed data whose corruption errors become :class:`_Bad` (reported, not raised)."""
+
+    def __init__(self, raw: Any) -> None:
+        self._raw = raw
+
+    def read(self, size: int = -1, /) -> bytes:
+        return self._guard(self._raw.read, size)
+
+    def readline(self, size: int = -1, /) -> bytes:
+        return self._guard(self._raw.readline, size)
+
+    @staticmethod
+    def _guard(method: Any, size: int) -> bytes:
+        try:
+            return method(size)
+        except (gzip.BadGzipFile, EOFError, zlib.error, zipfile.BadZipFile) as exc:
+            raise _Bad(f"corrupt compressed data: {exc or type(exc).__name__}") from None
+
+
+def _read_zip(path: Path, name: str, opts: _Options) -> Iterator[Result]:
+    try:
+        bundle = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        yield InputError(str(path), f"not a readable zip archive: {exc}")
+        return
+    archive_opts = replace(opts, in_archive=True)
+    with bundle:
+        members = sorted(
+            (info for info in bundle.infolist() if not info.is_dir()), key=lambda info: info.filename
+        )
+        data_members = [
+            info
+            for info in members
+            if not Path(info.filename).name.startswith(".") and _kind_of(Path(info.filename), "") != ""
+        ]
+        for info in data_members:
+            member = Path(info.filename)
+            origin = f"{path}!{info.filename}"
+            member_name = _stem(member)
+            doc_name = name if member_name == name else f"{name}/{(member.parent / member_name).as_posix()}"
+            kind = _kind_of(member, "text")
+            if kind == "text" and info.file_size > opts.max_text_bytes:
+                yield InputError(origin, opts.too_many_bytes(info.file_size, opts.max_text_bytes), doc_name)
+                continue
+            yield from _read_zip_member(bundle, info, origin, doc_name, kind, archive_opts)
+
+
+def _read_zip_member(
+    bundle: zipfile.ZipFile, info: zipfile.ZipInfo, origin: str, name: str, kind: str, opts: _Options
+) -> Iterator[Result]:
+    who = name if kind == "text" else None
+    try:
+        with bundle.open(info) as raw:
+            handle: Any = raw
+            if info.filename.lower().endswith(".gz"):
+                handle = gzip.GzipFile(fileobj=raw)
+            yield from _read_stream(_ByteStream(_Decompressed(handle)), kind, origin, name, opts)
+    except _Bad as bad:
+        yield InputError(origin, bad.cause, who)
+    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, zlib.error) as exc:
+        # corrupt member (bad CRC, truncated), unsupported compression, or an encrypted member
+        yield InputError(origin, f"unreadable archive member: {exc or type(exc).__name__}", who)
 
 
 # ---------------------------------------------------------------------------------------- encodings
@@ -474,6 +583,11 @@ def _to_document(record: Any, origin: str, opts: _Options, fallback_id: str | No
     """The document a JSON object (or CSV row) describes; raises :class:`_Bad` naming the problem."""
     if not isinstance(record, dict):
         raise _Bad(f"expected a JSON object, got {_json_type(record)}")
+    if opts.in_archive:
+        record = {**record}
+        for standard, alias in _ARCHIVE_FIELD_ALIASES.items():
+            if record.get(standard) is None and alias in record:
+                record[standard] = record[alias]
     doc_id = _id_field(record, fallback_id)
     try:
         text = _text_field(record, opts)
@@ -647,8 +761,9 @@ def _read_json(stream: _ByteStream, origin: str, name: str, opts: _Options) -> I
         for index, line, value in reader.items():
             records += 1
             where = f"{origin}:{line}"
+            fallback_id = f"{name}/{index if index is not None else 1}" if opts.in_archive else None
             try:
-                doc = _to_document(value, where, opts)
+                doc = _to_document(value, where, opts, fallback_id)
             except _Bad as bad:
                 cause = bad.cause if index is None else f"item {index}: {bad.cause}"
                 yield InputError(where, cause, bad.doc_id)
