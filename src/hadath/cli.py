@@ -5,6 +5,10 @@
     hadath eval gsr DIR [--errors FILE]
     hadath schema [--out FILE]
     hadath lexicon check
+    hadath ingest PATH... --db FILE
+    hadath query --db FILE SQL
+    hadath export OUT --db FILE [--table T] [--format csv|parquet|gdelt]
+    hadath mosaic --db FILE [--actor CODE] [--from D --to D] [--period month] [--plot PNG] [--out FILE]
 
 Exit status: 0 on success, 1 when some documents could not be read or analysed (the others are
 still processed and printed), 2 on usage errors.
@@ -17,22 +21,13 @@ import json
 import sys
 import traceback
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
-from hadath.io.readers import parse_date, read_documents
+from hadath.cli_common import date_arg, error
+from hadath.io.readers import read_documents
+from hadath.mosaic import commands as mosaic_commands
 from hadath.schema import Analysis, InputError
-
-
-def _date_arg(value: str) -> date:
-    try:
-        return parse_date(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from error
-
-
-def _error(message: str) -> None:
-    print(f"hadath: error: {message}", file=sys.stderr)
+from hadath.store import commands as store_commands
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -44,15 +39,17 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     collected: list[dict] = []
     for item in read_documents(args.paths, default_date=args.date):
         if isinstance(item, InputError):
-            _error(str(item))
+            error(str(item))
             failures += 1
             continue
         if args.date is not None:
             item.date = args.date
         try:
             analysis: Analysis = pipeline.analyze(item)
-        except Exception as error:
-            _error(f"document {item.id!r} ({item.origin}): analysis failed: {type(error).__name__}: {error}")
+        except Exception as problem:
+            error(
+                f"document {item.id!r} ({item.origin}): analysis failed: {type(problem).__name__}: {problem}"
+            )
             if args.debug:
                 traceback.print_exc()
             failures += 1
@@ -75,8 +72,8 @@ def cmd_eval_example(args: argparse.Namespace) -> int:
     directory = Path(args.directory)
     try:
         report = evaluate_example(directory)
-    except (FileNotFoundError, KeyError, ValueError) as error:
-        _error(f"{directory}: {error}")
+    except (FileNotFoundError, KeyError, ValueError) as problem:
+        error(f"{directory}: {problem}")
         return 2
     if not args.json:
         for item in report.items:
@@ -97,8 +94,8 @@ def cmd_eval_gsr(args: argparse.Namespace) -> int:
             pipeline=Pipeline(event_filter=not args.rules_only),
             errors_path=Path(args.errors) if args.errors else None,
         )
-    except FileNotFoundError as error:
-        _error(str(error))
+    except FileNotFoundError as problem:
+        error(str(problem))
         return 2
     for line in report.lines():
         print(line)
@@ -125,8 +122,8 @@ def cmd_lexicon_check(args: argparse.Namespace) -> int:
 
     try:
         compiled = load_compiled()
-    except LexiconError as error:
-        _error(str(error))
+    except LexiconError as problem:
+        error(str(problem))
         return 1
     lexicon = compiled.lexicon
     print(
@@ -153,9 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument(
         "paths", nargs="+", help="files (.txt .jsonl .json .csv), directories, or - for stdin"
     )
-    analyze.add_argument(
-        "--date", type=_date_arg, help="document date (YYYY-MM-DD) for documents without one"
-    )
+    analyze.add_argument("--date", type=date_arg, help="document date (YYYY-MM-DD) for documents without one")
     analyze.add_argument("--format", choices=("json", "jsonl", "table"), default="json")
     analyze.add_argument("--debug", action="store_true", help="print tracebacks of failed documents")
     analyze.set_defaults(handler=cmd_analyze)
@@ -185,6 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = lexicon_commands.add_parser("check", help="validate every lexicon file and compile it")
     check.add_argument("--dropped", action="store_true", help="list every alias left out as noisy, and why")
     check.set_defaults(handler=cmd_lexicon_check)
+    store_commands.register(commands)
+    mosaic_commands.register(commands)
     return parser
 
 

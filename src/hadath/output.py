@@ -65,3 +65,21 @@ def render_table(analysis: Analysis) -> str:
             lines.append(f"── {title}")
             lines.extend(rows)
     return "\n".join(lines)
+
+
+def render_rows(columns: list[str], rows: list[tuple], max_width: int = 48) -> str:
+    """Rows as an aligned plain-text table (query results, the mosaic); long cells are clipped."""
+    cells = [[_cell(value, max_width) for value in row] for row in rows]
+    widths = [max([len(name)] + [len(row[i]) for row in cells]) for i, name in enumerate(columns)]
+    lines = ["  ".join(name.ljust(w) for name, w in zip(columns, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines.extend("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells)
+    return "\n".join(lines)
+
+
+def _cell(value: object, max_width: int) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3g}" if abs(value) < 1000 else f"{value:.0f}"
+    return _clip(str(value), max_width)

@@ -168,6 +168,21 @@ class Analysis:
         return asdict(self)
 
 
+# Modalities of events that happened by the text's account (the others: hypothetical, intended, future,
+# negated).
+FACTUAL_MODALITIES = frozenset({"asserted", "reported"})
+
+
+def iso_day(value: str | None) -> date | None:
+    """The day of a full ISO date (``2016-03-16``); None for partial dates (``2016``, ``2016-03``)."""
+    if value and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
 SCHEMA_ID = "https://hadath.invalid/schema/analysis-0.1.json"
 _OUTPUT_RECORDS = (ActorRef, PlaceRef, DateRef, Event, Quotation, Claim, Analysis)
 

@@ -1,0 +1,520 @@
+"""The event store: one DuckDB database file holding documents, their analyses and the deduplicated events.
+
+Writes go through :meth:`Store.write`, one transaction per batch of documents: the documents, all their
+records, and the re-deduplicated events of the dyads they touch are committed together or not at all, so
+a process killed mid-batch (even by SIGKILL) leaves the store as it was after the previous batch, and the
+next ingest resumes from there (documents are keyed by the hash of their text and skipped when present).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from hadath import __version__
+from hadath.schema import ActorRef, Analysis, Document, InputError, iso_day
+from hadath.store.dedup import DEFAULT_WINDOW_DAYS, Evidence, deduplicate, group_key
+from hadath.store.schema import INDEXES, MIGRATIONS, SCHEMA_VERSION, TABLES
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written; the message names the file and the cause."""
+
+
+def content_key(text: str) -> str:
+    """The key of a document: the SHA-256 of its text (the same article fetched twice is one document)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(slots=True)
+class WriteResult:
+    documents: int = 0
+    events: int = 0  # evidence rows written
+    errors: int = 0
+
+
+class Store:
+    """A Hadath store in a DuckDB file. Use as a context manager; ``read_only`` for queries."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no such store")
+        try:
+            self.connection = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as error:
+            raise StoreError(f"{self.path}: cannot open as a DuckDB database: {_first_line(error)}") from None
+        try:
+            self._prepare()
+        except BaseException:
+            self.connection.close()
+            raise
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.connection.close()
+
+    # ------------------------------------------------------------------------------------ schema
+
+    def _prepare(self) -> None:
+        tables = {
+            row[0] for row in self.connection.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        }
+        if not tables:
+            if self.read_only:
+                raise StoreError(f"{self.path}: empty database, not a Hadath store")
+            self._create()
+            return
+        if "meta" not in tables:
+            raise StoreError(
+                f"{self.path}: not a Hadath store (tables {', '.join(sorted(tables))}, no 'meta'); "
+                "refusing to write into it"
+            )
+        version = self.schema_version()
+        if version == SCHEMA_VERSION:
+            return
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: written by a newer Hadath (store schema version {version}, this Hadath "
+                f"knows up to {SCHEMA_VERSION}); upgrade Hadath to use it"
+            )
+        missing = [v for v in range(version, SCHEMA_VERSION) if v not in MIGRATIONS]
+        if missing:
+            raise StoreError(
+                f"{self.path}: store schema version {version} cannot be migrated to {SCHEMA_VERSION} "
+                f"(no migration from version {missing[0]}); re-ingest the documents into a new store"
+            )
+        if self.read_only:
+            raise StoreError(
+                f"{self.path}: store schema version {version} needs migrating to {SCHEMA_VERSION}; "
+                "open it once for writing (hadath ingest) to migrate it"
+            )
+        self._migrate(version)
+
+    def _create(self) -> None:
+        with self._transaction():
+            for ddl in TABLES.values():
+                self.connection.execute(ddl)
+            for ddl in INDEXES:
+                self.connection.execute(ddl)
+            self._set_meta("schema_version", str(SCHEMA_VERSION))
+            self._set_meta("dedup_window_days", str(DEFAULT_WINDOW_DAYS))
+            self._set_meta("created_by", f"hadath {__version__}")
+
+    def _migrate(self, version: int) -> None:
+        with self._transaction():
+            for step in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[step]:
+                    self.connection.execute(statement)
+            self._set_meta("schema_version", str(SCHEMA_VERSION))
+
+    def schema_version(self) -> int:
+        value = self.meta("schema_version")
+        if value is None or not value.isdigit():
+            raise StoreError(f"{self.path}: the store has no valid schema_version in its meta table")
+        return int(value)
+
+    def meta(self, key: str) -> str | None:
+        # fetchall, not fetchone: DuckDB keeps a half-read result open and refuses the next statement
+        rows = self.connection.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchall()
+        return str(rows[0][0]) if rows else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.connection.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+    # ------------------------------------------------------------------------------------ reading
+
+    def document_keys(self) -> set[str]:
+        return {row[0] for row in self.connection.execute("SELECT doc_key FROM documents").fetchall()}
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: int(self.connection.execute(f'SELECT count(*) FROM "{table}"').fetchall()[0][0])
+            for table in TABLES
+            if table != "meta"
+        }
+
+    def query(self, sql: str, parameters: Sequence[Any] = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Column names and rows of ``sql``."""
+        cursor = self.connection.execute(sql, list(parameters))
+        columns = [column[0] for column in cursor.description or []]
+        return columns, cursor.fetchall()
+
+    # ------------------------------------------------------------------------------------ writing
+
+    def write(
+        self, batch: Sequence[tuple[Document, Analysis] | InputError], *, ingested_at: datetime | None = None
+    ) -> WriteResult:
+        """Store analysed documents and input errors in one transaction; documents already stored
+        (same text) are skipped; the events of every dyad they touch are deduplicated again."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+        now = ingested_at or datetime.now(UTC).replace(tzinfo=None)
+        keyed = [(content_key(item[0].text), item) for item in batch if not isinstance(item, InputError)]
+        known = self.document_keys_among([key for key, _ in keyed])
+        rows = _Rows()
+        for item in batch:
+            if isinstance(item, InputError):
+                rows.error(item, now)
+        for key, (document, analysis) in keyed:
+            if key not in known and key not in rows.keys:
+                rows.document(key, document, analysis, now)
+        with self._transaction():
+            for table, records in rows.tables.items():
+                self._insert(table, records)
+            self._rededuplicate(rows.touched_groups())
+        return WriteResult(len(rows.keys), len(rows.tables["event_sources"]), len(rows.tables["errors"]))
+
+    def document_keys_among(self, keys: list[str]) -> set[str]:
+        """Those of ``keys`` that are already stored."""
+        if not keys:
+            return set()
+        table = pa.table({"doc_key": pa.array(keys, pa.string())})
+        self.connection.register("_candidate_keys", table)
+        try:
+            found = self.connection.execute(
+                "SELECT d.doc_key FROM documents d JOIN _candidate_keys c USING (doc_key)"
+            ).fetchall()
+        finally:
+            self.connection.unregister("_candidate_keys")
+        return {row[0] for row in found}
+
+    def _insert(self, table: str, records: list[dict[str, Any]]) -> None:
+        if not records:
+            return
+        columns = list(records[0])
+        arrow = pa.Table.from_pylist(records, schema=_arrow_schema(self.connection, table, columns))
+        self.connection.register("_incoming", arrow)
+        try:
+            quoted = ", ".join(f'"{c}"' for c in columns)
+            conflict = "OR IGNORE " if table in ("actors", "errors") else ""
+            self.connection.execute(
+                f'INSERT {conflict}INTO "{table}" ({quoted}) SELECT {quoted} FROM _incoming'
+            )
+        finally:
+            self.connection.unregister("_incoming")
+
+    def _rededuplicate(self, groups: set[tuple[str, str, str, bool]]) -> None:
+        """Rebuild the events of ``groups`` (dyad + CAMEO root + factuality) from all their evidence."""
+        if not groups:
+            return
+        keys = pa.Table.from_pylist(
+            [{"s": s, "t": t, "r": r, "f": f} for s, t, r, f in groups],
+            schema=pa.schema([("s", pa.string()), ("t", pa.string()), ("r", pa.string()), ("f", pa.bool_())]),
+        )
+        self.connection.register("_groups", keys)
+        try:
+            evidence = [
+                _evidence(row)
+                for row in self.connection.execute(
+                    f"""
+                    SELECT {", ".join("e." + c for c in _EVIDENCE_COLUMNS)}, d.source, d.url
+                    FROM event_sources e JOIN documents d USING (doc_key)
+                    JOIN _groups g ON coalesce(e.source_code, '') = g.s AND coalesce(e.target_code, '') = g.t
+                        AND left(e.cameo, 2) = g.r AND (e.modality IN ('asserted', 'reported')) = g.f
+                    WHERE e.modality <> 'negated'
+                    """
+                ).fetchall()
+            ]
+            self.connection.execute(
+                """
+                DELETE FROM events WHERE event_id IN (
+                    SELECT v.event_id FROM events v JOIN _groups g ON coalesce(v.source_code, '') = g.s
+                        AND coalesce(v.target_code, '') = g.t AND v.cameo_root = g.r AND v.factual = g.f)
+                """
+            )
+        finally:
+            self.connection.unregister("_groups")
+        events = deduplicate(evidence, int(self.meta("dedup_window_days") or DEFAULT_WINDOW_DAYS))
+        self._insert("events", [event.row() for event in events])
+        links = [
+            {"doc_key": e.doc_key, "event_no": e.event_no, "event_id": event.event_id}
+            for event in events
+            for e in event.evidence
+        ]
+        if links:
+            table = pa.Table.from_pylist(
+                links,
+                schema=pa.schema(
+                    [("doc_key", pa.string()), ("event_no", pa.int32()), ("event_id", pa.string())]
+                ),
+            )
+            self.connection.register("_links", table)
+            try:
+                self.connection.execute(
+                    """
+                    UPDATE event_sources SET event_id = l.event_id FROM _links l
+                    WHERE event_sources.doc_key = l.doc_key AND event_sources.event_no = l.event_no
+                    """
+                )
+            finally:
+                self.connection.unregister("_links")
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.connection)
+
+
+class _Transaction:
+    def __init__(self, connection: duckdb.DuckDBPyConnection) -> None:
+        self.connection = connection
+
+    def __enter__(self) -> None:
+        self.connection.execute("BEGIN TRANSACTION")
+
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        self.connection.execute("ROLLBACK" if kind else "COMMIT")
+
+
+_EVIDENCE_COLUMNS = [
+    "doc_key",
+    "event_no",
+    "source_code",
+    "target_code",
+    "cameo",
+    "cameo_label",
+    "plover",
+    "goldstein",
+    "quad_class",
+    "modality",
+    "place_id",
+    "place_name",
+    "place_kind",
+    "place_country",
+    "lat",
+    "lon",
+    "event_date",
+    "confidence",
+]
+
+
+def _evidence(row: tuple[Any, ...]) -> Evidence:
+    values = dict(zip(_EVIDENCE_COLUMNS, row, strict=False))
+    publisher, url = row[len(_EVIDENCE_COLUMNS) :]
+    return Evidence(**values, publisher=publisher, url=url)
+
+
+_ARROW_TYPES = {
+    "VARCHAR": pa.string(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "DATE": pa.date32(),
+    "TIMESTAMP": pa.timestamp("us"),
+    "VARCHAR[]": pa.list_(pa.string()),
+}
+
+
+def _arrow_schema(connection: duckdb.DuckDBPyConnection, table: str, columns: list[str]) -> pa.Schema:
+    types = dict(
+        connection.execute(
+            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?", [table]
+        ).fetchall()
+    )
+    return pa.schema([(column, _ARROW_TYPES[types[column]]) for column in columns])
+
+
+class _Rows:
+    """The rows one batch adds to each table."""
+
+    def __init__(self) -> None:
+        self.keys: set[str] = set()
+        self.tables: dict[str, list[dict[str, Any]]] = {
+            name: []
+            for name in ("documents", "mentions", "actors", "event_sources", "quotations", "claims", "errors")
+        }
+        self._actor_ids: set[str] = set()
+
+    def error(self, error: InputError, now: datetime) -> None:
+        self.tables["errors"].append(
+            {"origin": error.origin, "doc_id": error.doc_id or "", "cause": error.cause, "recorded_at": now}
+        )
+
+    def touched_groups(self) -> set[tuple[str, str, str, bool]]:
+        groups = set()
+        for row in self.tables["event_sources"]:
+            key = group_key(_evidence_of_row(row))
+            if key is not None:
+                groups.add(key)
+        return groups
+
+    def document(self, key: str, document: Document, analysis: Analysis, now: datetime) -> None:
+        self.keys.add(key)
+        self.tables["documents"].append(
+            {
+                "doc_key": key,
+                "doc_id": document.id,
+                "origin": document.origin or None,
+                "source": document.source,
+                "url": document.url,
+                "title": document.title,
+                "date": document.date,
+                "genre": analysis.genre,
+                "text_length": analysis.text_length,
+                "sentences": analysis.sentences,
+                "tokens": analysis.tokens,
+                "text": document.text,
+                "ingested_at": now,
+            }
+        )
+        mentions = self.tables["mentions"]
+        for number, actor in enumerate(analysis.actors):
+            mentions.append(
+                {
+                    "doc_key": key,
+                    "mention_no": number,
+                    "kind": "actor",
+                    "start": actor.start,
+                    "end": actor.end,
+                    "text": actor.text,
+                    "code": actor.code,
+                    "actor_id": actor.actor_id,
+                    "place_id": None,
+                    "name_en": actor.name_en,
+                    "actor_kind": actor.kind,
+                    "role": actor.role,
+                    "confidence": actor.confidence,
+                    "lat": None,
+                    "lon": None,
+                }
+            )
+            self._actor(actor)
+        for number, place in enumerate(analysis.places, start=len(analysis.actors)):
+            mentions.append(
+                {
+                    "doc_key": key,
+                    "mention_no": number,
+                    "kind": "place",
+                    "start": place.start,
+                    "end": place.end,
+                    "text": place.text,
+                    "code": place.country,
+                    "actor_id": None,
+                    "place_id": place.place_id,
+                    "name_en": place.name_en,
+                    "actor_kind": place.kind,
+                    "role": None,
+                    "confidence": None,
+                    "lat": place.lat,
+                    "lon": place.lon,
+                }
+            )
+        for number, event in enumerate(analysis.events):
+            day = iso_day(event.date) or document.date
+            self.tables["event_sources"].append(
+                {
+                    "doc_key": key,
+                    "event_no": number,
+                    "event_id": None,
+                    "sentence": event.sentence,
+                    "start": event.start,
+                    "end": event.end,
+                    "text": event.text,
+                    "trigger": event.trigger,
+                    "trigger_start": event.trigger_start,
+                    "trigger_end": event.trigger_end,
+                    **_actor_columns("source", event.source),
+                    **_actor_columns("target", event.target),
+                    "cameo": event.cameo,
+                    "cameo_label": event.cameo_label,
+                    "plover": event.plover,
+                    "goldstein": event.goldstein,
+                    "quad_class": event.quad_class,
+                    "modality": event.modality,
+                    "nominal": event.nominal,
+                    "place_id": event.place.place_id if event.place else None,
+                    "place_name": event.place.name_en if event.place else None,
+                    "place_kind": event.place.kind if event.place else None,
+                    "place_country": event.place.country if event.place else None,
+                    "lat": event.place.lat if event.place else None,
+                    "lon": event.place.lon if event.place else None,
+                    "date_text": event.date,
+                    "event_date": day,
+                    "confidence": event.confidence,
+                }
+            )
+            for actor in (event.source, event.target):
+                if actor is not None:
+                    self._actor(actor)
+        for number, quote in enumerate(analysis.quotations):
+            speaker = quote.speaker
+            self.tables["quotations"].append(
+                {
+                    "doc_key": key,
+                    "quote_no": number,
+                    "speaker_code": speaker.code if speaker else None,
+                    "speaker_actor_id": speaker.actor_id if speaker else None,
+                    "speaker_text": speaker.text if speaker else None,
+                    "speaker_start": speaker.start if speaker else None,
+                    "speaker_end": speaker.end if speaker else None,
+                    "cue": quote.cue,
+                    "cue_start": quote.cue_start,
+                    "cue_end": quote.cue_end,
+                    "content": quote.content,
+                    "start": quote.start,
+                    "end": quote.end,
+                    "direct": quote.direct,
+                }
+            )
+        for number, claim in enumerate(analysis.claims):
+            self.tables["claims"].append(
+                {
+                    "doc_key": key,
+                    "claim_no": number,
+                    "holder": claim.holder,
+                    "text": claim.text,
+                    "start": claim.start,
+                    "end": claim.end,
+                    "hedged": claim.hedged,
+                    "negated": claim.negated,
+                    "about": list(claim.about),
+                    "hedge": claim.hedge,
+                    "negated_part": claim.negated_part,
+                    "relation": claim.relation,
+                    "relation_cue": claim.relation_cue,
+                }
+            )
+
+    def _actor(self, actor: ActorRef) -> None:
+        if actor.actor_id and actor.actor_id not in self._actor_ids:
+            self._actor_ids.add(actor.actor_id)
+            self.tables["actors"].append(
+                {"actor_id": actor.actor_id, "name_en": actor.name_en, "kind": actor.kind}
+            )
+
+
+def _actor_columns(prefix: str, actor: ActorRef | None) -> dict[str, Any]:
+    return {
+        f"{prefix}_code": actor.code if actor else None,
+        f"{prefix}_actor_id": actor.actor_id if actor else None,
+        f"{prefix}_text": actor.text if actor else None,
+        f"{prefix}_start": actor.start if actor else None,
+        f"{prefix}_end": actor.end if actor else None,
+    }
+
+
+def _evidence_of_row(row: dict[str, Any]) -> Evidence:
+    return Evidence(**{c: row[c] for c in _EVIDENCE_COLUMNS})
+
+
+def _first_line(error: BaseException) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
+def iter_rows(store: Store, sql: str, parameters: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+    columns, rows = store.query(sql, parameters)
+    for row in rows:
+        yield dict(zip(columns, row, strict=True))
