@@ -8,6 +8,7 @@
     hadath ingest PATH... --db FILE
     hadath query --db FILE SQL
     hadath export OUT --db FILE [--table T] [--format csv|parquet|gdelt]
+    hadath run INPUT... --out DIR|--db FILE [--workers N] [--engine local|dask]
     hadath mosaic --db FILE [--actor CODE] [--from D --to D] [--period month] [--plot PNG] [--out FILE]
 
 Exit status: 0 on success, 1 when some documents could not be read or analysed (the others are
@@ -26,6 +27,7 @@ from pathlib import Path
 from hadath.cli_common import date_arg, error
 from hadath.io.readers import read_documents
 from hadath.mosaic import commands as mosaic_commands
+from hadath.scale import commands as scale_commands
 from hadath.schema import Analysis, InputError
 from hadath.store import commands as store_commands
 
@@ -181,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--dropped", action="store_true", help="list every alias left out as noisy, and why")
     check.set_defaults(handler=cmd_lexicon_check)
     store_commands.register(commands)
+    scale_commands.register(commands)
     mosaic_commands.register(commands)
     return parser
 

@@ -33,8 +33,15 @@ from hadath.text.tokens import tokenize
 class Pipeline:
     """Load the lexicon once, then analyse any number of documents."""
 
-    def __init__(self, data_dir: Path = DATA_DIR, use_cache: bool = True, event_filter: bool = True):
-        self.compiled: CompiledLexicon = load_compiled(data_dir, use_cache=use_cache)
+    def __init__(
+        self,
+        data_dir: Path = DATA_DIR,
+        use_cache: bool = True,
+        event_filter: bool = True,
+        compiled: CompiledLexicon | None = None,
+    ):
+        """``compiled`` reuses a lexicon compiled elsewhere (shipped to Dask workers) instead of loading."""
+        self.compiled: CompiledLexicon = compiled or load_compiled(data_dir, use_cache=use_cache)
         self.event_filter = load_event_filter() if event_filter else None
 
     def parse(self, document: Document) -> Doc:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -14,35 +13,9 @@ import pytest
 from hadath.store import Store
 from hadath.store.ingest import ingest
 
-# Sentences written for these tests; documents are made by combining them.
-SENTENCES = [
-    "شنت الطائرات الروسية غارات على مواقع المعارضة السورية في ريف حلب.",
-    "قال وزير الخارجية التركي إن أنقرة تدعم الحل السياسي في سوريا.",
-    "تظاهر مئات المحتجين أمام البرلمان العراقي في بغداد.",
-    "أعلن الجيش اللبناني اعتقال خمسة مسلحين قرب الحدود السورية.",
-    "استقبل الملك الأردني وفدا أمريكيا في عمان لبحث الأوضاع في المنطقة.",
-    "هددت إيران بإغلاق مضيق هرمز إذا فرضت عليها عقوبات جديدة.",
-    "اتهمت الحكومة اليمنية الحوثيين بقصف أحياء سكنية في تعز.",
-    "وقعت مصر والسعودية اتفاقية للتعاون الاقتصادي في القاهرة.",
-]
 
-
-def corpus(path: Path, count: int, *, broken: bool = False) -> Path:
-    lines = []
-    for i in range(count):
-        text = " ".join(SENTENCES[(i + k) % len(SENTENCES)] for k in range(1 + i % 3)) + f" (الخبر رقم {i})"
-        lines.append(
-            json.dumps({"id": f"n{i}", "date": f"2016-03-{1 + i % 28:02d}", "text": text}, ensure_ascii=False)
-        )
-    if broken:
-        lines.insert(3, "{not json")
-        lines.insert(5, json.dumps({"id": "empty", "text": "   "}))
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
-def test_ingest_records_errors_and_a_second_run_adds_nothing(tmp_path: Path):
-    source = corpus(tmp_path / "c.jsonl", 12, broken=True)
+def test_ingest_records_errors_and_a_second_run_adds_nothing(tmp_path: Path, write_corpus):
+    source = write_corpus(tmp_path / "c.jsonl", 12, broken=True)
     db = tmp_path / "s.duckdb"
     first = ingest([source], db, batch_size=4, progress=False)
     assert (first.read, first.stored, first.errors) == (12, 12, 2)  # the empty text is a reading error
@@ -56,7 +29,9 @@ def test_ingest_records_errors_and_a_second_run_adds_nothing(tmp_path: Path):
         assert causes[0] == "empty document" and causes[1].startswith("invalid JSON")
 
 
-def test_a_document_whose_analysis_crashes_is_recorded_and_the_rest_is_stored(tmp_path: Path, monkeypatch):
+def test_a_document_whose_analysis_crashes_is_recorded_and_the_rest_is_stored(
+    tmp_path: Path, monkeypatch, write_corpus
+):
     from hadath.pipeline import Pipeline
 
     pipeline = Pipeline()
@@ -69,7 +44,7 @@ def test_a_document_whose_analysis_crashes_is_recorded_and_the_rest_is_stored(tm
 
     monkeypatch.setattr(pipeline, "analyze", flaky)
     summary = ingest(
-        [corpus(tmp_path / "c.jsonl", 5)], tmp_path / "s.duckdb", pipeline=pipeline, progress=False
+        [write_corpus(tmp_path / "c.jsonl", 5)], tmp_path / "s.duckdb", pipeline=pipeline, progress=False
     )
     assert (summary.stored, summary.errors) == (4, 1)
     with Store(tmp_path / "s.duckdb", read_only=True) as store:
@@ -91,8 +66,8 @@ def _snapshot(db: Path) -> dict[str, list]:
 
 
 @pytest.mark.slow
-def test_sigkill_midway_then_resume_equals_an_uninterrupted_ingest(tmp_path: Path):
-    source = corpus(tmp_path / "c.jsonl", 150)
+def test_sigkill_midway_then_resume_equals_an_uninterrupted_ingest(tmp_path: Path, write_corpus):
+    source = write_corpus(tmp_path / "c.jsonl", 150)
     killed_db, clean_db = tmp_path / "killed.duckdb", tmp_path / "clean.duckdb"
     command = [
         sys.executable,

@@ -8,6 +8,7 @@ next ingest resumes from there (documents are keyed by the hash of their text an
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -160,18 +161,18 @@ class Store:
     ) -> WriteResult:
         """Store analysed documents and input errors in one transaction; documents already stored
         (same text) are skipped; the events of every dyad they touch are deduplicated again."""
+        now = ingested_at or datetime.now(UTC).replace(tzinfo=None)
+        rows = TableRows()
+        for item in batch:
+            rows.add(item, now)
+        return self.write_rows(rows)
+
+    def write_rows(self, rows: TableRows) -> WriteResult:
+        """Store the rows of analysed documents (built where they were analysed, e.g. in a worker
+        process) in one transaction, skipping documents already stored."""
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
-        now = ingested_at or datetime.now(UTC).replace(tzinfo=None)
-        keyed = [(content_key(item[0].text), item) for item in batch if not isinstance(item, InputError)]
-        known = self.document_keys_among([key for key, _ in keyed])
-        rows = _Rows()
-        for item in batch:
-            if isinstance(item, InputError):
-                rows.error(item, now)
-        for key, (document, analysis) in keyed:
-            if key not in known and key not in rows.keys:
-                rows.document(key, document, analysis, now)
+        rows = rows.without(self.document_keys_among(sorted(rows.keys)))
         with self._transaction():
             for table, records in rows.tables.items():
                 self._insert(table, records)
@@ -196,7 +197,7 @@ class Store:
         if not records:
             return
         columns = list(records[0])
-        arrow = pa.Table.from_pylist(records, schema=_arrow_schema(self.connection, table, columns))
+        arrow = pa.Table.from_pylist(records, schema=arrow_schema(table, columns))
         self.connection.register("_incoming", arrow)
         try:
             quoted = ", ".join(f'"{c}"' for c in columns)
@@ -218,10 +219,10 @@ class Store:
         self.connection.register("_groups", keys)
         try:
             evidence = [
-                _evidence(row)
+                evidence_from_row(row)
                 for row in self.connection.execute(
                     f"""
-                    SELECT {", ".join("e." + c for c in _EVIDENCE_COLUMNS)}, d.source, d.url
+                    SELECT {", ".join("e." + c for c in EVIDENCE_COLUMNS)}, d.source, d.url
                     FROM event_sources e JOIN documents d USING (doc_key)
                     JOIN _groups g ON coalesce(e.source_code, '') = g.s AND coalesce(e.target_code, '') = g.t
                         AND left(e.cameo, 2) = g.r AND (e.modality IN ('asserted', 'reported')) = g.f
@@ -278,7 +279,7 @@ class _Transaction:
         self.connection.execute("ROLLBACK" if kind else "COMMIT")
 
 
-_EVIDENCE_COLUMNS = [
+EVIDENCE_COLUMNS = [
     "doc_key",
     "event_no",
     "source_code",
@@ -300,9 +301,10 @@ _EVIDENCE_COLUMNS = [
 ]
 
 
-def _evidence(row: tuple[Any, ...]) -> Evidence:
-    values = dict(zip(_EVIDENCE_COLUMNS, row, strict=False))
-    publisher, url = row[len(_EVIDENCE_COLUMNS) :]
+def evidence_from_row(row: tuple[Any, ...]) -> Evidence:
+    """Evidence from a row of EVIDENCE_COLUMNS followed by the document's source and url."""
+    values = dict(zip(EVIDENCE_COLUMNS, row, strict=False))
+    publisher, url = row[len(EVIDENCE_COLUMNS) :]
     return Evidence(**values, publisher=publisher, url=url)
 
 
@@ -318,25 +320,60 @@ _ARROW_TYPES = {
 }
 
 
-def _arrow_schema(connection: duckdb.DuckDBPyConnection, table: str, columns: list[str]) -> pa.Schema:
-    types = dict(
-        connection.execute(
-            "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?", [table]
-        ).fetchall()
-    )
-    return pa.schema([(column, _ARROW_TYPES[types[column]]) for column in columns])
+@functools.cache
+def _column_types() -> dict[str, dict[str, str]]:
+    """Column name -> DuckDB type of every table, read from the DDL itself (an in-memory database)."""
+    with duckdb.connect() as scratch:
+        for ddl in TABLES.values():
+            scratch.execute(ddl)
+        types: dict[str, dict[str, str]] = {}
+        for table, column, kind in scratch.execute(
+            "SELECT table_name, column_name, data_type FROM information_schema.columns"
+        ).fetchall():
+            types.setdefault(table, {})[column] = kind
+    return types
 
 
-class _Rows:
-    """The rows one batch adds to each table."""
+def arrow_schema(table: str, columns: Sequence[str] | None = None) -> pa.Schema:
+    """The Arrow schema of a store table (or of some of its columns, in the given order)."""
+    types = _column_types()[table]
+    return pa.schema([(column, _ARROW_TYPES[types[column]]) for column in columns or types])
+
+
+ROW_TABLES = ("documents", "mentions", "actors", "event_sources", "quotations", "claims", "errors")
+
+
+class TableRows:
+    """The rows some analysed documents and errors add to each table (all but ``events``, which
+    deduplication derives from ``event_sources``)."""
 
     def __init__(self) -> None:
         self.keys: set[str] = set()
-        self.tables: dict[str, list[dict[str, Any]]] = {
-            name: []
-            for name in ("documents", "mentions", "actors", "event_sources", "quotations", "claims", "errors")
-        }
+        self.tables: dict[str, list[dict[str, Any]]] = {name: [] for name in ROW_TABLES}
         self._actor_ids: set[str] = set()
+
+    def add(self, item: tuple[Document, Analysis] | InputError, now: datetime) -> None:
+        """Add an analysed document (skipped when its text is already here) or an error."""
+        if isinstance(item, InputError):
+            self.error(item, now)
+            return
+        document, analysis = item
+        key = content_key(document.text)
+        if key not in self.keys:
+            self.document(key, document, analysis, now)
+
+    def without(self, keys: set[str]) -> TableRows:
+        """These rows less those of the documents ``keys``."""
+        if not keys & self.keys:
+            return self
+        kept = TableRows()
+        kept.keys = self.keys - keys
+        kept._actor_ids = set(self._actor_ids)
+        kept.tables = {
+            name: [row for row in rows if row.get("doc_key") not in keys]
+            for name, rows in self.tables.items()
+        }
+        return kept
 
     def error(self, error: InputError, now: datetime) -> None:
         self.tables["errors"].append(
@@ -507,7 +544,7 @@ def _actor_columns(prefix: str, actor: ActorRef | None) -> dict[str, Any]:
 
 
 def _evidence_of_row(row: dict[str, Any]) -> Evidence:
-    return Evidence(**{c: row[c] for c in _EVIDENCE_COLUMNS})
+    return Evidence(**{c: row[c] for c in EVIDENCE_COLUMNS})
 
 
 def _first_line(error: BaseException) -> str:

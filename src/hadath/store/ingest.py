@@ -2,15 +2,14 @@
 
 Resumable by construction: a document is stored with its whole analysis in one transaction and keyed
 by the hash of its text, so after an interruption (Ctrl-C, SIGKILL, power loss) the next ingest of the
-same inputs skips what was committed and analyses the rest. A document that cannot be read or whose
-analysis fails is recorded in the ``errors`` table and the run goes on.
+same inputs skips what was committed and analyses the rest. A document that cannot be read, is not Arabic,
+or whose analysis fails or times out is recorded in the ``errors`` table and the run goes on.
 """
 
 from __future__ import annotations
 
 import sys
 import time
-import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -19,12 +18,14 @@ from typing import TextIO
 
 from tqdm import tqdm
 
+from hadath.guarded import analyse_or_error
 from hadath.io.readers import read_documents
 from hadath.pipeline import Pipeline
 from hadath.schema import Analysis, Document, InputError
 from hadath.store.database import Store, content_key
 
 DEFAULT_BATCH_SIZE = 100
+DEFAULT_TIMEOUT_S = 120.0  # a 1 MB document takes about 15 s (docs/benchmarks.md)
 
 
 @dataclass(slots=True)
@@ -56,10 +57,12 @@ def ingest(
     progress: bool = True,
     log: TextIO | None = None,
     on_error: Callable[[InputError], None] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT_S,
 ) -> IngestSummary:
     """Ingest ``inputs`` (anything :func:`read_documents` reads) into the store at ``db``.
 
-    ``log`` receives one line per committed batch; ``on_error`` is called for each error as it happens.
+    ``log`` receives one line per committed batch; ``on_error`` is called for each error as it happens;
+    a document whose analysis takes longer than ``timeout`` seconds is recorded as an error.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be >= 1, not {batch_size}")
@@ -74,7 +77,7 @@ def ingest(
         bar = tqdm(unit=" docs", disable=not progress, file=sys.stderr, dynamic_ncols=True, smoothing=0.05)
         with bar:
             for item in read_documents(list(inputs), default_date=default_date):
-                result = _analyse(pipeline, item, known, summary)
+                result = _analyse(pipeline, item, known, summary, timeout)
                 if result is None:
                     bar.update()
                     continue
@@ -98,7 +101,11 @@ def ingest(
 
 
 def _analyse(
-    pipeline: Pipeline, item: Document | InputError, known: set[str], summary: IngestSummary
+    pipeline: Pipeline,
+    item: Document | InputError,
+    known: set[str],
+    summary: IngestSummary,
+    timeout: float | None,
 ) -> tuple[Document, Analysis] | InputError | None:
     """The document with its analysis, an error, or None when the store already has the text."""
     if isinstance(item, InputError):
@@ -109,14 +116,8 @@ def _analyse(
         summary.already_stored += 1
         return None
     known.add(key)  # the same text twice in one run is stored once
-    try:
-        analysis = pipeline.analyze(item)
-    except Exception as error:  # a bug on one document must not stop the corpus
-        where = traceback.extract_tb(error.__traceback__)[-1]
-        place = f"{Path(where.filename).name}:{where.lineno}"
-        cause = f"analysis failed: {type(error).__name__}: {error} (at {place})"
-        return InputError(item.origin or item.id, cause, item.id)
-    return item, analysis
+    result = analyse_or_error(pipeline, item, timeout)
+    return result if isinstance(result, InputError) else (item, result)
 
 
 def _commit(
