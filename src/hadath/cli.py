@@ -4,7 +4,7 @@
     hadath eval example DIR [--json]
     hadath eval gsr DIR [--errors FILE]
     hadath schema [--out FILE]
-    hadath lexicon check
+    hadath lexicon check [--corpus PATH...] | search TEXT | add --id ... | unknown PATH...
     hadath ingest PATH... --db FILE
     hadath query --db FILE SQL
     hadath export OUT --db FILE [--table T] [--format csv|parquet|gdelt]
@@ -26,6 +26,7 @@ from pathlib import Path
 
 from hadath.cli_common import date_arg, error
 from hadath.io.readers import read_documents
+from hadath.lexicon import commands as lexicon_commands
 from hadath.mosaic import commands as mosaic_commands
 from hadath.scale import commands as scale_commands
 from hadath.schema import Analysis, InputError
@@ -116,34 +117,6 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_lexicon_check(args: argparse.Namespace) -> int:
-    from collections import Counter
-
-    from hadath.lexicon.compiled import load_compiled
-    from hadath.lexicon.loader import LexiconError
-
-    try:
-        compiled = load_compiled()
-    except LexiconError as problem:
-        error(str(problem))
-        return 1
-    lexicon = compiled.lexicon
-    print(
-        f"ok: {len(lexicon.actors)} actors, {len(lexicon.countries)} countries, "
-        f"{len(lexicon.agents)} agents, {len(lexicon.roles)} roles, {len(lexicon.places)} places, "
-        f"{len(lexicon.events)} event entries, {sum(len(v) for v in lexicon.cues.values())} cues, "
-        f"{len(lexicon.cameo)} CAMEO codes"
-    )
-    reasons = Counter(d.reason for d in compiled.dropped)
-    print(f"{len(compiled.dropped)} aliases left out of the automata as noisy:")
-    for reason, count in reasons.most_common():
-        print(f"  {count:6}  {reason}")
-    if args.dropped:
-        for dropped in compiled.dropped:
-            print(f"{dropped.origin}\t{dropped.alias}\t{dropped.reason}")
-    return 0
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hadath", description="Arabic political event data from text.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -177,11 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", help="write to this file instead of stdout")
     schema.set_defaults(handler=cmd_schema)
 
-    lexicon = commands.add_parser("lexicon", help="lexicon tools")
-    lexicon_commands = lexicon.add_subparsers(dest="lexicon_command", required=True)
-    check = lexicon_commands.add_parser("check", help="validate every lexicon file and compile it")
-    check.add_argument("--dropped", action="store_true", help="list every alias left out as noisy, and why")
-    check.set_defaults(handler=cmd_lexicon_check)
+    lexicon_commands.register(commands)
     store_commands.register(commands)
     scale_commands.register(commands)
     mosaic_commands.register(commands)

@@ -11,6 +11,11 @@ Composition rules, tried at each token, longest first:
 * a named actor; a people name ("الروس" → RUS); a bare agent noun ("المعارضة"), whose country comes
   from the sentence or, failing that, from the document's focus country (where its places are).
 
+An alias shared by several actors is resolved by, in turn: curated entries over imported ones; the
+actor whose codes cover the document date (الأسد is Hafez before 2000, Bashar after); the actor of a
+country named in the same sentence; the actor of the document's focus country. The mention's
+confidence records how the choice was made (``_AMBIGUITY_FACTOR``).
+
 Places are the gazetteer matches not inside an actor mention, disambiguated by the document's
 countries, then by kind and population.
 """
@@ -19,15 +24,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date
 
 from hadath.doc import ActorMention, Doc, PlaceMention
 from hadath.lexicon.compiled import CompiledLexicon, Entry, Match, has_plural_ending, is_trusted
-from hadath.lexicon.model import Place
+from hadath.lexicon.model import Actor, Place
 
 _MAX_NAME_TOKENS = 3
 _PLACE_KIND_PRIORITY = {"site": 0, "region": 1, "city": 2, "country": 3}
 # agents whose country is the state where the story happens when none is named
 _DOMESTIC_BLOCKS = {"GOV", "OPP", "REB", "MIL", "COP", "CVL", "JUD", "LEG", "SPY", "PTY", "REF"}
+# what an ambiguous alias's confidence is multiplied by, by what decided between its actors: nothing
+# to decide (one actor, or one curated actor over imported duplicates), the document date, a country
+# named in the sentence, the document's focus country, or nothing (the first actor listed)
+_AMBIGUITY_FACTOR = {"unique": 1.0, "date": 0.9, "sentence": 0.8, "focus": 0.7, "guess": 0.5}
 
 
 class _Index:
@@ -120,10 +130,12 @@ def _actor_at(
             )
             return _extend_with_person(doc, compiled, index, mention)
         # role + named person ("الرئيس بوتين")
-        for person_end, person_entry in index.at(role_end, "actor"):
-            if lexicon.actors[person_entry.ref].type != "person":
-                continue
-            mention = _named_mention(doc, compiled, position, person_end, sentence, person_entry.ref)
+        people = _actors_at(compiled, index, role_end, persons_only=True)
+        if people is not None:
+            person_end, candidates = people
+            mention = _named_mention(
+                doc, compiled, position, person_end, sentence, candidates, sentence_countries
+            )
             mention.role = role.id
             return mention
         # role + agent ("كبير مفاوضي النظام"): the agent's country from context
@@ -141,22 +153,29 @@ def _actor_at(
         if own:
             mention = _role_mention(doc, compiled, position, role_end, sentence, role.id, own)
             return _extend_with_person(doc, compiled, index, mention)
+    longest_place = max((end for end, _ in index.at(position, "place")), default=position)
+    named = _actors_at(compiled, index, position)
+    # a longer name starting here is more specific than a generic noun: "قوات سوريا الديمقراطية" is the
+    # SDF, not Syrian forces; "محافظة إدلب" and "مستشفى كمال عدوان" are places, not agents
+    longest_name = max(longest_place, named[0] if named else position)
     for agent_end, agent_entry in index.at(position, "agent"):
         agent = lexicon.agents[int(agent_entry.ref)]
         for gap in (0, 1):
             for country_end, country_entry in index.at(agent_end + gap, "adjective", "country", "people"):
-                if gap and _is_blocked(doc, compiled, index, agent_end):
+                if (gap and _is_blocked(doc, compiled, index, agent_end)) or country_end < longest_name:
                     continue
                 code = country_entry.ref + agent.code
                 return ActorMention(
                     position, country_end, sentence, code, "agent", country=country_entry.ref, role=agent.code
                 )
-    longest_place = max((end for end, _ in index.at(position, "place")), default=position)
-    for actor_end, actor_entry in index.at(position, "actor"):
-        actor = lexicon.actors[actor_entry.ref]
-        if longest_place > actor_end or (longest_place == actor_end and not is_trusted(actor.provenance)):
-            break  # "قاعدة حميميم" is the base, not القاعدة; an imported "بغداد → IRQ" is the city
-        return _named_mention(doc, compiled, position, actor_end, sentence, actor_entry.ref)
+    if named is not None:
+        actor_end, candidates = named
+        trusted = any(is_trusted(actor.provenance) for actor in candidates)
+        # "قاعدة حميميم" is the base, not القاعدة; an imported "بغداد → IRQ" is the city
+        if longest_place < actor_end or (longest_place == actor_end and trusted):
+            return _named_mention(
+                doc, compiled, position, actor_end, sentence, candidates, sentence_countries
+            )
     pattern_mention = _name_pattern_at(doc, compiled, index, position, sentence, sentence_countries)
     if pattern_mention is not None:
         return pattern_mention
@@ -185,6 +204,8 @@ def _actor_at(
         if not agent.code or not is_trusted(agent.provenance):
             # an imported generic noun with no country named ("العسكرية", "دبلوماسية") is too vague
             continue
+        if agent_end < longest_place:
+            break  # the head of a place's name ("محافظة إدلب"), left to the places
         first_block = agent.code[:3]
         country = (
             _context_country(sentence_countries, doc.focus_country)
@@ -290,26 +311,76 @@ def _extend_with_person(
 ) -> ActorMention:
     """ "وزير الخارجية السوري وليد المعلم": the name that follows a role phrase is the holder."""
     for position in (mention.last, mention.last + 1):
-        for person_end, person_entry in index.at(position, "actor"):
-            actor = compiled.lexicon.actors[person_entry.ref]
-            if actor.type != "person":
-                continue
-            code, confidence = actor.code_on(doc.day)
-            mention.last = person_end
-            mention.actor_id = actor.id
-            mention.name_en = actor.name_en
-            mention.code = code or mention.code
-            mention.confidence = max(mention.confidence, confidence)
-            return mention
+        people = _actors_at(compiled, index, position, persons_only=True)
+        if people is None:
+            continue
+        person_end, candidates = people
+        countries = [mention.country] if mention.country else []
+        actor, decided_by = _choose_actor(compiled, candidates, doc.day, countries, doc.focus_country)
+        code, confidence = actor.code_on(doc.day)
+        mention.last = person_end
+        mention.actor_id = actor.id
+        mention.name_en = actor.name_en
+        mention.code = code or mention.code
+        mention.confidence = max(mention.confidence, confidence * _AMBIGUITY_FACTOR[decided_by])
+        return mention
     return mention
 
 
+def _actors_at(
+    compiled: CompiledLexicon, index: _Index, position: int, persons_only: bool = False
+) -> tuple[int, list[Actor]] | None:
+    """The longest actor alias starting at ``position`` and every actor it names."""
+    found = [
+        (end, compiled.lexicon.actors[entry.ref])
+        for end, entry in index.at(position, "actor")
+        if not persons_only or compiled.lexicon.actors[entry.ref].type == "person"
+    ]
+    if not found:
+        return None
+    longest = found[0][0]
+    return longest, [actor for end, actor in found if end == longest]
+
+
+def _choose_actor(
+    compiled: CompiledLexicon,
+    candidates: list[Actor],
+    day: date | None,
+    sentence_countries: list[str],
+    focus: str | None,
+) -> tuple[Actor, str]:
+    """The actor an alias names here, and what decided it (a key of ``_AMBIGUITY_FACTOR``)."""
+    pool = [a for a in candidates if is_trusted(a.provenance)] or candidates
+    if len(pool) == 1:
+        return pool[0], "unique"
+    if day is not None:
+        in_office = [a for a in pool if any(code.covers(day) for code in a.codes)]
+        if len(in_office) == 1:
+            return in_office[0], "date"
+        pool = in_office or pool
+    for decided_by, countries in (("sentence", set(sentence_countries)), ("focus", {focus})):
+        local = [a for a in pool if _actor_country(compiled, a, day) in countries]
+        if len(local) == 1:
+            return local[0], decided_by
+    return pool[0], "guess"
+
+
+def _actor_country(compiled: CompiledLexicon, actor: Actor, day: date | None) -> str | None:
+    code, _ = actor.code_on(day)
+    return actor.country or (code[:3] if code and code[:3] in compiled.lexicon.countries else None)
+
+
 def _named_mention(
-    doc: Doc, compiled: CompiledLexicon, first: int, last: int, sentence: int, actor_id: str
+    doc: Doc,
+    compiled: CompiledLexicon,
+    first: int,
+    last: int,
+    sentence: int,
+    candidates: list[Actor],
+    sentence_countries: list[str],
 ) -> ActorMention:
-    actor = compiled.lexicon.actors[actor_id]
+    actor, decided_by = _choose_actor(compiled, candidates, doc.day, sentence_countries, doc.focus_country)
     code, confidence = actor.code_on(doc.day)
-    country = actor.country or (code[:3] if code and code[:3] in compiled.lexicon.countries else None)
     return ActorMention(
         first,
         last,
@@ -318,8 +389,8 @@ def _named_mention(
         actor.type,
         actor_id=actor.id,
         name_en=actor.name_en,
-        country=country,
-        confidence=confidence,
+        country=_actor_country(compiled, actor, doc.day),
+        confidence=confidence * _AMBIGUITY_FACTOR[decided_by],
     )
 
 

@@ -30,7 +30,7 @@ from hadath.lexicon.model import Lexicon
 from hadath.text.normalize import normalize
 from hadath.text.tokens import Token, tokenize
 
-CACHE_FORMAT = 4  # bump when the compiled structure changes
+CACHE_FORMAT = 5  # bump when the compiled structure changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +259,7 @@ def _starts_with(phrase: str, first_keys: set[str]) -> bool:
 
 # endings a name may have that the segmenter splits off (feminine, plural, dual); anything else
 # (نا، ها، هم، وا ...) means the segmenter read the name as an inflected common word
-_NAME_ENDINGS = frozenset({"ه", "ات", "ين", "ون", "ان"})
+NAME_ENDINGS = frozenset({"ه", "ات", "ين", "ون", "ان"})
 _TRUSTED_POPULATION = 50_000
 
 
@@ -285,34 +285,39 @@ def _noisy_reason(
         return ""
     if any(p != "ال" for p in token.prefixes):
         return "reads as clitics plus a word"
-    if any(s not in _NAME_ENDINGS for s in token.suffixes):
+    if any(s not in NAME_ENDINGS for s in token.suffixes):
         return "reads as a word plus a pronoun or verb ending"
-    surface = phrase.strip()
-    bare = surface[2:] if surface.startswith("ال") and len(surface) > 4 else surface
-    lists = _farasa_lists()
-    is_known_name = any(normalize(w).text in lists.names for w in (surface, bare))
-    if not is_known_name and any(normalize(w).text in lists.vocabulary for w in (surface, bare)):
+    if is_common_word(phrase.strip()):
         return "ordinary word (in the general vocabulary, not a name)"
     return ""
 
 
+def is_common_word(word: str) -> bool:
+    """Whether ``word`` (with or without its article) is in Farasa's general vocabulary and its
+    person and place lists do not also know it as a name."""
+    bare = word[2:] if word.startswith("ال") and len(word) > 4 else word
+    forms = {normalize(w).text for w in (word, bare)}
+    lists = farasa_lists()
+    return not forms & lists.names and bool(forms & lists.vocabulary)
+
+
 @dataclass(frozen=True)
-class _FarasaLists:
+class FarasaLists:
     vocabulary: frozenset[str]  # normalised general-vocabulary words
     names: frozenset[str]  # normalised person and place names
 
 
 @lru_cache(maxsize=1)
-def _farasa_lists() -> _FarasaLists:
+def farasa_lists() -> FarasaLists:
     """Farasa's shipped word lists, normalised like Hadath's keys."""
-    from farasa import segmentation as farasa_lists
+    from farasa import segmentation as farasa_data
 
     def normalised(words: Iterable[str]) -> frozenset[str]:
         return frozenset(normalize(w).text for w in words)
 
-    return _FarasaLists(
-        vocabulary=normalised(farasa_lists.hmAraLexCom) | normalised(farasa_lists.hmStop),
-        names=normalised(farasa_lists.hmPeople) | normalised(farasa_lists.hmLocations),
+    return FarasaLists(
+        vocabulary=normalised(farasa_data.hmAraLexCom) | normalised(farasa_data.hmStop),
+        names=normalised(farasa_data.hmPeople) | normalised(farasa_data.hmLocations),
     )
 
 

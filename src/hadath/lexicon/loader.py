@@ -184,6 +184,15 @@ def _load_actor(where: str, entry: dict, default_provenance: str, problems: _Pro
     )
 
 
+def parse_actor(entry: dict[str, Any], where: str, provenance: str = "") -> Actor:
+    """One actor entry validated exactly as the loader validates it; raises LexiconError."""
+    problems = _Problems()
+    actor = _load_actor(where, entry, provenance, problems)
+    if actor is None or problems.items:
+        raise LexiconError(problems.items)
+    return actor
+
+
 def _load_actors_file(path: Path, content: dict, lexicon: Lexicon, problems: _Problems) -> None:
     provenance = str(content.get("provenance", ""))
     for where, entry in _entries(content, "actors", path, problems):
@@ -260,13 +269,11 @@ def _load_role(where: str, entry: dict, lexicon: Lexicon, problems: _Problems) -
             if not isinstance(item, dict) or not isinstance(item.get("actor"), str):
                 problems.add(item_where, f"holder of {role_id} in {country} needs an 'actor' id")
                 continue
-            parsed.append(
-                Holder(
-                    item["actor"],
-                    _date(item.get("from"), item_where, "from", problems),
-                    _date(item.get("to"), item_where, "to", problems),
-                )
-            )
+            start = _date(item.get("from"), item_where, "from", problems)
+            end = _date(item.get("to"), item_where, "to", problems)
+            if start and end and start > end:
+                problems.add(item_where, f"holder {item['actor']}: from {start} is after to {end}")
+            parsed.append(Holder(item["actor"], start, end, item_where))
         holders[str(country)] = tuple(parsed)
     if role_id in lexicon.roles:
         problems.add(where, f"duplicate role id {role_id!r}")
@@ -433,7 +440,8 @@ def _check_references(lexicon: Lexicon, problems: _Problems) -> None:
                 problems.add(role.origin, f"role {role.id}: unknown country {country!r}")
             for holder in holders:
                 if holder.actor not in lexicon.actors:
-                    problems.add(role.origin, f"role {role.id} ({country}): unknown actor {holder.actor!r}")
+                    where = holder.origin or role.origin
+                    problems.add(where, f"role {role.id} ({country}): unknown actor {holder.actor!r}")
     for actor in lexicon.actors.values():
         if actor.predecessor and actor.predecessor not in lexicon.actors:
             problems.add(actor.origin, f"predecessor {actor.predecessor!r} is not an actor id")

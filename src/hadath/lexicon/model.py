@@ -122,6 +122,7 @@ class Holder:
     actor: str
     start: date | None
     end: date | None
+    origin: str = ""  # file:line of the tenure
 
     def covers(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
