@@ -45,6 +45,11 @@ def test_periods_and_filters():
     assert sum(d.events for d in window.values()) == 3
     assert ("all", ("RUSGOV", "TURGOV")) not in aggregate(ROWS, factual_only=True)
     countries = aggregate(ROWS, level="country")
+    without_country = [*ROWS, row("GOV", "SYRREB", date(2016, 1, 6))]
+    assert ("all", ("GOV", "SYR")) in aggregate(without_country, level="country")
+    assert ("all", ("GOV", "SYR")) not in aggregate(
+        without_country, level="country", role_blocks=frozenset({"GOV"})
+    )
     assert countries[("all", ("RUS", "SYR"))].events == 5
     with pytest.raises(ValueError, match="period"):
         aggregate(ROWS, period="fortnight")

@@ -28,6 +28,11 @@ def cmd_mosaic(args: argparse.Namespace) -> int:
     except StoreError as problem:
         error(str(problem))
         return 2
+    role_blocks: frozenset[str] = frozenset()
+    if args.level == "country":  # codes that start with a role block name no country
+        from hadath.lexicon.compiled import load_compiled
+
+        role_blocks = frozenset(agent.code[:3] for agent in load_compiled().lexicon.agents if agent.code)
     table = aggregate(
         rows,
         period=args.period,
@@ -36,6 +41,7 @@ def cmd_mosaic(args: argparse.Namespace) -> int:
         start=args.start,
         end=args.end,
         factual_only=args.factual,
+        role_blocks=role_blocks,
     )
     dyads = sorted(table.values(), key=lambda d: (d.period, -d.events, d.actors))
     graph = build_network(dyads)
@@ -83,7 +89,8 @@ def cmd_mosaic(args: argparse.Namespace) -> int:
             from hadath.mosaic.plot import draw_mosaic
 
             title = f"Hadath mosaic: {args.db}" + (f", actor {args.actor}" if args.actor else "")
-            print(f"plot written to {draw_mosaic(graph, dyads, args.plot, title=title)}")
+            drawn = draw_mosaic(graph, dyads, args.plot, title=title, network_actors=args.plot_actors)
+            print(f"plot written to {drawn}")
         for path in args.out or []:
             print(f"written {write_output(path, dyads, graph)}")
     except (ValueError, OSError) as problem:
@@ -105,6 +112,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     mosaic.add_argument("--factual", action="store_true", help="asserted and reported events only")
     mosaic.add_argument("--limit", type=int, default=40, help="rows to print (0 = all)")
     mosaic.add_argument("--plot", help="write a PNG: the signed network and the dyad timelines")
+    mosaic.add_argument(
+        "--plot-actors", type=int, default=30, help="actors drawn in the network (most events)"
+    )
     mosaic.add_argument(
         "--out",
         action="append",

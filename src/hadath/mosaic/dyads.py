@@ -109,10 +109,12 @@ def aggregate(
     start: date | None = None,
     end: date | None = None,
     factual_only: bool = False,
+    role_blocks: frozenset[str] = frozenset(),
 ) -> dict[tuple[str, tuple[str, str]], Dyad]:
     """Dyads per (period, actor pair). ``actor`` keeps the dyads with a side whose code starts with it
-    (``SYR`` keeps SYRGOV, SYRREB ...); ``level="country"`` merges codes into their first block; an event
-    without a day counts only when no date range is given, in period ``undated``."""
+    (``SYR`` keeps SYRGOV, SYRREB ...); ``level="country"`` merges codes into their first block and
+    leaves out codes with no country (their first block is one of ``role_blocks``: ``GOV``, ``BUS`` ...);
+    an event without a day counts only when no date range is given, in period ``undated``."""
     if period not in PERIODS:
         raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
     if level not in LEVELS:
@@ -124,6 +126,8 @@ def aggregate(
         if (start or end) and (row.day is None or (start and row.day < start) or (end and row.day > end)):
             continue
         source, target = (row.source[:3], row.target[:3]) if level == "country" else (row.source, row.target)
+        if level == "country" and (source in role_blocks or target in role_blocks):
+            continue
         if not source or not target or source == target:
             continue
         if actor and not (source.startswith(actor) or target.startswith(actor)):

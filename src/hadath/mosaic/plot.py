@@ -20,15 +20,22 @@ PRESSURE_COLOUR = "#fc8d59"
 
 
 def draw_mosaic(
-    graph: nx.Graph, dyads: Iterable[Dyad], path: str | Path, *, title: str = "", timeline_dyads: int = 6
+    graph: nx.Graph,
+    dyads: Iterable[Dyad],
+    path: str | Path,
+    *,
+    title: str = "",
+    timeline_dyads: int = 6,
+    network_actors: int = 30,
 ) -> Path:
-    """Write a PNG with the signed network (left) and the summed Goldstein score per period of the
-    dyads with most events (right)."""
+    """Write a PNG with the signed network of the ``network_actors`` actors with most events (left) and
+    the summed Goldstein score per period of the ``timeline_dyads`` dyads with most events (right)."""
     path = Path(path)
     figure, (network_axes, timeline_axes) = plt.subplots(
         1, 2, figsize=(16, 7.5), gridspec_kw={"width_ratios": [1.15, 1]}
     )
-    draw_network(graph, network_axes)
+    busiest = sorted(graph.nodes, key=lambda n: (-graph.nodes[n]["events"], n))[:network_actors]
+    draw_network(graph.subgraph(busiest), network_axes, hidden=graph.number_of_nodes() - len(busiest))
     draw_timeline(list(dyads), timeline_axes, limit=timeline_dyads)
     if title:
         figure.suptitle(title, fontsize=13)
@@ -38,7 +45,7 @@ def draw_mosaic(
     return path
 
 
-def draw_network(graph: nx.Graph, axes: plt.Axes) -> None:
+def draw_network(graph: nx.Graph, axes: plt.Axes, hidden: int = 0) -> None:
     axes.set_axis_off()
     if not graph:
         axes.text(0.5, 0.5, "no dyads in this selection", ha="center", va="center")
@@ -73,8 +80,9 @@ def draw_network(graph: nx.Graph, axes: plt.Axes) -> None:
         edgecolors="#333333",
     )
     nx.draw_networkx_labels(graph, layout, ax=axes, font_size=8)
+    shown = f"the {graph.number_of_nodes()} busiest actors; " if hidden else ""
     axes.set_title(
-        "actor network: green cooperation, red conflict, orange pressure; colour = bloc", fontsize=10
+        f"actor network ({shown}green cooperation, red conflict, orange pressure; colour = bloc)", fontsize=10
     )
 
 
