@@ -124,6 +124,12 @@ class CompiledLexicon:
         def add_stem(
             phrase: str, entry: Entry, provenance: str = "", origin: str = "", population: int = 0
         ) -> None:
+            excluded = lexicon.excluded_aliases.get(normalize(phrase).text)
+            if excluded is not None:
+                self.dropped.append(
+                    DroppedAlias(origin, phrase, "measured noisy on a corpus (curation/noisy_aliases.yaml)")
+                )
+                return
             tokens = phrase_tokens(phrase)
             keys = [stem_key(t) for t in tokens]
             if len(keys) == 1:

@@ -30,6 +30,7 @@ from hadath.lexicon.model import (
     Place,
     Role,
 )
+from hadath.text.normalize import normalize
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -447,6 +448,19 @@ def _check_references(lexicon: Lexicon, problems: _Problems) -> None:
             problems.add(actor.origin, f"predecessor {actor.predecessor!r} is not an actor id")
 
 
+def _load_curation_file(path: Path, content: dict, lexicon: Lexicon, problems: _Problems) -> None:
+    """``excluded_aliases``: aliases that fire like common words on real text; other curation files
+    (name_triggers.yaml) are read by the tools that use them."""
+    for where, entry in _entries(content, "excluded_aliases", path, problems):
+        alias, reason = entry.get("alias"), entry.get("reason")
+        if not isinstance(alias, str) or not _ARABIC_RE.search(alias):
+            problems.add(where, f"'alias' must be an Arabic string, got {alias!r}")
+        elif not isinstance(reason, str) or not reason.strip():
+            problems.add(where, f"excluded alias {alias!r} needs a 'reason'")
+        else:
+            lexicon.excluded_aliases[normalize(alias).text] = reason.strip()
+
+
 def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     """Read and validate every lexicon file under ``data_dir``; raise LexiconError listing all problems."""
     problems = _Problems()
@@ -459,6 +473,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         "events": _load_events_file,
         "cues": _load_cues_file,
         "places": _load_places_yaml,
+        "curation": _load_curation_file,
     }
     for path in data_files(data_dir):
         folder = path.relative_to(data_dir).parts[0]

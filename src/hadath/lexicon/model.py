@@ -201,6 +201,8 @@ class Lexicon:
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cameo: dict[str, CameoCode] = field(default_factory=dict)
     quote_pairs: tuple[tuple[str, str], ...] = ()
+    # aliases measured noisy on a corpus and reviewed (curation/noisy_aliases.yaml): normalised alias -> why
+    excluded_aliases: dict[str, str] = field(default_factory=dict)
 
     def plover_of(self, entry: EventEntry) -> str | None:
         """The entry's PLOVER type: its own override, else the ontology's mapping of its CAMEO code."""
