@@ -386,6 +386,7 @@ def load_compiled(data_dir: Path = DATA_DIR, use_cache: bool = True) -> Compiled
         try:
             with cache_file.open("rb") as handle:
                 compiled = pickle.load(handle)
+            os.utime(cache_file)  # recently used: kept by _prune_cache
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             compiled = None  # a stale or broken cache is rebuilt, never trusted
     if compiled is None:
@@ -403,5 +404,20 @@ def _write_cache(cache_file: Path, compiled: CompiledLexicon) -> None:
         with tempfile.NamedTemporaryFile(dir=cache_file.parent, delete=False, suffix=".tmp") as handle:
             pickle.dump(compiled, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, cache_file)
+        _prune_cache(cache_file)
     except OSError:
         pass  # a read-only home only costs the compile time on the next start
+
+
+KEPT_CACHE_FILES = 4  # other checkouts or versions on the same machine keep their cache warm
+
+
+def _prune_cache(newest: Path) -> None:
+    """Remove all but the most recently used compiled lexicons (each is ~10 MB; every data edit makes one)."""
+    others = sorted(
+        (p for p in newest.parent.glob("lexicon-*.pickle") if p != newest),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for stale in others[KEPT_CACHE_FILES - 1 :]:
+        stale.unlink(missing_ok=True)
