@@ -102,3 +102,20 @@ def test_an_iraqi_official_in_the_shipped_lexicon():
     document = Document(id="t", text="قال مسؤول عراقي إن الحدود مع سوريا مغلقة.", date=date(2016, 3, 16))
     found = [a for a in Pipeline().analyze(document).actors if a.text == "مسؤول عراقي"]
     assert [(a.code, a.kind) for a in found] == [("IRQGOV", "agent")]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "actor_id"),
+    [
+        ("قال المبعوث الأممي إلى سوريا إن المفاوضات ستستأنف.", date(2016, 3, 1), "staffan-de-mistura"),
+        ("قال المبعوث الأممي إلى سوريا إن المفاوضات ستستأنف.", date(2019, 3, 1), "geir-pedersen"),
+        ("التقى المبعوث الأممي إلى اليمن بالوفد الحكومي.", date(2016, 3, 1), None),
+    ],
+)
+def test_an_envoy_and_the_country_of_the_mission_after_a_preposition(text, day, actor_id):
+    found = [
+        a for a in Pipeline().analyze(Document(id="t", text=text, date=day)).actors if a.role == "un-envoy"
+    ]
+    assert found and found[0].code == "IGO" and found[0].text.startswith("المبعوث الأممي إلى")
+    if actor_id:
+        assert found[0].actor_id == actor_id

@@ -147,6 +147,15 @@ def _actor_at(
                 mention = _role_mention(doc, compiled, position, agent_end, sentence, role.id, country)
                 mention.confidence = 0.7
                 return _extend_with_person(doc, compiled, index, mention)
+        # an organisation's envoy and the country of the mission ("المبعوث الأممي إلى سوريا"); holders of
+        # such roles are keyed by that country
+        if role.code == "IGO" and doc.cue_starts_at(role_end, "mission"):
+            for country_end, country_entry in index.at(role_end + 1, "country"):
+                if country_entry.ref in role.holders:
+                    mention = _role_mention(
+                        doc, compiled, position, country_end, sentence, role.id, country_entry.ref
+                    )
+                    return _extend_with_person(doc, compiled, index, mention)
         # a role that names its country or organisation itself ("خادم الحرمين الشريفين" is Saudi,
         # "الأمين العام للأمم المتحدة" is the UN's)
         own = role.country or ("IGO" if "IGO" in role.holders else None)

@@ -355,9 +355,12 @@ def _cache_key(data_dir: Path) -> str:
             digest.update(f"{package}={metadata.version(package)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(package.encode())
-    for code_file in sorted(Path(__file__).resolve().parent.parent.joinpath("text").glob("*.py")):
-        digest.update(code_file.read_bytes())  # a change in segmentation changes every key
-    digest.update(Path(__file__).read_bytes())
+    package = Path(__file__).resolve().parent.parent
+    # segmentation (text/) and the lexicon code itself (model, loader, compiler) decide what is compiled
+    for code_file in sorted(
+        [*package.joinpath("text").glob("*.py"), *package.joinpath("lexicon").glob("*.py")]
+    ):
+        digest.update(code_file.read_bytes())
     for path in data_files(data_dir):
         digest.update(str(path.relative_to(data_dir)).encode())
         digest.update(path.read_bytes())

@@ -39,6 +39,7 @@ SYNTAX_CUES = (
     "directional",  # من/إلى/على X: where a move goes, what it is aimed at
     "demonstrative",  # هذا القرار: points back to something told before
     "reference",  # عقب اغتيال ...: a reference to an earlier event
+    "mission",  # المبعوث الأممي إلى سوريا: the country an envoy of an organisation is sent to
 )
 CUE_CATEGORIES = DISCOURSE_CUES + SYNTAX_CUES
 
