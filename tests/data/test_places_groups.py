@@ -25,6 +25,7 @@ from test_actor_lexicon_data import (
 from hadath.lexicon.compiled import load_compiled, phrase_tokens
 from hadath.pipeline import Pipeline
 from hadath.schema import Analysis, Document
+from hadath.text.normalize import normalize
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "hadath" / "data"
 PLACES = DATA / "places"
@@ -273,9 +274,12 @@ def test_a_division_named_like_its_capital_is_prefixed(divisions, geonames_names
 
 def test_every_curated_name_compiles_to_its_place(divisions, sites) -> None:
     compiled = load_compiled()
+    excluded = compiled.lexicon.excluded_aliases  # measured noisy on a corpus: left out on purpose
     missing = []
     for place in divisions + sites:
         for name in place["names_ar"]:
+            if normalize(name).text in excluded:
+                continue
             tokens = phrase_tokens(name)
             matches = compiled.find(tokens)
             if not any(
