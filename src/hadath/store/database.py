@@ -8,11 +8,13 @@ next ingest resumes from there (documents are keyed by the hash of their text an
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,7 @@ import pyarrow as pa
 
 from hadath import __version__
 from hadath.schema import ActorRef, Analysis, Document, InputError, iso_day
-from hadath.store.dedup import DEFAULT_WINDOW_DAYS, Evidence, deduplicate, group_key
+from hadath.store.dedup import DEFAULT_WINDOW_DAYS, Evidence, GroupKey, deduplicate, group_key, window_starts
 from hadath.store.schema import INDEXES, MIGRATIONS, SCHEMA_VERSION, TABLES
 
 
@@ -176,7 +178,7 @@ class Store:
         with self._transaction():
             for table, records in rows.tables.items():
                 self._insert(table, records)
-            self._rededuplicate(rows.touched_groups())
+            self._rededuplicate([_evidence_of_row(row) for row in rows.tables["event_sources"]])
         return WriteResult(len(rows.keys), len(rows.tables["event_sources"]), len(rows.tables["errors"]))
 
     def document_keys_among(self, keys: list[str]) -> set[str]:
@@ -208,38 +210,82 @@ class Store:
         finally:
             self.connection.unregister("_incoming")
 
-    def _rededuplicate(self, groups: set[tuple[str, str, str, bool]]) -> None:
-        """Rebuild the events of ``groups`` (dyad + CAMEO root + factuality) from all their evidence."""
-        if not groups:
+    def _rededuplicate(self, new_evidence: list[Evidence]) -> None:
+        """Bring the events up to date with ``new_evidence`` (already inserted into event_sources).
+
+        Only the date windows that changed are rebuilt: within each touched group (dyad + CAMEO root +
+        factuality), the windows are recomputed from the group's distinct dates; a window whose start
+        was already an event's date and that gets no new evidence keeps its events, every other window
+        is rebuilt from all its evidence. The result equals deduplicating everything from scratch (the
+        windows depend on the dates alone), at a cost that does not grow with the store."""
+        window_days = int(self.meta("dedup_window_days") or DEFAULT_WINDOW_DAYS)
+        new_days: dict[GroupKey, set[date | None]] = defaultdict(set)
+        for item in new_evidence:
+            key = group_key(item)
+            if key is not None:
+                new_days[key].add(item.event_date)
+        if not new_days:
             return
-        keys = pa.Table.from_pylist(
-            [{"s": s, "t": t, "r": r, "f": f} for s, t, r, f in groups],
-            schema=pa.schema([("s", pa.string()), ("t", pa.string()), ("r", pa.string()), ("f", pa.bool_())]),
-        )
-        self.connection.register("_groups", keys)
-        try:
+        with self._registered(
+            "_groups", [dict(zip("strf", key, strict=True)) for key in new_days], _GROUP_SCHEMA
+        ):
+            days = self._group_values(
+                "SELECT DISTINCT {group}, e.event_date FROM event_sources e JOIN _groups g ON {match_e} "
+                "WHERE e.modality <> 'negated' AND e.event_date IS NOT NULL"
+            )
+            old_starts = self._group_values(
+                "SELECT DISTINCT {group}, v.event_date FROM events v JOIN _groups g ON {match_v}"
+            )
+        ranges, stale = [], []
+        for key, added in new_days.items():
+            starts = window_starts(days.get(key, ()), window_days)
+            rebuilt = set()
+            for start in starts:
+                end = start + timedelta(days=window_days)
+                if start not in old_starts.get(key, ()) or any(
+                    d is not None and start <= d <= end for d in added
+                ):
+                    rebuilt.add(start)
+                    ranges.append(
+                        {**dict(zip("strf", key, strict=True)), "lo": start, "hi": end, "undated": False}
+                    )
+            if None in added:
+                rebuilt.add(None)
+                ranges.append(
+                    {**dict(zip("strf", key, strict=True)), "lo": None, "hi": None, "undated": True}
+                )
+            kept = ({*starts, None} - rebuilt) if None in old_starts.get(key, ()) else set(starts) - rebuilt
+            stale += [
+                {**dict(zip("strf", key, strict=True)), "day": day}
+                for day in old_starts.get(key, ())
+                if day not in kept
+            ]
+        with (
+            self._registered("_ranges", ranges, _RANGE_SCHEMA),
+            self._registered("_stale", stale, _STALE_SCHEMA),
+        ):
             evidence = [
                 evidence_from_row(row)
                 for row in self.connection.execute(
                     f"""
                     SELECT {", ".join("e." + c for c in EVIDENCE_COLUMNS)}, d.source, d.url
                     FROM event_sources e JOIN documents d USING (doc_key)
-                    JOIN _groups g ON coalesce(e.source_code, '') = g.s AND coalesce(e.target_code, '') = g.t
-                        AND left(e.cameo, 2) = g.r AND (e.modality IN ('asserted', 'reported')) = g.f
-                    WHERE e.modality <> 'negated'
+                    JOIN _ranges g ON {_MATCH_SOURCES}
+                    WHERE e.modality <> 'negated' AND (
+                        (g.undated AND e.event_date IS NULL)
+                        OR (NOT g.undated AND e.event_date BETWEEN g.lo AND g.hi))
                     """
                 ).fetchall()
             ]
             self.connection.execute(
-                """
+                f"""
                 DELETE FROM events WHERE event_id IN (
-                    SELECT v.event_id FROM events v JOIN _groups g ON coalesce(v.source_code, '') = g.s
-                        AND coalesce(v.target_code, '') = g.t AND v.cameo_root = g.r AND v.factual = g.f)
+                    SELECT v.event_id FROM events v
+                    JOIN _stale g ON {_MATCH_EVENTS}
+                        AND v.event_date IS NOT DISTINCT FROM g.day)
                 """
             )
-        finally:
-            self.connection.unregister("_groups")
-        events = deduplicate(evidence, int(self.meta("dedup_window_days") or DEFAULT_WINDOW_DAYS))
+        events = deduplicate(evidence, window_days)
         self._insert("events", [event.row() for event in events])
         links = [
             {"doc_key": e.doc_key, "event_no": e.event_no, "event_id": event.event_id}
@@ -247,22 +293,34 @@ class Store:
             for e in event.evidence
         ]
         if links:
-            table = pa.Table.from_pylist(
-                links,
-                schema=pa.schema(
-                    [("doc_key", pa.string()), ("event_no", pa.int32()), ("event_id", pa.string())]
-                ),
-            )
-            self.connection.register("_links", table)
-            try:
+            with self._registered("_links", links, _LINK_SCHEMA):
                 self.connection.execute(
                     """
                     UPDATE event_sources SET event_id = l.event_id FROM _links l
                     WHERE event_sources.doc_key = l.doc_key AND event_sources.event_no = l.event_no
                     """
                 )
-            finally:
-                self.connection.unregister("_links")
+
+    @contextlib.contextmanager
+    def _registered(self, name: str, rows: list[dict[str, Any]], schema: pa.Schema) -> Iterator[None]:
+        """``rows`` visible to SQL as the table ``name`` for the duration of the block."""
+        self.connection.register(name, pa.Table.from_pylist(rows, schema=schema))
+        try:
+            yield
+        finally:
+            self.connection.unregister(name)
+
+    def _group_values(self, sql: str) -> dict[GroupKey, set[date]]:
+        """Rows of (group key columns, value) from ``sql`` (with {group}, {match_e}, {match_v} filled in)."""
+        query = sql.format(
+            group="g.s, g.t, g.r, g.f",
+            match_e=_MATCH_SOURCES,
+            match_v=_MATCH_EVENTS,
+        )
+        values: dict[GroupKey, set[date]] = defaultdict(set)
+        for s, t, r, f, value in self.connection.execute(query).fetchall():
+            values[(s, t, r, f)].add(value)
+        return values
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self.connection)
@@ -278,6 +336,22 @@ class _Transaction:
     def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
         self.connection.execute("ROLLBACK" if kind else "COMMIT")
 
+
+# how a group (dyad, CAMEO root, factuality) of the registered table g matches a row of events (v) or
+# event_sources (e)
+_MATCH = (
+    "coalesce({alias}.source_code, '') = g.s AND coalesce({alias}.target_code, '') = g.t "
+    "AND {root} = g.r AND {factual} = g.f"
+)
+_MATCH_SOURCES = _MATCH.format(
+    alias="e", root="left(e.cameo, 2)", factual="(e.modality IN ('asserted', 'reported'))"
+)
+_MATCH_EVENTS = _MATCH.format(alias="v", root="v.cameo_root", factual="v.factual")
+_GROUP_FIELDS = [("s", pa.string()), ("t", pa.string()), ("r", pa.string()), ("f", pa.bool_())]
+_GROUP_SCHEMA = pa.schema(_GROUP_FIELDS)
+_RANGE_SCHEMA = pa.schema([*_GROUP_FIELDS, ("lo", pa.date32()), ("hi", pa.date32()), ("undated", pa.bool_())])
+_STALE_SCHEMA = pa.schema([*_GROUP_FIELDS, ("day", pa.date32())])
+_LINK_SCHEMA = pa.schema([("doc_key", pa.string()), ("event_no", pa.int32()), ("event_id", pa.string())])
 
 EVIDENCE_COLUMNS = [
     "doc_key",
@@ -379,14 +453,6 @@ class TableRows:
         self.tables["errors"].append(
             {"origin": error.origin, "doc_id": error.doc_id or "", "cause": error.cause, "recorded_at": now}
         )
-
-    def touched_groups(self) -> set[tuple[str, str, str, bool]]:
-        groups = set()
-        for row in self.tables["event_sources"]:
-            key = group_key(_evidence_of_row(row))
-            if key is not None:
-                groups.add(key)
-        return groups
 
     def document(self, key: str, document: Document, analysis: Analysis, now: datetime) -> None:
         self.keys.add(key)

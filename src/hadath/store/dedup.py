@@ -20,6 +20,7 @@ any order, in one run or many, gives the same events; event ids are a hash of th
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -133,17 +134,26 @@ def deduplicate(evidence: Iterable[Evidence], window_days: int = DEFAULT_WINDOW_
     return sorted(events, key=lambda event: event.event_id)
 
 
+def window_starts(days: Iterable[date], window_days: int) -> list[date]:
+    """The first day of each date window (rule 3): the earliest date opens a window of ``window_days``
+    days after it, the next date after that window opens the next one."""
+    starts: list[date] = []
+    for day in sorted(set(days)):
+        if not starts or day > starts[-1] + timedelta(days=window_days):
+            starts.append(day)
+    return starts
+
+
 def _windows(items: list[Evidence], window_days: int) -> list[tuple[date | None, list[Evidence]]]:
     undated = [e for e in items if e.event_date is None]
-    dated = sorted((e for e in items if e.event_date is not None), key=lambda e: e.event_date)  # type: ignore[arg-type, return-value]
     windows: list[tuple[date | None, list[Evidence]]] = [(None, undated)] if undated else []
-    for item in dated:
-        day = item.event_date
-        assert day is not None
-        if windows and windows[-1][0] is not None and day <= windows[-1][0] + timedelta(days=window_days):
-            windows[-1][1].append(item)
-        else:
-            windows.append((day, [item]))
+    starts = window_starts((e.event_date for e in items if e.event_date is not None), window_days)
+    members: dict[date, list[Evidence]] = {start: [] for start in starts}
+    for item in items:
+        if item.event_date is not None:
+            start = starts[bisect.bisect_right(starts, item.event_date) - 1]
+            members[start].append(item)
+    windows.extend((start, members[start]) for start in starts)
     return windows
 
 
