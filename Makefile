@@ -5,8 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 EXAMPLE := $(SHARED)/examples/syria-2016-withdrawal
+WEB_STAMP := web/node_modules/.installed
+DEMO_DB := out/demo.duckdb
 
-.PHONY: demo test install clean bench eval train-event-filter
+.PHONY: demo test install clean bench eval train-event-filter serve browser
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +16,21 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,tools]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# The workbench's browser libraries (Cytoscape.js), exactly as web/package-lock.json pins them
+$(WEB_STAMP): web/package.json web/package-lock.json
+	npm ci --prefix web --no-audit --no-fund
+	touch $(WEB_STAMP)
+
+install: $(STAMP) $(WEB_STAMP)
+
+# Debian's Chromium for the browser tests (tests/serve/test_workbench.py), installed when absent
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && \
+		apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-dejavu-core; \
+	else echo "chromium is absent and this is not root: the browser tests will skip" \
+		"(sudo apt-get install chromium chromium-driver)"; fi
 
 demo: $(STAMP)
 	$(BIN)/hadath analyze examples/ --format table
@@ -24,20 +40,30 @@ demo: $(STAMP)
 		$(BIN)/hadath eval example $(EXAMPLE); \
 	else echo "(../shared/examples absent: worked example skipped)"; fi
 
-test: $(STAMP)
+test: $(STAMP) $(WEB_STAMP) browser
 	$(BIN)/ruff check src tests bench tools
 	$(BIN)/pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
+# The workbench and the API (http://127.0.0.1:8000) over a demo store of examples/ and, when ../shared is
+# present, the worked example; set HADATH_TOKEN to require a token
+serve: $(STAMP) $(WEB_STAMP)
+	mkdir -p out
+	$(BIN)/hadath ingest examples/ --db $(DEMO_DB) --no-progress
+	@if [ -f $(EXAMPLE)/article.txt ]; then \
+		$(BIN)/hadath ingest $(EXAMPLE)/article.txt --date 2016-03-16 --db $(DEMO_DB) --no-progress; fi
+	$(BIN)/hadath serve --db $(DEMO_DB)
+
 eval: $(STAMP)
 	$(BIN)/hadath eval example $(EXAMPLE)
 	$(BIN)/hadath eval gsr $(SHARED)/data/events/plover-gsr-ar-dev
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache web/node_modules
 
 # Retrain the event filter on the GSR development third (needs ../shared); writes src/hadath/data/models/
 train-event-filter: $(STAMP)
 	$(BIN)/python tools/train_event_filter.py --shared $(SHARED)
+

@@ -30,6 +30,7 @@ from hadath.lexicon import commands as lexicon_commands
 from hadath.mosaic import commands as mosaic_commands
 from hadath.scale import commands as scale_commands
 from hadath.schema import Analysis, InputError
+from hadath.serve import commands as serve_commands
 from hadath.store import commands as store_commands
 
 
@@ -153,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     lexicon_commands.register(commands)
     store_commands.register(commands)
     scale_commands.register(commands)
+    serve_commands.register(commands)
     mosaic_commands.register(commands)
     return parser
 

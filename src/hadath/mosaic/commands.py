@@ -24,15 +24,16 @@ def cmd_mosaic(args: argparse.Namespace) -> int:
 
     try:
         with Store(args.db, read_only=True) as store:
-            rows = store_event_rows(store)
+            rows = store_event_rows(store.connection)
     except StoreError as problem:
         error(str(problem))
         return 2
     role_blocks: frozenset[str] = frozenset()
-    if args.level == "country":  # codes that start with a role block name no country
+    if args.level == "country":
         from hadath.lexicon.compiled import load_compiled
+        from hadath.mosaic.dyads import role_blocks_of
 
-        role_blocks = frozenset(agent.code[:3] for agent in load_compiled().lexicon.agents if agent.code)
+        role_blocks = role_blocks_of(load_compiled().lexicon)
     table = aggregate(
         rows,
         period=args.period,
@@ -72,7 +73,9 @@ def cmd_mosaic(args: argparse.Namespace) -> int:
         allies, adversaries = relations(graph, args.actor)
         for label, found in (("allies", allies), ("adversaries", adversaries)):
             listed = ", ".join(
-                f"{r.partner} ({r.balance}, {r.events} ev, {r.goldstein_sum:+.1f})" for r in found
+                f"{r.partner} ({'' if r.actor == args.actor else r.actor + ', '}{r.balance}, {r.events} ev, "
+                f"{r.goldstein_sum:+.1f})"
+                for r in found
             )
             print(f"{label} of {args.actor}: {listed or '—'}")
     if graph:

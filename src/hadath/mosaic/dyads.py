@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from hadath.lexicon.model import Lexicon
 from hadath.schema import FACTUAL_MODALITIES, Analysis, iso_day
 
 PRESSURE_TYPES = frozenset({"THREATEN", "DEMAND", "COERCE"})
@@ -139,6 +140,12 @@ def aggregate(
             dyad = table[(label, pair)] = Dyad(pair, label)
         dyad.add(row)
     return table
+
+
+def role_blocks_of(lexicon: Lexicon) -> frozenset[str]:
+    """First blocks of codes that name no country (``GOV``, ``BUS`` ...: the agents' role blocks): the
+    country-level mosaic leaves such codes out."""
+    return frozenset(agent.code[:3] for agent in lexicon.agents if agent.code)
 
 
 def period_label(day: date | None, period: str) -> str:

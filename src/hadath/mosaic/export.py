@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import networkx as nx
 import pyarrow as pa
 import pyarrow.csv as pa_csv
@@ -22,12 +23,18 @@ TABLE_FORMATS = ("csv", "parquet", "gdelt")
 EXPORTABLE_TABLES = ("events", "event_sources", "documents", "mentions", "quotations", "claims", "errors")
 
 
-def store_event_rows(store: Store) -> list[EventRow]:
-    """The store's deduplicated events with both sides coded, as mosaic rows."""
-    _, rows = store.query(
-        """SELECT source_code, target_code, event_date, quad_class, goldstein, plover, factual FROM events
-           WHERE source_code IS NOT NULL AND target_code IS NOT NULL ORDER BY event_id"""
-    )
+def store_event_rows(
+    connection: duckdb.DuckDBPyConnection, start: date | None = None, end: date | None = None
+) -> list[EventRow]:
+    """A store's deduplicated events with both sides coded (between ``start`` and ``end`` when given), as
+    mosaic rows. ``connection`` is the store's connection or a cursor of it (one per server request)."""
+    where, parameters = _date_filter("event_date", start, end)
+    where = where.replace("WHERE", "AND", 1)
+    rows = connection.execute(
+        "SELECT source_code, target_code, event_date, quad_class, goldstein, plover, factual FROM events "
+        f"WHERE source_code IS NOT NULL AND target_code IS NOT NULL {where} ORDER BY event_id",
+        parameters,
+    ).fetchall()
     return [EventRow(*row) for row in rows]
 
 

@@ -68,6 +68,7 @@ def _communities(graph: nx.Graph) -> list[list[str]]:
 
 @dataclass(frozen=True, slots=True)
 class Relation:
+    actor: str  # the node whose code starts with the prefix asked for (SYRGOV, SYRMIL for "SYR")
     partner: str
     events: int
     goldstein_sum: float
@@ -81,7 +82,7 @@ def relations(graph: nx.Graph, actor: str) -> tuple[list[Relation], list[Relatio
     adversaries: list[Relation] = []
     for node in sorted(n for n in graph.nodes if n.startswith(actor)):
         for partner, data in graph[node].items():
-            relation = Relation(partner, data["events"], data["goldstein_sum"], data["balance"])
+            relation = Relation(node, partner, data["events"], data["goldstein_sum"], data["balance"])
             if data["sign"] > 0:
                 allies.append(relation)
             elif data["sign"] < 0:

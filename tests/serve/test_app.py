@@ -1,0 +1,51 @@
+"""The application in-process: the analysis timeout, the missing-workbench error, and the response models
+kept in step with the records of hadath.schema."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from serve_support import Sample
+
+from hadath import schema
+from hadath.serve import models
+from hadath.serve.app import WorkbenchMissing, create_app
+
+
+# Starlette's TestClient asks for the httpx2 package (a warning when it is imported); httpx serves here.
+@pytest.mark.filterwarnings("ignore:Using `httpx` with `starlette.testclient`")
+def test_an_analysis_past_the_timeout_gets_503_and_the_server_goes_on(tmp_path: Path, sample: Sample):
+    from fastapi.testclient import TestClient
+
+    app = create_app(tmp_path / "store.duckdb", analysis_timeout=0.001, workbench=False)
+    long_text = "\n\n".join([sample.text] * 5)
+    with TestClient(app) as client:
+        response = client.post("/analyze", json={"text": long_text})
+        assert response.status_code == 503
+        assert "longer than 0.001 s" in response.json()["detail"]
+        assert response.headers["retry-after"] == "10"
+        assert client.get("/stats").status_code == 200
+
+
+def test_the_workbench_needs_its_libraries(tmp_path: Path):
+    with pytest.raises(WorkbenchMissing, match="run `make install`"):
+        create_app(tmp_path / "store.duckdb", web_modules=tmp_path / "node_modules")
+    assert create_app(tmp_path / "store.duckdb", web_modules=tmp_path, workbench=False)
+
+
+def test_limits_must_be_positive(tmp_path: Path):
+    with pytest.raises(ValueError, match="max_body_bytes"):
+        create_app(tmp_path / "store.duckdb", max_body_bytes=0)
+    with pytest.raises(ValueError, match="analysis_timeout"):
+        create_app(tmp_path / "store.duckdb", analysis_timeout=0)
+
+
+@pytest.mark.parametrize(
+    "name", ["ActorRef", "PlaceRef", "DateRef", "Event", "Quotation", "Claim", "Analysis"]
+)
+def test_response_models_mirror_the_output_records(name: str):
+    record = getattr(schema, name)
+    model = getattr(models, name)
+    assert list(model.model_fields) == [f.name for f in dataclasses.fields(record)]
