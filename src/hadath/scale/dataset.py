@@ -29,17 +29,19 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from hadath import __version__
-from hadath.scale.work import ChunkResult
-from hadath.store.database import EVIDENCE_COLUMNS, ROW_TABLES, arrow_schema, evidence_from_row
+from hadath.store.database import EVIDENCE_COLUMNS, ROW_TABLES, TableRows, arrow_schema, evidence_from_row
 from hadath.store.dedup import DEFAULT_WINDOW_DAYS, deduplicate
 from hadath.store.schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from hadath.scale.work import ChunkResult
 
 MANIFEST = "_chunks.jsonl"
 RUN_FILE = "_run.json"
@@ -88,21 +90,9 @@ class ParquetDataset:
         return done
 
     def write_chunk(self, result: ChunkResult) -> None:
-        dates = {row["doc_key"]: row["date"] for row in result.rows.tables["documents"]}
-        name = f"chunk-{result.number:06d}.parquet"
-        for table in ROW_TABLES:
-            rows = result.rows.tables[table]
-            if not rows:
-                continue
-            if table in _PARTITIONED:
-                by_date: dict[str, list[dict[str, Any]]] = defaultdict(list)
-                for row in rows:
-                    day = dates.get(row["doc_key"])
-                    by_date[day.isoformat() if day else UNDATED].append(row)
-                for day, day_rows in sorted(by_date.items()):
-                    self._write_table(table, day_rows, self.directory / table / f"day={day}" / name)
-            else:
-                self._write_table(table, rows, self.directory / table / name)
+        """Write the chunk's files (unless its worker did) and record the chunk in the manifest."""
+        if not result.written:
+            write_chunk_files(self.directory, result.number, result.rows)
         record = {
             "chunk": result.number,
             "documents": result.documents,
@@ -117,18 +107,6 @@ class ParquetDataset:
             handle.flush()
             os.fsync(handle.fileno())
         self.done.add(result.number)
-
-    @staticmethod
-    def _write_table(table: str, rows: list[dict[str, Any]], path: Path) -> None:
-        dropped = _TIMESTAMP_COLUMNS.get(table)
-        columns = [c for c in rows[0] if c != dropped]
-        arrow = pa.Table.from_pylist(
-            [{c: row[c] for c in columns} for row in rows], schema=arrow_schema(table, columns)
-        )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".parquet.tmp")
-        pq.write_table(arrow, temporary)
-        os.replace(temporary, path)
 
     def finish(self, window_days: int = DEFAULT_WINDOW_DAYS) -> int:
         """Deduplicate every chunk's evidence into ``events/day=*/events.parquet``; returns the count."""
@@ -154,11 +132,43 @@ class ParquetDataset:
             row = event.row()
             by_date[row["event_date"].isoformat() if row["event_date"] else UNDATED].append(row)
         for day, day_rows in sorted(by_date.items()):
-            self._write_table("events", day_rows, staging / f"day={day}" / "events.parquet")
+            _write_table("events", day_rows, staging / f"day={day}" / "events.parquet")
         shutil.rmtree(target, ignore_errors=True)
         if by_date:
             os.replace(staging, target)
         return len(events)
+
+
+def write_chunk_files(directory: Path, number: int, rows: TableRows) -> None:
+    """The Parquet files of chunk ``number`` under ``directory``, each written under a temporary name and
+    renamed into place. Called by a local worker (which then returns no rows) or by the coordinator."""
+    dates = {row["doc_key"]: row["date"] for row in rows.tables["documents"]}
+    name = f"chunk-{number:06d}.parquet"
+    for table in ROW_TABLES:
+        table_rows = rows.tables[table]
+        if not table_rows:
+            continue
+        if table in _PARTITIONED:
+            by_date: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for row in table_rows:
+                day = dates.get(row["doc_key"])
+                by_date[day.isoformat() if day else UNDATED].append(row)
+            for day, day_rows in sorted(by_date.items()):
+                _write_table(table, day_rows, directory / table / f"day={day}" / name)
+        else:
+            _write_table(table, table_rows, directory / table / name)
+
+
+def _write_table(table: str, rows: list[dict[str, Any]], path: Path) -> None:
+    dropped = _TIMESTAMP_COLUMNS.get(table)
+    columns = [c for c in rows[0] if c != dropped]
+    arrow = pa.Table.from_pylist(
+        [{c: row[c] for c in columns} for row in rows], schema=arrow_schema(table, columns)
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".parquet.tmp")
+    pq.write_table(arrow, temporary)
+    os.replace(temporary, path)
 
 
 def _glob(directory: Path) -> str:

@@ -36,12 +36,22 @@ class LocalEngine:
 
     name = "local"
 
-    def __init__(self, workers: int, pipeline: Pipeline, timeout: float | None) -> None:
+    def __init__(
+        self,
+        workers: int,
+        pipeline: Pipeline,
+        timeout: float | None,
+        out_dir: str | None = None,
+        keep_rows: bool = True,
+    ) -> None:
+        """With ``out_dir``, workers write the chunks' Parquet files (the disk is shared: one machine) and
+        send rows back only when ``keep_rows``."""
         if workers < 1:
             raise ValueError(f"workers must be >= 1, not {workers}")
         self.workers = workers
         self.pipeline = pipeline
         self.timeout = timeout
+        self.task_options = (out_dir, keep_rows)
         self.note: Callable[[str], None] = lambda message: None
 
     def run(self, chunks: Iterable[Chunk]) -> Iterator[ChunkResult]:
@@ -58,7 +68,7 @@ class LocalEngine:
                     if chunk is None:
                         exhausted = True
                         break
-                    pending[pool.submit(analyse_chunk, chunk, self.timeout)] = (chunk, 1)
+                    pending[pool.submit(analyse_chunk, chunk, self.timeout, *self.task_options)] = (chunk, 1)
                 if not pending:
                     return
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -79,6 +89,7 @@ class LocalEngine:
                             self.note(f"chunk {chunk.number}: {cause}; recorded as errors")
                             yield failed_chunk(chunk, cause)
                         else:
-                            pending[pool.submit(analyse_chunk, chunk, self.timeout)] = (chunk, attempt + 1)
+                            retry = pool.submit(analyse_chunk, chunk, self.timeout, *self.task_options)
+                            pending[retry] = (chunk, attempt + 1)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
@@ -28,6 +29,9 @@ from hadath.scale.engines import LocalEngine
 from hadath.scale.work import Chunk, ChunkResult
 from hadath.schema import Document, InputError
 from hadath.store.database import Store, content_key
+
+if TYPE_CHECKING:
+    from hadath.scale.dask_engine import DaskEngine
 
 DEFAULT_CHUNK_SIZE = 50
 DEFAULT_TIMEOUT_S = 120.0
@@ -130,7 +134,7 @@ def run(
         dataset = ParquetDataset(out, run_description)
     pipeline = Pipeline()
     total = len(pattern_errors) + sum(1 for _ in read_documents(paths))
-    runner = _engine(engine, workers, pipeline, timeout, scheduler)
+    runner = _engine(engine, workers, pipeline, timeout, scheduler, out, keep_rows=db is not None)
     runner.note = note
     store = Store(db) if db is not None else None  # opened after the pipeline, before the workers start
     try:
@@ -163,12 +167,20 @@ def run(
     return summary
 
 
-def _engine(engine: str, workers: int, pipeline: Pipeline, timeout: float | None, scheduler: str | None):
-    if engine == "dask":
+def _engine(
+    engine: str,
+    workers: int,
+    pipeline: Pipeline,
+    timeout: float | None,
+    scheduler: str | None,
+    out: str | Path | None,
+    keep_rows: bool,
+) -> LocalEngine | DaskEngine:
+    if engine == "dask":  # remote workers may not see the output directory: the coordinator writes
         from hadath.scale.dask_engine import DaskEngine
 
         return DaskEngine(workers, pipeline, timeout, scheduler)
-    return LocalEngine(workers, pipeline, timeout)
+    return LocalEngine(workers, pipeline, timeout, str(out) if out is not None else None, keep_rows)
 
 
 def _chunks(
@@ -224,7 +236,7 @@ def _write(
         dataset.write_chunk(result)
     summary.documents += result.documents
     summary.sentences += result.sentences
-    summary.evidence += len(result.rows.tables["event_sources"])
+    summary.evidence += result.evidence
     summary.errors += result.errors
     if result.worker:
         previous = summary.worker_peak_rss_mib.get(result.worker, 0.0)

@@ -13,9 +13,11 @@ import resource
 import time
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from hadath.guarded import analyse_or_error
 from hadath.pipeline import Pipeline
+from hadath.scale.dataset import write_chunk_files
 from hadath.schema import Document, InputError
 from hadath.store.database import TableRows
 
@@ -59,10 +61,17 @@ class ChunkResult:
     worker: str = ""  # host:pid
     peak_rss_mib: float = 0.0
     items: int = 0  # documents and reading errors of the chunk
+    evidence: int = 0  # event records (rows of event_sources)
+    written: bool = False  # the worker wrote the chunk's Parquet files itself (then ``rows`` may be empty)
 
 
-def analyse_chunk(chunk: Chunk, timeout: float | None) -> ChunkResult:
-    """Analyse every document of ``chunk`` with this worker's pipeline; never raises for a document."""
+def analyse_chunk(
+    chunk: Chunk, timeout: float | None, out_dir: str | None = None, keep_rows: bool = True
+) -> ChunkResult:
+    """Analyse every document of ``chunk`` with this worker's pipeline; never raises for a document.
+
+    With ``out_dir`` the worker writes the chunk's Parquet files itself, and returns its rows only when
+    ``keep_rows`` (a store needs them): the coordinator then has almost nothing to do per chunk."""
     started = time.perf_counter()
     pipeline = worker_pipeline()
     rows = TableRows()
@@ -80,6 +89,11 @@ def analyse_chunk(chunk: Chunk, timeout: float | None) -> ChunkResult:
             continue
         rows.add((item, result), RUN_EPOCH)
         sentences += result.sentences
+    evidence = len(rows.tables["event_sources"])
+    if out_dir is not None:
+        write_chunk_files(Path(out_dir), chunk.number, rows)
+        if not keep_rows:
+            rows = TableRows()
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
     return ChunkResult(
         chunk.number,
@@ -91,4 +105,6 @@ def analyse_chunk(chunk: Chunk, timeout: float | None) -> ChunkResult:
         f"{os.uname().nodename}:{os.getpid()}",
         peak_kib / 1024,
         len(chunk.items),
+        evidence,
+        out_dir is not None,
     )
