@@ -8,7 +8,7 @@ EXAMPLE := $(SHARED)/examples/syria-2016-withdrawal
 WEB_STAMP := web/node_modules/.installed
 DEMO_DB := out/demo.duckdb
 
-.PHONY: demo test install clean bench eval train-event-filter serve browser
+.PHONY: demo test install clean bench eval train-event-filter train-ner serve browser
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -67,3 +67,7 @@ clean:
 train-event-filter: $(STAMP)
 	$(BIN)/python tools/train_event_filter.py --shared $(SHARED)
 
+# Retrain the NER model on ANERcorp-train less its held-out last 20 % (needs ../shared); writes
+# src/hadath/data/models/ner.crfsuite and src/hadath/data/ner/; add --tune to redo the cross-validation
+train-ner: $(STAMP)
+	$(BIN)/python tools/train_ner.py --shared $(SHARED)

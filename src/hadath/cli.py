@@ -3,6 +3,7 @@
     hadath analyze PATH... [--date YYYY-MM-DD] [--format json|jsonl|table]
     hadath eval example DIR [--json]
     hadath eval gsr DIR [--errors FILE]
+    hadath eval ner FILE [--json]
     hadath schema [--out FILE]
     hadath lexicon check [--corpus PATH...] | search TEXT | add --id ... | unknown PATH...
     hadath ingest PATH... --db FILE
@@ -107,6 +108,21 @@ def cmd_eval_gsr(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_ner(args: argparse.Namespace) -> int:
+    from hadath.eval.ner import evaluate_ner
+
+    try:
+        report = evaluate_ner(Path(args.file))
+    except FileNotFoundError as problem:
+        error(str(problem))
+        return 2
+    if args.json:
+        print(json.dumps(report.summary(), ensure_ascii=False))
+    else:
+        print("\n".join(report.lines()))
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from hadath.schema import output_json_schema
 
@@ -146,6 +162,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="without the learned event filter (dictionary and rules alone)",
     )
     gsr.set_defaults(handler=cmd_eval_gsr)
+    ner = kinds.add_parser("ner", help="score the NER model on a `token label` IOB file (CoNLL exact spans)")
+    ner.add_argument("file")
+    ner.add_argument("--json", action="store_true", help="print the scores as JSON instead of a table")
+    ner.set_defaults(handler=cmd_eval_ner)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the output")
     schema.add_argument("--out", help="write to this file instead of stdout")
