@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hadath.eval.scores import PrecisionRecall
 from hadath.pipeline import Pipeline
 from hadath.schema import Document, Event
 
@@ -31,7 +32,7 @@ DETECTION_CONFIDENCE = 0.5
 
 
 @dataclass(slots=True)
-class TypeScore:
+class TypeScore(PrecisionRecall):
     event_type: str
     tp: int = 0
     fp: int = 0
@@ -41,19 +42,6 @@ class TypeScore:
     source_total: int = 0
     target_hits: int = 0
     target_total: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, Any]:
         return {

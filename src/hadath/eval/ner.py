@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hadath.eval.scores import PrecisionRecall
 from hadath.ner.iob import ENTITY_TYPES, IobCorpus, read_iob, spans
 from hadath.ner.model import NerTagger, load_ner_tagger
 
@@ -20,23 +21,10 @@ CORE_TYPES = ("PER", "LOC", "ORG")
 
 
 @dataclass(slots=True)
-class SpanCounts:
+class SpanCounts(PrecisionRecall):
     tp: int = 0
     fp: int = 0
     fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     def add(self, other: SpanCounts) -> None:
         self.tp += other.tp

@@ -68,6 +68,21 @@ class Dyad:
         conflictual = sum(self.quad_counts.get(q, 0) for q in QUAD_CLASSES[2:])
         return (cooperative - conflictual) / self.events if self.events else 0.0
 
+    def record(self) -> dict[str, object]:
+        """The dyad as a flat record: the dyad table's row (exports, the HTTP API)."""
+        return {
+            "period": self.period,
+            "actor1": self.actors[0],
+            "actor2": self.actors[1],
+            "events": self.events,
+            **{quad: self.quad_counts.get(quad, 0) for quad in QUAD_CLASSES},
+            "pressure_events": self.pressure_events,
+            "goldstein_sum": round(self.goldstein_sum, 3),
+            "goldstein_mean": round(self.goldstein_mean, 3),
+            "balance": self.balance,
+            "balance_score": round(self.balance_score, 3),
+        }
+
     def add(self, row: EventRow) -> None:
         self.events += 1
         self.goldstein_sum += row.goldstein or 0.0

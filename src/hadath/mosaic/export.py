@@ -39,21 +39,7 @@ def store_event_rows(
 
 
 def dyad_table(dyads: Iterable[Dyad]) -> pa.Table:
-    records = [
-        {
-            "period": d.period,
-            "actor1": d.actors[0],
-            "actor2": d.actors[1],
-            "events": d.events,
-            **{quad: d.quad_counts.get(quad, 0) for quad in QUAD_CLASSES},
-            "pressure_events": d.pressure_events,
-            "goldstein_sum": round(d.goldstein_sum, 3),
-            "goldstein_mean": round(d.goldstein_mean, 3),
-            "balance": d.balance,
-            "balance_score": round(d.balance_score, 3),
-        }
-        for d in sorted(dyads, key=lambda d: (d.period, d.actors))
-    ]
+    records = [d.record() for d in sorted(dyads, key=lambda d: (d.period, d.actors))]
     schema = pa.schema(
         [("period", pa.string()), ("actor1", pa.string()), ("actor2", pa.string()), ("events", pa.int64())]
         + [(quad, pa.int64()) for quad in QUAD_CLASSES]

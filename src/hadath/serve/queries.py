@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from hadath.mosaic.dyads import QUAD_CLASSES, Dyad, EventRow, aggregate, period_label
+from hadath.mosaic.dyads import EventRow, aggregate, period_label
 from hadath.mosaic.export import store_event_rows
 from hadath.mosaic.network import build_network, relations
 from hadath.store.schema import SCHEMA_VERSION
@@ -420,7 +420,7 @@ def mosaic(cursor: duckdb.DuckDBPyConnection, query: MosaicQuery) -> dict[str, A
         "period": query.period,
         "level": query.level,
         "periods": _timeline({d.period for d in dyads}, query.period),
-        "dyads": [_dyad_row(d) for d in dyads],
+        "dyads": [d.record() for d in dyads],
         "network": {
             "nodes": [{"id": node, **data} for node, data in sorted(graph.nodes(data=True))],
             # a dyad is unordered: its edge goes from the first code to the second, as in the dyad rows
@@ -460,21 +460,6 @@ def _period_start(label: str, period: str) -> date:
         year, month = label.split("-")
         return date(int(year), int(month), 1)
     return date(int(label), 1, 1)
-
-
-def _dyad_row(dyad: Dyad) -> dict[str, Any]:
-    return {
-        "period": dyad.period,
-        "actor1": dyad.actors[0],
-        "actor2": dyad.actors[1],
-        "events": dyad.events,
-        **{quad: dyad.quad_counts.get(quad, 0) for quad in QUAD_CLASSES},
-        "pressure_events": dyad.pressure_events,
-        "goldstein_sum": round(dyad.goldstein_sum, 3),
-        "goldstein_mean": round(dyad.goldstein_mean, 3),
-        "balance": dyad.balance,
-        "balance_score": round(dyad.balance_score, 3),
-    }
 
 
 # ------------------------------------------------------------------------------------------ stats
