@@ -119,3 +119,13 @@ def test_an_envoy_and_the_country_of_the_mission_after_a_preposition(text, day, 
     assert found and found[0].code == "IGO" and found[0].text.startswith("المبعوث الأممي إلى")
     if actor_id:
         assert found[0].actor_id == actor_id
+
+
+def test_a_name_the_lexicon_lacks_after_a_role_phrase_is_read_by_the_ner_model():
+    text = "قال وزير الخارجية الايطالي باولو جينتيلوني إن بلاده تدعم الحل السياسي."
+    found = [
+        a for a in Pipeline().analyze(Document(id="t", text=text, date=date(2015, 7, 20))).actors if a.role
+    ]
+    assert [(a.text, a.code, a.actor_id, a.confidence) for a in found] == [
+        ("وزير الخارجية الايطالي باولو جينتيلوني", "ITAGOV", None, 0.6)
+    ]

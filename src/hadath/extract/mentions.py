@@ -29,6 +29,7 @@ from datetime import date
 from hadath.doc import ActorMention, Doc, PlaceMention
 from hadath.lexicon.compiled import CompiledLexicon, Entry, Match, has_plural_ending, is_trusted
 from hadath.lexicon.model import Actor, Place
+from hadath.ner.model import load_ner_tagger
 
 _MAX_NAME_TOKENS = 3
 _PLACE_KIND_PRIORITY = {"site": 0, "region": 1, "city": 2, "country": 3}
@@ -333,7 +334,35 @@ def _extend_with_person(
         mention.code = code or mention.code
         mention.confidence = max(mention.confidence, confidence * _AMBIGUITY_FACTOR[decided_by])
         return mention
+    if mention.kind == "role" and mention.actor_id is None:
+        name_end = _unknown_name_after(doc, compiled, index, mention)
+        if name_end is not None:  # "وزير الداخلية الموريتاني محمد ولد أحمد": a person the lexicon lacks
+            mention.last = name_end
+            mention.confidence = min(mention.confidence, UNKNOWN_NAME_CONFIDENCE)
     return mention
+
+
+UNKNOWN_NAME_CONFIDENCE = 0.6  # the role and country are certain; who holds it is the NER model's reading
+
+
+def _unknown_name_after(
+    doc: Doc, compiled: CompiledLexicon, index: _Index, mention: ActorMention
+) -> int | None:
+    """The end of a person's name that the NER model finds right after a role phrase whose holder the
+    lexicon does not know. The model runs on that sentence only, so its cost is paid where it can help."""
+    position = mention.last
+    sentence = doc.sentences[mention.sentence]
+    if position >= sentence.last_token or _is_blocked(doc, compiled, index, position):
+        return None
+    tokens = doc.tokens[sentence.first_token : sentence.last_token]
+    labels = load_ner_tagger().tag_tokens(doc.text, [tokens])[0]
+    offset = position - sentence.first_token
+    if labels[offset] != "B-PER":
+        return None
+    end = offset + 1
+    while end < len(labels) and labels[end] == "I-PER":
+        end += 1
+    return sentence.first_token + end
 
 
 def _actors_at(
