@@ -165,6 +165,10 @@ class CompiledLexicon:
                 continue
             for trigger in event.triggers:
                 for variant in _trigger_variants(trigger, event.pos):
+                    if variant != trigger and _misread_variant(variant):
+                        # "سنتهم" (we will accuse) segments as سن+ت+هم: its key is that of "سنة" (year)
+                        self.dropped.append(DroppedAlias(event.origin, variant, MISREAD_VARIANT))
+                        continue
                     add_stem(variant, Entry("event", str(index)), event.provenance, event.origin)
         # a multi-word imported "actor" that starts with an event word ("مفاوضة سوري") names an event
         event_words = {
@@ -325,6 +329,17 @@ def farasa_lists() -> FarasaLists:
         vocabulary=normalised(farasa_data.hmAraLexCom) | normalised(farasa_data.hmStop),
         names=normalised(farasa_data.hmPeople) | normalised(farasa_data.hmLocations),
     )
+
+
+MISREAD_VARIANT = "a generated verb form the segmenter reads as a short common word"
+
+
+def _misread_variant(variant: str) -> bool:
+    """Whether a generated form of a trigger (an imperfect or future form of its verb, the first word)
+    keys to fewer than three letters: the segmenter split it into clitics around a short word, which
+    fires everywhere."""
+    tokens = phrase_tokens(variant)
+    return bool(tokens) and len(stem_key(tokens[0])) < 3
 
 
 def _trigger_variants(trigger: str, pos: str) -> list[str]:
