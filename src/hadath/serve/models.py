@@ -1,8 +1,7 @@
 """Request and response models of the HTTP API: what the OpenAPI spec at ``/openapi.json`` describes.
 
-The analysis records mirror the dataclasses of :mod:`hadath.schema` field for field (a test keeps them
-in step), with the enumerations of the JSON contract spelled out, so that a client generated from the
-spec reads exactly what ``hadath analyze --format json`` prints. The store records mirror the columns of
+The analysis records are the dataclasses of :mod:`hadath.schema` themselves, so a client generated from
+the spec reads exactly what ``hadath analyze --format json`` prints. The store records mirror the columns of
 :mod:`hadath.store.schema` that a reader of the API needs.
 """
 
@@ -12,6 +11,8 @@ import datetime as dt
 from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from hadath.schema import Analysis
 
 Modality = Literal["asserted", "reported", "hypothetical", "intended", "future", "negated"]
 QuadClass = Literal["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
@@ -103,117 +104,8 @@ class IngestRequest(BaseModel):
 # ------------------------------------------------------------------------------------------ analysis
 
 
-class ActorRef(BaseModel):
-    """An actor as mentioned in the text, with the code it resolves to on the document date."""
-
-    text: str
-    start: int
-    end: int
-    code: str | None
-    actor_id: str | None
-    name_en: str | None
-    kind: str | None
-    role: str | None
-    confidence: float
-
-
-class PlaceRef(BaseModel):
-    """A place mentioned in the text, resolved in the gazetteer (WGS84 degrees)."""
-
-    text: str
-    start: int
-    end: int
-    place_id: str
-    name_en: str
-    country: str | None
-    lat: float | None
-    lon: float | None
-    kind: str | None
-
-
-class DateRef(BaseModel):
-    """A date expression and its value (ISO date, YYYY-MM, YYYY-Www week or YYYY)."""
-
-    text: str
-    start: int
-    end: int
-    value: str
-    kind: str
-
-
-class Event(BaseModel):
-    """Who did what to whom, with its evidence span (``start``/``end``) and trigger span."""
-
-    text: str
-    start: int
-    end: int
-    trigger: str
-    trigger_start: int
-    trigger_end: int
-    source: ActorRef | None
-    target: ActorRef | None
-    cameo: str
-    cameo_label: str
-    plover: str | None
-    plover_mode: str | None
-    goldstein: float | None
-    quad_class: QuadClass | None
-    modality: Modality
-    nominal: bool
-    place: PlaceRef | None
-    date: str | None
-    confidence: float
-    sentence: int
-    tense: str | None
-
-
-class Quotation(BaseModel):
-    """Who said what: speaker, cue word and the content span."""
-
-    speaker: ActorRef | None
-    cue: str
-    cue_start: int
-    cue_end: int
-    content: str
-    start: int
-    end: int
-    direct: bool
-
-
-class Claim(BaseModel):
-    """A claim of the author: hedged or negated, what it is about, its argument link."""
-
-    holder: str
-    text: str
-    start: int
-    end: int
-    hedged: bool
-    negated: bool
-    about: list[str]
-    hedge: str | None
-    negated_part: str | None
-    relation: str | None
-    relation_cue: str | None
-
-
-class Analysis(BaseModel):
-    """Everything Hadath found in one document; every start/end indexes the original text."""
-
-    doc_id: str
-    date: str | None
-    text_length: int
-    sentences: int
-    tokens: int
-    genre: str
-    actors: list[ActorRef]
-    places: list[PlaceRef]
-    dates: list[DateRef]
-    events: list[Event]
-    quotations: list[Quotation]
-    claims: list[Claim]
-    title: str | None
-    source: str | None
-    url: str | None
+# The output records (ActorRef, PlaceRef, DateRef, Event, Quotation, Claim, Analysis) are the pipeline's own
+# dataclasses of hadath.schema: the API answers exactly the JSON contract of `hadath analyze`.
 
 
 class AnalyzeResponse(BaseModel):
