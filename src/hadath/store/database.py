@@ -553,16 +553,11 @@ class TableRows:
                 if actor is not None:
                     self._actor(actor)
         for number, quote in enumerate(analysis.quotations):
-            speaker = quote.speaker
             self.tables["quotations"].append(
                 {
                     "doc_key": key,
                     "quote_no": number,
-                    "speaker_code": speaker.code if speaker else None,
-                    "speaker_actor_id": speaker.actor_id if speaker else None,
-                    "speaker_text": speaker.text if speaker else None,
-                    "speaker_start": speaker.start if speaker else None,
-                    "speaker_end": speaker.end if speaker else None,
+                    **_actor_columns("speaker", quote.speaker),
                     "cue": quote.cue,
                     "cue_start": quote.cue_start,
                     "cue_end": quote.cue_end,
