@@ -28,11 +28,12 @@ def store_event_rows(
 ) -> list[EventRow]:
     """A store's deduplicated events with both sides coded (between ``start`` and ``end`` when given), as
     mosaic rows. ``connection`` is the store's connection or a cursor of it (one per server request)."""
-    where, parameters = _date_filter("event_date", start, end)
-    where = where.replace("WHERE", "AND", 1)
+    where, parameters = _date_filter(
+        "event_date", start, end, ["source_code IS NOT NULL", "target_code IS NOT NULL"]
+    )
     rows = connection.execute(
         "SELECT source_code, target_code, event_date, quad_class, goldstein, plover, factual FROM events "
-        f"WHERE source_code IS NOT NULL AND target_code IS NOT NULL {where} ORDER BY event_id",
+        f"{where} ORDER BY event_id",
         parameters,
     ).fetchall()
     return [EventRow(*row) for row in rows]
@@ -97,15 +98,18 @@ def export_table(
     return arrow.num_rows
 
 
-def _date_filter(column: str, start: date | None, end: date | None) -> tuple[str, list[date]]:
-    clauses, parameters = [], []
+def _date_filter(
+    column: str, start: date | None, end: date | None, clauses: list[str] | None = None
+) -> tuple[str, list[date]]:
+    """A WHERE clause of ``clauses`` and the date range on ``column`` (empty when there is nothing)."""
+    conditions, parameters = list(clauses or []), []
     if start:
-        clauses.append(f"{column} >= ?")
+        conditions.append(f"{column} >= ?")
         parameters.append(start)
     if end:
-        clauses.append(f"{column} <= ?")
+        conditions.append(f"{column} <= ?")
         parameters.append(end)
-    return ("WHERE " + " AND ".join(clauses) if clauses else ""), parameters
+    return ("WHERE " + " AND ".join(conditions) if conditions else ""), parameters
 
 
 # GDELT 1.0 event file columns (58, the daily files since April 2013), in order.
