@@ -32,7 +32,18 @@ CODE_RE = re.compile(r"^\d{2,4}$")
 # Arabic letters only (U+0621-U+063A, U+0641-U+064A): no diacritics (U+064B-U+065F), no tatweel
 # (U+0640), no dagger alef, no Persian letters, no digits or punctuation; words separated by one space.
 ARABIC_PHRASE_RE = re.compile(r"^[\u0621-\u063a\u0641-\u064a]+(?: [\u0621-\u063a\u0641-\u064a]+)*$")
-ENTRY_KEYS = {"cameo", "triggers", "pos", "plover", "context", "note", "provenance", "source_roles", "genitive"}
+ENTRY_KEYS = {
+    "cameo",
+    "triggers",
+    "pos",
+    "plover",
+    "context",
+    "note",
+    "provenance",
+    "source_roles",
+    "genitive",
+    "subject",
+}
 CUE_KEYS = DISCOURSE_CUES
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from hadath.eval.gsr import evaluate_gsr
+from hadath.eval.gsr import document_date, evaluate_gsr
 from hadath.pipeline import Pipeline
 
 # (id, event_type, label, text): sentences written for this test
@@ -119,6 +120,7 @@ def test_errors_file_lists_false_positives_and_negatives(gold, pipeline, tmp_pat
     errors = tmp_path / "errors.jsonl"
     evaluate_gsr(gold, pipeline, errors_path=errors)
     records = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    records = [r for r in records if r["kind"] in ("false_negative", "false_positive")]
     assert [(r["kind"], r["id"], r["event_type"], r["label"]) for r in records] == [
         ("false_negative", "p-fn", "PROTEST", "yes"),
         ("false_positive", "p-fp-call", "PROTEST", "difficult no"),
@@ -145,3 +147,33 @@ def test_report_lines_and_summary(gold, pipeline):
 def test_directory_without_gsr_files_is_an_error(tmp_path, pipeline):
     with pytest.raises(FileNotFoundError, match=r"_gsr\.csv"):
         evaluate_gsr(tmp_path, pipeline)
+
+
+def test_errors_file_lists_wrong_and_missing_argument_countries(gold, pipeline, tmp_path):
+    errors = tmp_path / "errors.jsonl"
+    evaluate_gsr(gold, pipeline, errors_path=errors)
+    records = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    [wrong] = [r for r in records if r["kind"].endswith("_country") or r["kind"].startswith("missing_")]
+    # the annotators' TUR against Hadath's Syrian army: the curator sees both, with spans
+    assert (wrong["kind"], wrong["id"], wrong["gold_country"]) == (
+        "wrong_source_country",
+        "a-tp-ground",
+        "TUR",
+    )
+    assert wrong["found"]["code"] == "SYRMIL"
+    text = ROWS[6][3]
+    start, end = wrong["found"]["span"]
+    assert text[start:end] == wrong["found"]["text"] == "الجيش السوري"
+    assert wrong["event"]["trigger"] == "هاجم"
+
+
+@pytest.mark.parametrize(
+    ("sentence_id", "expected"),
+    [
+        ("AAW_ARB_20071208.0036-23", date(2007, 12, 8)),
+        ("AAW_ARB_20080231.0001-1", None),  # no such day
+        ("p-tp", None),
+    ],
+)
+def test_document_date_from_gigaword_ids(sentence_id, expected):
+    assert document_date(sentence_id) == expected

@@ -103,10 +103,7 @@ def test_plain_news_has_no_author_claims(pipeline):
 
 
 def test_a_demonstrative_points_back_to_the_earlier_event_and_its_actor(pipeline):
-    text = (
-        "أعلن الرئيس الروسي قرار سحب القوات من سوريا أمس. "
-        "وأرى أن هذا القرار لن يغير شيئا على الأرض."
-    )
+    text = "أعلن الرئيس الروسي قرار سحب القوات من سوريا أمس. وأرى أن هذا القرار لن يغير شيئا على الأرض."
     analysis = analyze(pipeline, text)
     claim = next(c for c in analysis.claims if "هذا القرار" in c.text)
     assert "RUSGOV" in claim.about  # nobody Russian is named in the claim itself

@@ -300,3 +300,96 @@ def test_a_definite_verbal_noun_takes_the_doer_of_the_event_it_refers_back_to(pi
     strikes = [e for e in analyze(pipeline, text).events if e.plover == "ASSAULT"]
     assert {e.source.code for e in strikes if e.source} == {"RUSMIL"}
     assert len(strikes) >= 2
+
+
+# ---------------------------------------------------------------- victims, doers and tolls (coder v2)
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("قتل 12 جنديا عراقيا في هجوم قرب كركوك.", "IRQMIL"),  # a number after قتل: the passive قُتل
+        ("ثلاثة جنود أتراك قتلوا في هجوم قرب الحدود.", "TURMIL"),  # subject, verb, nothing done to anyone
+        ("أصيب خمسة مدنيين عراقيين بجروح في انفجار عبوة ناسفة في الموصل.", "IRQCVL"),  # أصيب is passive
+    ],
+)
+def test_a_patient_subject_is_the_target_and_not_the_doer(pipeline, text, victim):
+    analysis = analyze(pipeline, text)
+    [killing] = [e for e in events_of(analysis, "ASSAULT") if e.trigger in ("قتل", "قتلوا", "أصيب")]
+    assert code(killing.target) == victim
+    assert killing.source is None
+    # and the victims are not made the doers of the attack told after them
+    assert all(code(e.source) != victim for e in analysis.events)
+
+
+def test_an_active_verb_after_anna_keeps_its_doer(pipeline):
+    analysis = analyze(pipeline, "أكدت القوات الأمريكية أنها قتلت 20 مسلحا في غارة على الرقة.")
+    [killing] = [e for e in events_of(analysis, "ASSAULT") if e.trigger == "قتلت"]
+    assert (code(killing.source), code(killing.target)) == ("USAMIL", "SYRREB")
+    # the killed militants did not carry out the air strike
+    [strike] = [e for e in events_of(analysis, "ASSAULT") if e.trigger == "غارة"]
+    assert code(strike.source) != "SYRREB"
+
+
+def test_a_preverbal_subject_with_an_object_is_the_doer(pipeline):
+    analysis = analyze(pipeline, "قال مسؤول إن شرطيين قتلوا 13 متظاهرا في البصرة.")
+    [killing] = events_of(analysis, "ASSAULT")
+    assert (code(killing.source), code(killing.target)) == ("IRQCOP", "IRQCVL")
+
+
+def test_the_passive_agent_of_a_patient_verb_is_the_source(pipeline):
+    [event] = events_of(analyze(pipeline, "اغتيل قاض ليبي في بنغازي على يد مسلحين مجهولين."), "ASSAULT")
+    assert (event.cameo, code(event.source), code(event.target)) == ("186", "LBYREB", "LBY")
+
+
+def test_an_attack_credited_to_a_group_gives_the_doer_of_its_toll(pipeline):
+    analysis = analyze(pipeline, "قتل خمسة جنود سوريين في هجوم نفذه تنظيم داعش في دير الزور.")
+    for event in events_of(analysis, "ASSAULT"):
+        assert (code(event.source), code(event.target)) == ("IMG", "SYRMIL"), event.trigger
+
+
+def test_an_attack_without_a_target_takes_the_victims_of_its_toll(pipeline):
+    analysis = analyze(pipeline, "انفجرت سيارة مفخخة في سوق ببغداد مما أدى إلى مقتل عشرة أشخاص.")
+    [bombing] = [e for e in events_of(analysis, "ASSAULT") if e.cameo == "1832"]
+    assert code(bombing.target) == "IRQCVL"
+
+
+def test_unnamed_victims_are_people_of_the_country_where_it_happened(pipeline):
+    [killing, _] = events_of(analyze(pipeline, "قتل ثلاثة في انفجار في مدينة حلب."), "ASSAULT")
+    assert killing.trigger == "قتل"
+    assert (code(killing.target), killing.target.role, killing.target.confidence) == (
+        "SYR",
+        "victims-at-place",
+        0.4,
+    )
+
+
+def test_a_reported_death_is_not_the_reporters_doing(pipeline):
+    analysis = analyze(pipeline, "أعلن الجيش الإسرائيلي مقتل أحد جنوده في اشتباك قرب جنين.")
+    [death] = [e for e in events_of(analysis, "ASSAULT") if e.trigger == "مقتل"]
+    assert death.source is None
+    assert (code(death.target), death.target.text) == ("ISRMIL", "جنوده")  # the clitic: his soldiers
+
+
+def test_the_accused_is_the_doer_of_the_act_of_the_accusation(pipeline):
+    analysis = analyze(pipeline, "واتهمت المعارضة السورية النظام بقصف المدنيين.")
+    [bombing] = [e for e in events_of(analysis, "ASSAULT") if e.trigger == "قصف"]
+    # the genitive of a violent noun that cannot be a combatant is its victim ("قصف المدنيين")
+    assert (code(bombing.source), code(bombing.target)) == ("SYRGOV", "SYRCVL")
+
+
+def test_an_arrest_noun_with_an_object_takes_its_genitive_as_doer(pipeline):
+    [arrest] = events_of(analyze(pipeline, "اعتقال الشرطة العراقية عشرات المحتجين في البصرة."), "COERCE")
+    assert (code(arrest.source), code(arrest.target)) == ("IRQCOP", "IRQCVL")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("تظاهر مئات الأردنيين أمام السفارة الإسرائيلية في عمان.", "ISRGOV"),
+        ("تظاهر آلاف الباكستانيين في كراتشي احتجاجا على قرار بريطانيا.", "GBR"),
+    ],
+)
+def test_a_protest_targets_what_it_is_aimed_at(pipeline, text, target):
+    protest = events_of(analyze(pipeline, text), "PROTEST")[0]
+    assert (protest.trigger, code(protest.target)) == ("تظاهر", target)

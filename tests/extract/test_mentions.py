@@ -292,10 +292,54 @@ def test_a_place_inside_a_name_does_not_set_the_story_country(pipeline):
 
 
 def test_a_role_that_names_its_country_and_a_role_with_a_nisba(pipeline):
-    analysis = analyze(pipeline, "استقبل خادم الحرمين الشريفين وزير الخارجية الأمريكي في الرياض.", "2016-03-16")
+    analysis = analyze(
+        pipeline, "استقبل خادم الحرمين الشريفين وزير الخارجية الأمريكي في الرياض.", "2016-03-16"
+    )
     assert [(a.text, a.code, a.name_en) for a in analysis.actors] == [
         ("خادم الحرمين الشريفين", "SAUGOV", "King Salman"),
         ("وزير الخارجية الأمريكي", "USAGOV", "John Kerry"),
     ]
     [visit] = analysis.events
     assert (visit.source.code, visit.target.code, visit.cameo) == ("SAUGOV", "USAGOV", "043")
+
+
+# ---------------------------------------------------------------- anaphora and counted people
+
+
+def test_a_counted_country_adjective_names_people_of_that_country(pipeline):
+    analysis = analyze(pipeline, "قتل 13 عراقياً في انفجار.")
+    assert (actor_by_text(analysis, "عراقياً").code, actor_by_text(analysis, "عراقياً").kind) == (
+        "IRQ",
+        "people",
+    )
+
+
+def test_a_possessive_clitic_takes_the_country_of_the_actor_before_it(pipeline):
+    # بعقوبة and بغداد make Iraq the focus country; "جنوده" are the American army's soldiers
+    analysis = analyze(pipeline, "أعلن الجيش الأمريكي مقتل أحد جنوده في انفجار قرب بعقوبة شمال بغداد.")
+    assert actor_by_text(analysis, "جنوده").code == "USAMIL"
+
+
+def test_a_bare_agent_refers_back_to_the_last_actor_of_its_kind(pipeline):
+    text = "قالت الحكومة السورية إنها سترد. وفي العراق قال مسؤولون إن النظام قصف الحدود."
+    assert actor_by_text(analyze(pipeline, text), "النظام").code == "SYRGOV"
+
+
+def test_a_group_noun_refers_back_to_the_group_named_with_that_head(pipeline):
+    analysis = analyze(pipeline, "أعلنت حركة حماس أن الحركة لن تشارك في الانتخابات.", "2016-03-16")
+    anaphor = actor_by_text(analysis, "الحركة")
+    assert anaphor.code == actor_by_text(analysis, "حركة حماس").code
+    assert anaphor.role == "anaphor"
+    # no group named before it: not an actor
+    assert "الحركة" not in [a.text for a in analyze(pipeline, "قالت الحركة إنها لن تشارك.").actors]
+
+
+def test_an_agent_adjective_after_an_event_noun_is_not_an_actor(pipeline):
+    analysis = analyze(pipeline, "قتل جندي في هجوم مسلح قرب كركوك.")
+    assert "مسلح" not in [a.text for a in analysis.actors]
+    assert "مسلحون" in [a.text for a in analyze(pipeline, "هاجم مسلحون حاجزا قرب كركوك.").actors]
+
+
+def test_a_word_with_ta_marbuta_is_not_a_place_named_without_it(pipeline):
+    analysis = analyze(pipeline, "قتل عشرون في هجوم على الطائفة اليزيدية في الموصل. وزار الوزير الطائف.")
+    assert [p.text for p in analysis.places] == ["الموصل", "الطائف"]

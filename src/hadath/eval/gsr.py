@@ -5,6 +5,9 @@ Detection: a sentence labelled ``yes`` is a positive, ``easy no`` and ``difficul
 that PLOVER type whose modality is not ``negated`` (a denied attack did not happen). Precision,
 recall and F1 are reported per event type.
 
+The sentences are from the Arabic Gigaword (2007–08); the date in their ids (``AAW_ARB_20071208.0036-23``)
+is the document date, so that actors are coded as they were then (Taliban was not a government).
+
 Arguments: on the span records (positives with annotated source/target), the country block of the
 annotators' source and target (the majority over annotators, ignoring ``None``) is compared with the
 first three letters of the code of the source/target of Hadath's most confident event of that type;
@@ -15,8 +18,10 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +32,7 @@ from hadath.schema import Document, Event
 _POSITIVE = "yes"
 _NEGATIVE = ("easy no", "difficult no")
 _NOT_OCCURRED = ("negated",)
+_GIGAWORD_ID_RE = re.compile(r"^[A-Z]{3}_[A-Z]{3}_(\d{4})(\d{2})(\d{2})\.")
 # below this confidence an event is a mention of one, not a report of one (see extract/event_filter.py)
 DETECTION_CONFIDENCE = 0.5
 
@@ -107,6 +113,17 @@ def _country(code: str | None) -> str | None:
     return code[:3] if code else None
 
 
+def document_date(sentence_id: str) -> date | None:
+    """The date a Gigaword id encodes (``AAW_ARB_20071208.0036-23`` → 2007-12-08), if it is one."""
+    match = _GIGAWORD_ID_RE.match(sentence_id)
+    if match is None:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
 def _best(events: list[Event]) -> Event | None:
     return max(events, key=lambda e: e.confidence) if events else None
 
@@ -136,7 +153,8 @@ def _evaluate_file(gsr_file: Path, pipeline: Pipeline, report: GsrReport, errors
             if label not in (_POSITIVE, *_NEGATIVE):
                 continue
             score = report.scores.setdefault(event_type, TypeScore(event_type))
-            analysis = pipeline.analyze(Document(id=row["id"], text=row["text"]))
+            document = Document(id=row["id"], text=row["text"], date=document_date(row["id"]))
+            analysis = pipeline.analyze(document)
             found = [
                 e
                 for e in analysis.events
@@ -160,7 +178,7 @@ def _evaluate_file(gsr_file: Path, pipeline: Pipeline, report: GsrReport, errors
                 )
     spans_file = gsr_file.with_name(gsr_file.name.replace("_gsr.csv", "_spans.json"))
     if spans_file.exists():
-        _score_arguments(spans_file, predictions, report)
+        _score_arguments(spans_file, predictions, report, errors)
 
 
 def _error_record(row: dict[str, str], gold: bool, found: list[Event], events: list[Event]) -> dict[str, Any]:
@@ -185,7 +203,9 @@ def _error_record(row: dict[str, str], gold: bool, found: list[Event], events: l
     }
 
 
-def _score_arguments(spans_file: Path, predictions: dict[str, list[Event]], report: GsrReport) -> None:
+def _score_arguments(
+    spans_file: Path, predictions: dict[str, list[Event]], report: GsrReport, errors: Any = None
+) -> None:
     records = json.loads(spans_file.read_text(encoding="utf-8"))
     for record in records:
         event_type = record.get("event_type")
@@ -197,9 +217,37 @@ def _score_arguments(spans_file: Path, predictions: dict[str, list[Event]], repo
         best = _best(predictions[sentence_id])
         gold_source = _majority_country(spans, "source_role")
         gold_target = _majority_country(spans, "target_role")
-        if gold_source:
-            score.source_total += 1
-            score.source_hits += bool(best and best.source and _country(best.source.code) == gold_source)
-        if gold_target:
-            score.target_total += 1
-            score.target_hits += bool(best and best.target and _country(best.target.code) == gold_target)
+        for role, gold, predicted in (
+            ("source", gold_source, best.source if best else None),
+            ("target", gold_target, best.target if best else None),
+        ):
+            if not gold:
+                continue
+            hit = bool(predicted and _country(predicted.code) == gold)
+            if role == "source":
+                score.source_total += 1
+                score.source_hits += hit
+            else:
+                score.target_total += 1
+                score.target_hits += hit
+            if errors is not None and not hit:
+                errors.write(json.dumps(_argument_error(record, role, gold, best), ensure_ascii=False) + "\n")
+
+
+def _argument_error(record: dict[str, Any], role: str, gold: str, best: Event | None) -> dict[str, Any]:
+    """A wrong or missing argument country, with the annotators' spans and what Hadath found."""
+    predicted = (best.source if role == "source" else best.target) if best else None
+    return {
+        "kind": f"wrong_{role}_country" if predicted else f"missing_{role}",
+        "id": record.get("source"),
+        "event_type": record.get("event_type"),
+        "text": record.get("text"),
+        "gold_country": gold,
+        "gold_spans": [" ".join(span.get(f"{role}_actor") or []) for span in record.get("spans") or []],
+        "event": None
+        if best is None
+        else {"trigger": best.trigger, "span": [best.trigger_start, best.trigger_end], "cameo": best.cameo},
+        "found": None
+        if predicted is None
+        else {"code": predicted.code, "text": predicted.text, "span": [predicted.start, predicted.end]},
+    }

@@ -11,6 +11,15 @@ For every trigger (a verb, a verbal noun or a phrase) not inside an actor or pla
   actor coordinated with it ("من داعش وجبهة النصرة والجيش الحر"); an actor is never its own target
   and a state's own forces are not its target (a government withdrawing its army). With no actor, a
   place after من/إلى/على gives the target country. "بين X وY" makes X the source and Y the targets.
+* **patient subjects** — when the grammatical subject is the one the event is done to, it is the
+  target, and the source is only a passive agent or an actor the event is credited to: verbs whose
+  entry says so ("أصيب", "لقي مصرعه", "اغتيل"), an ambiguous verb read as a passive ("قتل 13 عراقيا":
+  a number right after it; "جندي عراقي قتل في هجوم": a subject before it and nothing after it), an
+  event noun after تعرض/نجا ("نجا من محاولة اغتيال");
+* **credited doers** — "هجوم نفذته/تبنته X": X is the source of the event noun before it;
+* a victim's death or injury whose doer the clause does not name ("مقتل", a patient subject) takes
+  the doer of the nearest attack in the sentence that names one ("قتل 150 مدنيا في الضربات الجوية
+  الأمريكية"), not the speaker who announced it ("أعلن الجيش مقتل أحد جنوده");
 * one event record per (source, target) pair, as event data conventionally has it.
 """
 
@@ -20,6 +29,7 @@ from dataclasses import dataclass
 
 from hadath.doc import ActorMention, Doc, PlaceMention
 from hadath.extract.clauses import Clause, clause_of
+from hadath.extract.dates import relative_time_re
 from hadath.extract.modality import Modality, modality_of
 from hadath.extract.morphology import looks_finite, looks_nominal
 from hadath.extract.quotations import QuotationMention, SpeechAct
@@ -28,6 +38,9 @@ from hadath.lexicon.model import EventEntry
 
 _STATE_BLOCKS = {"", "GOV", "MIL", "COP", "SPY"}
 _SUBJECT_SUFFIXES = frozenset({"وا", "ون", "تم", "نا"})
+_OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
+# "أنه قتل": the pronoun on أن is the verb's subject, so the verb is active
+_PRONOUN_COMPLEMENTISERS = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "وانه", "وانها"})
 # events whose doer is also the doer of the verbal noun they govern: statements, intentions and
 # concessions ("أعلن ... بسحب القوات"); a condemnation's object is somebody else's act ("ندد بالهجوم")
 _CHAINING_ROOTS = frozenset({"01", "03", "08"})
@@ -36,6 +49,14 @@ _PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _CONTEXT_WINDOW = 6
 _GENITIVE_WINDOW = 2
 _VSO_WINDOW = 3
+_UNDERGO_WINDOW = 4  # tokens between تعرض/نجا and the event noun ("تعرضت قافلته الدبلوماسية لهجوم")
+_CREDIT_WINDOW = 3  # tokens between an event noun and نفذته ("هجوم انتحاري بسيارة مفخخة نفذته")
+_PROTEST_ROOT = "14"
+_ACCUSE_CODE = "112"
+# a violent event noun's genitive is its victim when it cannot be a combatant ("قصف المدنيين")
+_NONCOMBATANT_BLOCKS = frozenset({"CVL", "REF", "EDU", "MED", "HLH", "LAB", "REL", "HRI", "BUS", "AGR"})
+# violence whose victim may be the clause's subject and whose doer may be told by another attack
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
 @dataclass(slots=True)
@@ -50,6 +71,8 @@ class EventMention:
     modality: Modality
     nominal: bool
     confidence: float
+    # the doer may be told elsewhere in the sentence (a victim's death; see _credit_attackers)
+    creditable: bool = False
 
 
 @dataclass(slots=True)
@@ -85,7 +108,11 @@ def extract_events(
     last_subject: ActorMention | None = None
     for sentence in doc.sentences:
         actors = actors_by_sentence.get(sentence.index, [])
-        subject = _sentence_subject(doc, actors) or last_subject
+        triggers = _triggers(doc, compiled, sentence.index, occupied)
+        # the mentions some event here is done to ("مقتل 4 أشخاص", "قتل 13 عراقيا") are nobody's doer
+        victims = _victims(doc, actors, clauses, triggers)
+        doers = [m for m in actors if id(m) not in victims]
+        subject = _sentence_subject(doc, doers) or last_subject
         # speech acts and events whose source a later verbal noun in the same clause inherits
         governors: list[tuple[int, Clause, ActorMention]] = [
             (a.cue.first, clause_of(clauses, a.cue.first), a.speaker)
@@ -93,14 +120,26 @@ def extract_events(
             if a.cue.sentence == sentence.index and a.speaker is not None
         ]
         speech_governors = list(governors)
-        for trigger in _triggers(doc, compiled, sentence.index, occupied):
+        objects: set[int] = set()  # ids of the targets of the sentence's events so far
+        for trigger in triggers:
             clause = clause_of(clauses, trigger.first)
             quotation = _enclosing_quotation(doc, quotations, trigger.first)
-            source = _source(doc, actors, trigger, clause)
-            inherited = source is None
-            if source is None:
+            patients = _patient_subjects(doc, actors, trigger, clause)
+            victim_noun = _is_victim_noun(trigger)
+            if patients is not None:
+                source = _passive_agent(doc, actors, trigger, clause) or _credited_doer(doc, actors, trigger)
+            else:
+                source = _source(doc, actors, trigger, clause)
+            governed = quotation is not None or any(
+                position < trigger.first and governing_clause == clause
+                for position, governing_clause, _ in speech_governors
+            )
+            # a reported death is not the reporter's doing ("أعلن الجيش مقتل أحد جنوده"); a light verb's
+            # subject is the doer ("قامت الشرطة باعتقال")
+            inherited = source is None and patients is None and not (victim_noun and governed)
+            if inherited:
                 context = _Context(
-                    actors,
+                    [m for m in doers if id(m) not in objects],
                     events,
                     by_clause.get(clause, []),
                     governors,
@@ -114,7 +153,14 @@ def extract_events(
                 source is not None and any(b in source.role_blocks for b in trigger.entry.source_roles)
             ):
                 continue
-            targets = _targets(doc, actors, trigger, clause, source)
+            if patients:
+                targets = [m for m in patients if source is None or not _same_state(m, source)]
+            elif trigger.entry.cameo[:2] == _PROTEST_ROOT:
+                targets = _protest_targets(doc, actors, trigger, source) or _targets(
+                    doc, actors, trigger, clause, source
+                )
+            else:
+                targets = _targets(doc, actors, trigger, clause, source)
             reciprocal = _reciprocal(doc, actors, trigger, clause)
             if reciprocal:
                 source, targets = reciprocal[0], reciprocal[1:]
@@ -124,10 +170,9 @@ def extract_events(
             if not targets:
                 counterpart = _implicit_counterpart(doc, compiled, trigger.entry, source)
                 targets = [counterpart] if counterpart else []
-            governed = quotation is not None or any(
-                position < trigger.first and governing_clause == clause
-                for position, governing_clause, _ in speech_governors
-            )
+            if not targets and (patients is not None or victim_noun):
+                victims_here = _victims_at_place(doc, trigger, clause)
+                targets = [victims_here] if victims_here else []
             denied_by = None
             if quotation is not None and doc.cue_starts_at(quotation.cue.first, "negation"):
                 denied_by = doc.surface(quotation.cue.first, quotation.cue.last, body=False)
@@ -148,9 +193,14 @@ def extract_events(
                     modality,
                     trigger.nominal,
                     confidence,
+                    creditable=source is None
+                    and (patients is not None or victim_noun)
+                    and trigger.entry.cameo[:2] in _VIOLENT_ROOTS,
                 )
                 events.append(event)
                 by_clause.setdefault(clause, []).append(event)
+                if target is not None:
+                    objects.add(id(target))
             if source is not None:
                 if trigger.entry.cameo[:2] in _CHAINING_ROOTS:
                     governors.append((trigger.first, clause, source))
@@ -158,8 +208,235 @@ def extract_events(
                     subject = source
         if subject is not None:
             last_subject = subject
+    _credit_attackers(events)
     events.sort(key=lambda e: e.first)
     return events
+
+
+def _protest_targets(
+    doc: Doc, actors: list[ActorMention], trigger: _Trigger, source: ActorMention | None
+) -> list[ActorMention]:
+    """What a protest is aimed at: the actor right after ضد، احتجاجا على، أمام مقر ... in its sentence."""
+    sentence = doc.sentences[doc.tokens[trigger.first].sentence]
+    for cue in doc.cues_in("protest_object", sentence.first_token, sentence.last_token):
+        for mention in actors:
+            if cue.last <= mention.first <= cue.last + 1 and mention is not source:
+                return _with_coordinated(doc, actors, mention, _sentence_span(doc, mention.sentence))
+    return []
+
+
+def _sentence_span(doc: Doc, sentence: int) -> Clause:
+    span = doc.sentences[sentence]
+    return Clause(span.first_token, span.last_token, sentence, None)
+
+
+def _victims_at_place(doc: Doc, trigger: _Trigger, clause: Clause) -> ActorMention | None:
+    """Unnamed victims ("مقتل ثلاثة", "قتل 20 واصيب 70 في الموصل") are people of the country where it
+    happened (low confidence: a foreigner killed there is not told apart)."""
+    place = _place(doc, trigger, clause)
+    if place is None or not place.country:
+        return None
+    return ActorMention(
+        place.first,
+        place.last,
+        place.sentence,
+        place.country,
+        "people",
+        country=place.country,
+        role="victims-at-place",
+        confidence=0.4,
+    )
+
+
+def _is_victim_noun(trigger: _Trigger) -> bool:
+    """ "مقتل X", "إصابة X", "اغتيال X": a verbal noun whose genitive is the one it is done to."""
+    return trigger.nominal and (trigger.entry.genitive == "target" or trigger.entry.subject != "agent")
+
+
+def _victims(
+    doc: Doc, actors: list[ActorMention], clauses: list[Clause], triggers: list[_Trigger]
+) -> set[int]:
+    """Ids of the mentions that events of the sentence are done to: patient subjects and the genitives
+    of victim nouns."""
+    found: set[int] = set()
+    for trigger in triggers:
+        clause = clause_of(clauses, trigger.first)
+        patients = _patient_subjects(doc, actors, trigger, clause)
+        if patients:
+            found.update(id(m) for m in patients)
+        elif _is_victim_noun(trigger):
+            doer = _agentive_genitive(doc, actors, trigger, clause)
+            found.update(
+                id(m)
+                for m in actors
+                if trigger.last <= m.first <= trigger.last + _GENITIVE_WINDOW
+                and m.first < clause.last
+                and m is not doer
+            )
+            if doer is not None:
+                found.update(id(m) for m in _targets(doc, actors, trigger, clause, doer))
+    return found
+
+
+def _agentive_genitive(
+    doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause
+) -> ActorMention | None:
+    """The genitive of a victim noun that is its doer because an object follows it: "اعتقال الشرطة
+    العراقية عشرات المحتجين" (the police arrested the protesters), not "مقتل عشرين مسلحا"."""
+    following = [m for m in actors if trigger.last <= m.first < clause.last and not _is_prepositional(doc, m)]
+    if len(following) < 2 or following[0].first - trigger.last > _GENITIVE_WINDOW:
+        return None
+    genitive, obj = following[0], following[1]
+    if obj.first - genitive.last > _VSO_WINDOW or _preposition_between(doc, genitive.last, obj.first):
+        return None
+    return genitive
+
+
+def _credit_attackers(events: list[EventMention]) -> None:
+    """An attack and the toll it took, told in one sentence, are one incident.
+
+    A victim's death or injury without a doer ("قتل 150 مدنيا في الضربات الجوية الأمريكية",
+    "هجوم نفذته طالبان أسفر عن مقتل سبعة") takes the doer of the nearest attack in the sentence that
+    names its own; an attack without a target ("انفجرت سيارة مفخخة ... مما أدى إلى مقتل عشرة أشخاص")
+    takes the victims of the nearest toll. Never when doer and victim would be the same state.
+    """
+    attacks = [
+        e for e in events if e.source is not None and not e.creditable and e.entry.cameo[:2] in _VIOLENT_ROOTS
+    ]
+    tolls = [e for e in events if e.creditable and e.target is not None]
+    for event in events:
+        sentence = event.clause.sentence
+        if event.creditable and event.source is None:
+            nearby = [a for a in attacks if a.clause.sentence == sentence]
+            if not nearby:
+                continue
+            attack = min(nearby, key=lambda a: abs(a.first - event.first))
+            if attack.source is None or (
+                event.target is not None and _same_state(attack.source, event.target)
+            ):
+                continue
+            event.source = attack.source
+            event.confidence = _confidence(
+                event.entry, attack.source, event.target is not None, inherited=True
+            )
+        elif not event.creditable and event.target is None and event.entry.cameo[:2] in _VIOLENT_ROOTS:
+            nearby = [t for t in tolls if t.clause.sentence == sentence]
+            if not nearby:
+                continue
+            toll = min(nearby, key=lambda t: abs(t.first - event.first))
+            if toll.target is None or (event.source is not None and _same_state(event.source, toll.target)):
+                continue
+            event.target = toll.target
+            event.confidence = round(min(event.confidence + 0.1, 0.99), 2)  # as for a found target
+
+
+def _patient_subjects(
+    doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause
+) -> list[ActorMention] | None:
+    """The actors a trigger's subject names when that subject is the one the event is done to, or
+    None when the subject is the doer. An empty list: a patient subject that names no actor."""
+    if trigger.nominal:
+        undergo = _undergo_cue(doc, trigger, clause)
+        if undergo is None:
+            return None
+        before = _subjects_before(doc, actors, clause, undergo)
+        between = [m for m in actors if undergo < m.first < trigger.first and not _is_prepositional(doc, m)]
+        return before[-1:] or between[:1]
+    subject = trigger.entry.subject
+    if subject == "agent":
+        return None
+    before = _subjects_before(doc, actors, clause, trigger.first)
+    after = [
+        m
+        for m in actors
+        if trigger.last <= m.first < clause.last
+        and m.first - trigger.last <= _VSO_WINDOW
+        and not _is_prepositional(doc, m)
+    ]
+    if subject == "either":
+        reading = _passive_reading(doc, trigger, clause, before, after)
+        if reading is None:
+            return None
+        if reading == "counted":  # "قتل 13 عراقيا": the counted noun; "قتل ثلاثة": nobody named
+            return _with_coordinated(doc, actors, after[0], clause) if after else []
+        return _with_coordinated(doc, actors, before[-1], clause)
+    if before and not after:
+        return _with_coordinated(doc, actors, before[-1], clause)
+    return _with_coordinated(doc, actors, after[0], clause) if after else []
+
+
+def _passive_reading(
+    doc: Doc, trigger: _Trigger, clause: Clause, before: list[ActorMention], after: list[ActorMention]
+) -> str | None:
+    """How an undiacritised قتل/اختطف/اعتقل reads as a passive, if it does: "counted" when a number
+    follows it ("قتل 13 عراقيا", "قتل أمس سبعة"), "preverbal" when a subject precedes it and nothing
+    but a preposition follows ("جندي عراقي قتل في هجوم", "ثلاثة عراقيين قتلوا وأصيب آخرون"). Not
+    with an object pronoun ("قتلهم"), after "أنه" ("أكد أنه قتل 150 متمردا"), or when a preverbal
+    subject agrees with the verb's plural ending and a number follows ("شرطيين قتلوا 13 متظاهرا")."""
+    verb = doc.tokens[trigger.last - 1]
+    if _has_object_pronoun(doc, trigger.last - 1):
+        return None
+    if trigger.first > clause.first and doc.tokens[trigger.first - 1].norm in _PRONOUN_COMPLEMENTISERS:
+        return None
+    following = trigger.last
+    if following < clause.last and relative_time_re().fullmatch(doc.tokens[following].norm):
+        following += 1
+    if following < clause.last and (
+        doc.tokens[following].kind == "number" or doc.cue_starts_at(following, "cardinal")
+    ):
+        plural_subject = any(s in _SUBJECT_SUFFIXES for s in verb.suffixes)
+        return None if before and plural_subject else "counted"
+    if not before or after:
+        return None
+    if following >= clause.last:
+        return "preverbal"
+    token = doc.tokens[following]
+    if token.kind != "arabic" or token.has_prefix("ب", "و") or _cue_at(doc, following, "preposition"):
+        return "preverbal"
+    return None
+
+
+def _has_object_pronoun(doc: Doc, position: int) -> bool:
+    token = doc.tokens[position]
+    return bool(token.suffixes) and token.suffixes[-1] in _OBJECT_PRONOUNS
+
+
+def _subjects_before(
+    doc: Doc, actors: list[ActorMention], clause: Clause, position: int
+) -> list[ActorMention]:
+    return [
+        m for m in actors if clause.first <= m.first and m.last <= position and not _is_prepositional(doc, m)
+    ]
+
+
+def _with_coordinated(
+    doc: Doc, actors: list[ActorMention], head: ActorMention, clause: Clause
+) -> list[ActorMention]:
+    chain = [head]
+    for mention in actors:
+        if chain[-1].last <= mention.first < clause.last:
+            if not _coordinated(doc, chain[-1], mention):
+                break
+            chain.append(mention)
+    return chain
+
+
+def _undergo_cue(doc: Doc, trigger: _Trigger, clause: Clause) -> int | None:
+    """The position of تعرض/نجا governing an event noun ("تعرضت قافلته لهجوم"), if any."""
+    for position in range(trigger.first - 1, max(clause.first, trigger.first - _UNDERGO_WINDOW) - 1, -1):
+        if _cue_at(doc, position, "undergo"):
+            return position
+    return None
+
+
+def _credited_doer(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> ActorMention | None:
+    """ "هجوم انتحاري نفذته امرأة", "تفجير تبنته طالبان": the actor right after نفذته/تبنته."""
+    sentence = doc.sentences[doc.tokens[trigger.first].sentence]
+    for cue in doc.cues_in(
+        "agent_relative", trigger.last, min(trigger.last + _CREDIT_WINDOW + 1, sentence.last_token)
+    ):
+        return next((m for m in actors if cue.last <= m.first <= cue.last + 1), None)
+    return None
 
 
 def _enclosing_quotation(doc: Doc, quotations: list[QuotationMention], token: int) -> QuotationMention | None:
@@ -314,8 +591,13 @@ def _is_prepositional(doc: Doc, mention: ActorMention) -> bool:
         return False
     if not _cue_at(doc, before, "preposition"):
         return False
-    # "قسم كبير من القوات": the quantity noun, not the preposition, heads the phrase
-    return not any(doc.cue_ends_at(quantity_end, "partitive") for quantity_end in (before, before - 1))
+    # "قسم كبير من القوات", "سبعة من عناصر الشرطة": the quantity, not the preposition, heads the phrase
+    if before > 0 and doc.tokens[before - 1].kind == "number":
+        return False
+    return not any(
+        doc.cue_ends_at(quantity_end, "partitive") or doc.cue_ends_at(quantity_end, "cardinal")
+        for quantity_end in (before, before - 1)
+    )
 
 
 def _cue_at(doc: Doc, position: int, category: str) -> bool:
@@ -359,9 +641,19 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
     governing = _governing_source(context.governors, trigger.first, context.clause)
     if governing is not None:
         return governing
+    accused = _accused(context.clause_events, trigger.first)
+    if trigger.nominal and accused is not None:
+        return accused  # "اتهمت المعارضة النظام بقصف المدنيين": the accused is the doer
     if trigger.nominal and _object_of_event(context.clause_events, trigger.first, context.clause):
         return None
     return context.subject
+
+
+def _accused(clause_events: list[EventMention], position: int) -> ActorMention | None:
+    for event in reversed(clause_events):
+        if event.last <= position and event.entry.cameo.startswith(_ACCUSE_CODE) and event.target is not None:
+            return event.target
+    return None
 
 
 def _antecedent_source(doc: Doc, events: list[EventMention], trigger: _Trigger) -> ActorMention | None:
@@ -417,8 +709,15 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
         if m.first - trigger.last <= window and not _preposition_between(doc, trigger.last, m.first)
     ]
     if trigger.nominal:
+        credited = _credited_doer(doc, actors, trigger)
+        if credited is not None:
+            return credited
         if trigger.entry.genitive == "target":
-            return None  # "مقتل عشرين مسلحا": the genitive is the victim, found as the target
+            # "مقتل عشرين مسلحا": the genitive is the victim, found as the target, unless an object
+            # follows it ("اعتقال الشرطة العراقية عشرات المحتجين")
+            return _agentive_genitive(doc, actors, trigger, clause)
+        if near_after and _noncombatant_victim(trigger, near_after[0]):
+            return None  # "قصف المدنيين": bombing of civilians, found as the target
         return near_after[0] if near_after else None
     before = [
         m
@@ -431,6 +730,10 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
     if verb_first and near_after and not pronoun_subject:
         return near_after[0]
     return before[-1] if before else None
+
+
+def _noncombatant_victim(trigger: _Trigger, mention: ActorMention) -> bool:
+    return trigger.entry.cameo[:2] in _VIOLENT_ROOTS and mention.role_blocks[:3] in _NONCOMBATANT_BLOCKS
 
 
 def _preposition_between(doc: Doc, first: int, last: int) -> bool:

@@ -8,8 +8,13 @@ Composition rules, tried at each token, longest first:
 * role phrase + agent ("كبير مفاوضي النظام") → the holder for the context country;
 * agent noun + country adjective/name, at most one word between ("القوات الروسية",
   "المستشارين العسكرين الإيرانيين", "حلفاء إيران") → country code + the agent's role block;
-* a named actor; a people name ("الروس" → RUS); a bare agent noun ("المعارضة"), whose country comes
-  from the sentence or, failing that, from the document's focus country (where its places are).
+* a named actor; a people name ("الروس" → RUS), or a country adjective counted by a number ("13
+  عراقيا"); a definite group noun ("الحركة", "التنظيم") is the group named last (anaphora);
+* a bare agent noun ("المعارضة", "الجيش") takes its country from, in turn: the actor a pronoun clitic
+  points to ("جنوده" after "الجيش الأمريكي": the nearest earlier actor with a country), the last
+  compatible actor (same role block, within the last sentences: "النظام" after "الحكومة السورية"),
+  the document's focus country (where its places are), the countries named in the sentence. An
+  indefinite agent adjective after an event noun is not an actor ("هجوم مسلح", an armed attack).
 
 An alias shared by several actors is resolved by, in turn: curated entries over imported ones; the
 actor whose codes cover the document date (الأسد is Hafez before 2000, Bashar after); the actor of a
@@ -27,9 +32,11 @@ from collections.abc import Iterable
 from datetime import date
 
 from hadath.doc import ActorMention, Doc, PlaceMention
+from hadath.extract.morphology import looks_finite
 from hadath.lexicon.compiled import CompiledLexicon, Entry, Match, has_plural_ending, is_trusted
 from hadath.lexicon.model import Actor, Place
 from hadath.ner.model import load_ner_tagger
+from hadath.text.normalize import normalize
 
 _MAX_NAME_TOKENS = 3
 _PLACE_KIND_PRIORITY = {"site": 0, "region": 1, "city": 2, "country": 3}
@@ -39,6 +46,9 @@ _DOMESTIC_BLOCKS = {"GOV", "OPP", "REB", "MIL", "COP", "CVL", "JUD", "LEG", "SPY
 # to decide (one actor, or one curated actor over imported duplicates), the document date, a country
 # named in the sentence, the document's focus country, or nothing (the first actor listed)
 _AMBIGUITY_FACTOR = {"unique": 1.0, "date": 0.9, "sentence": 0.8, "focus": 0.7, "guess": 0.5}
+# how many sentences back an anaphor ("الحركة") or a bare agent ("النظام") looks for its antecedent
+_ANAPHORA_SENTENCES = 3
+_PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن"})
 
 
 class _Index:
@@ -81,16 +91,19 @@ def _focus_country(doc: Doc, compiled: CompiledLexicon) -> str | None:
     counts: Counter[str] = Counter()
     adjective_counts: Counter[str] = Counter()
     for matches in doc.stem_matches:
-        # a place name inside a longer name of something else ("حركة النهضة") says nothing about where
-        inside_names = {
-            i
+        # a place name inside a longer name of something else ("حركة النهضة") says nothing about where;
+        # a name that is the place's own ("كركوك" as an imported actor too) does not hide it
+        names = [
+            (m.first, m.last + (1 if any(e.kind == "name_head" for e in m.entries) else 0))
             for m in matches
             if any(e.kind in ("actor", "role", "name_head") for e in m.entries)
-            for i in range(m.first, m.last + (1 if any(e.kind == "name_head" for e in m.entries) else 0))
-        }
+        ]
         for match in matches:
             for entry in match.entries:
-                if entry.kind == "place" and any(i in inside_names for i in range(match.first, match.last)):
+                if entry.kind == "place" and any(
+                    first < match.last and match.first < last and last - first > match.last - match.first
+                    for first, last in names
+                ):
                     continue
                 if entry.kind == "place":
                     country = compiled.lexicon.places[entry.ref].country
@@ -209,6 +222,15 @@ def _actor_at(
         return ActorMention(
             position, people_end, sentence, people_entry.ref, "people", country=people_entry.ref
         )
+    if _counted(doc, position):
+        # "قتل 13 عراقيا": a country adjective counted by a number names people of that country
+        for adjective_end, adjective_entry in index.at(position, "adjective"):
+            return ActorMention(
+                position, adjective_end, sentence, adjective_entry.ref, "people", country=adjective_entry.ref
+            )
+    anaphor = _group_anaphor(doc, compiled, position, sentence)
+    if anaphor is not None:
+        return anaphor
     for agent_end, agent_entry in index.at(position, "agent"):
         agent = lexicon.agents[int(agent_entry.ref)]
         if not agent.code or not is_trusted(agent.provenance):
@@ -216,12 +238,17 @@ def _actor_at(
             continue
         if agent_end < longest_place:
             break  # the head of a place's name ("محافظة إدلب"), left to the places
+        if agent_end - position == 1 and _modifies_event_noun(doc, compiled, index, position):
+            break  # "هجوم مسلح": an armed attack, not armed men
         first_block = agent.code[:3]
-        country = (
-            _context_country(sentence_countries, doc.focus_country)
-            if first_block in _DOMESTIC_BLOCKS
-            else None
-        )
+        country, confidence = None, 0.5
+        if first_block in _DOMESTIC_BLOCKS:
+            antecedent = _agent_antecedent(doc, position, agent_end, sentence, first_block)
+            if antecedent is not None:
+                country, confidence = antecedent, 0.65
+            else:
+                country = _context_country(sentence_countries, doc.focus_country)
+                confidence = 0.6 if country else 0.5
         code = (country or "") + agent.code
         return ActorMention(
             position,
@@ -231,9 +258,83 @@ def _actor_at(
             "agent",
             country=country,
             role=agent.code,
-            confidence=0.6 if country else 0.5,
+            confidence=confidence,
         )
     return None
+
+
+def _counted(doc: Doc, position: int) -> bool:
+    """Whether a number or a number word comes right before ``position`` ("13 عراقيا", "ثلاثة عراقيين")."""
+    if position == 0 or doc.tokens[position - 1].sentence != doc.tokens[position].sentence:
+        return False
+    before = doc.tokens[position - 1]
+    return before.kind == "number" or doc.cue_starts_at(position - 1, "cardinal")
+
+
+def _has_pronoun_suffix(doc: Doc, position: int) -> bool:
+    """ "جنوده", "قواتهم": a possessive pronoun clitic (not a ta marbuta, which normalises to ه too)."""
+    token = doc.tokens[position]
+    if not token.suffixes or token.suffixes[-1] not in _PRONOUN_SUFFIXES or "ال" in token.prefixes:
+        return False
+    return doc.text[token.start : token.end].endswith(token.suffixes[-1])
+
+
+def _agent_antecedent(doc: Doc, first: int, last: int, sentence: int, block: str) -> str | None:
+    """The country of the actor a bare agent noun refers back to: with a pronoun clitic ("جنوده") the
+    nearest earlier actor with a country; otherwise the last one with the same role block."""
+    possessed = _has_pronoun_suffix(doc, last - 1)
+    for mention in reversed(doc.actors):
+        if mention.sentence < sentence - (1 if possessed else _ANAPHORA_SENTENCES):
+            break
+        if not mention.country or mention.confidence < 0.6:
+            continue  # only what was named, not what was itself guessed from context
+        if possessed or mention.role_blocks[:3] == block:
+            return mention.country
+    return None
+
+
+def _group_anaphor(doc: Doc, compiled: CompiledLexicon, position: int, sentence: int) -> ActorMention | None:
+    """ "الحركة", "التنظيم" alone: the last group named with that head noun ("حركة حماس", or "حماس"
+    when one of its names is "حركة حماس"), within the last sentences."""
+    if not doc.cue_starts_at(position, "group_anaphor"):
+        return None
+    head = doc.tokens[position].norm.removeprefix("ال")
+    for mention in reversed(doc.actors):
+        if mention.sentence < sentence - _ANAPHORA_SENTENCES:
+            break
+        if mention.actor_id is None or mention.kind not in ("group", "organisation"):
+            continue
+        actor = compiled.lexicon.actors[mention.actor_id]
+        if any(normalize(name).text.split()[0] == head for name in actor.names):
+            return ActorMention(
+                position,
+                position + 1,
+                sentence,
+                mention.code,
+                mention.kind,
+                actor_id=mention.actor_id,
+                name_en=mention.name_en,
+                country=mention.country,
+                role="anaphor",
+                confidence=round(mention.confidence * 0.8, 2),
+            )
+    return None
+
+
+def _modifies_event_noun(doc: Doc, compiled: CompiledLexicon, index: _Index, position: int) -> bool:
+    """An indefinite agent word right after an indefinite event noun is its adjective ("هجوم مسلح"),
+    not after a verb ("هاجم مسلحون": its subject)."""
+    token = doc.tokens[position]
+    if position == 0 or token.prefixes or "ون" in token.suffixes:
+        return False
+    before = doc.tokens[position - 1]
+    if before.sentence != token.sentence or "ال" in before.prefixes or looks_finite(before):
+        return False
+    return any(
+        end == position and entry.kind == "event" and compiled.lexicon.events[int(entry.ref)].pos == "noun"
+        for start in range(max(0, position - 3), position)
+        for end, entry in index.by_start.get(start, [])
+    )
 
 
 def _name_pattern_at(
@@ -448,6 +549,8 @@ def _extract_places(doc: Doc, compiled: CompiledLexicon) -> None:
                         doc, compiled, match.first, place.country
                     ):
                         continue
+                    if _feminine_mismatch(doc, match.last - 1, place):
+                        continue
                     by_span.setdefault((match.first, match.last), []).append(place)
         for (first, last), places in by_span.items():
             candidates.append((first, last, places))
@@ -472,6 +575,15 @@ def _extract_places(doc: Doc, compiled: CompiledLexicon) -> None:
             )
             taken.update(range(first, last))
     doc.places.sort(key=lambda p: p.first)
+
+
+def _feminine_mismatch(doc: Doc, position: int, place: Place) -> bool:
+    """ "الطائفة" (the sect) shares the key of "الطائف" (Taif): a word ending in ta marbuta is not a
+    place whose names all lack it."""
+    token = doc.tokens[position]
+    if "ه" not in token.suffixes or not doc.text[token.start : token.end].endswith("ة"):
+        return False
+    return not any(name.endswith(("ة", "ه")) for name in place.names)
 
 
 def _article_mismatch(doc: Doc, compiled: CompiledLexicon, first: int, country: str | None) -> bool:

@@ -18,6 +18,7 @@ from hadath.lexicon.model import (
     CUE_CATEGORIES,
     QUAD_CLASSES,
     ROLE_CODE_RE,
+    SUBJECT_ROLES,
     Actor,
     Agent,
     CameoCode,
@@ -307,6 +308,10 @@ def _load_events_file(path: Path, content: dict, lexicon: Lexicon, problems: _Pr
         if genitive not in {"source", "target"}:
             problems.add(where, f"genitive {genitive!r} must be source or target")
             continue
+        subject = entry.get("subject", "agent")
+        if subject not in SUBJECT_ROLES:
+            problems.add(where, f"subject {subject!r} must be one of {', '.join(SUBJECT_ROLES)}")
+            continue
         context_groups: list[tuple[str, ...]] = []
         for group in entry.get("context") or []:
             group = [group] if isinstance(group, str) else group
@@ -325,6 +330,7 @@ def _load_events_file(path: Path, content: dict, lexicon: Lexicon, problems: _Pr
                 context=tuple(context_groups),
                 source_roles=tuple(entry.get("source_roles") or ()),
                 genitive=genitive,
+                subject=subject,
                 note=entry.get("note"),
             )
         )

@@ -10,6 +10,7 @@ ACTOR_CODE_RE = re.compile(r"^(?:[A-Z]{3})+$")
 ROLE_CODE_RE = re.compile(r"^(?:[A-Z]{3})*$")
 CAMEO_EVENT_RE = re.compile(r"^\d{2,4}$")
 ACTOR_TYPES = frozenset({"person", "organisation", "group", "state"})
+SUBJECT_ROLES = ("agent", "patient", "either")  # EventEntry.subject
 QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 # discourse cues (cues/cues.yaml) and the function words the argument finder relies on (cues/syntax.yaml)
 DISCOURSE_CUES = (
@@ -40,6 +41,11 @@ SYNTAX_CUES = (
     "demonstrative",  # هذا القرار: points back to something told before
     "reference",  # عقب اغتيال ...: a reference to an earlier event
     "mission",  # المبعوث الأممي إلى سوريا: the country an envoy of an organisation is sent to
+    "cardinal",  # number words: "ثلاثة عراقيين" counts people; "قتل ثلاثة" is a passive
+    "undergo",  # تعرض ل، نجا من: the subject is the one the following event is done to
+    "agent_relative",  # هجوم نفذته/تبنته X: X did the attack
+    "group_anaphor",  # الحركة، التنظيم: the group named last
+    "protest_object",  # ضد، احتجاجا على، أمام مقر: what a protest is aimed at follows
 )
 CUE_CATEGORIES = DISCOURSE_CUES + SYNTAX_CUES
 
@@ -174,6 +180,9 @@ class EventEntry:
     # what the genitive of the verbal noun is: the doer ("تصريح الرئيس") or the one it is done to
     # ("مقتل عشرين مسلحا", "اغتيال الحريري")
     genitive: str = "source"
+    # who the grammatical subject of a verb is: the doer (default), the one it is done to ("أصيب"،
+    # "لقي مصرعه"), or either (undiacritised "قتل" is also the passive "قُتل"; the context decides)
+    subject: str = "agent"
     note: str | None = None
 
 
