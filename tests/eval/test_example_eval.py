@@ -254,3 +254,6 @@ def test_shared_worked_example_passes(pipeline):
     found, total = report.tier_counts("must")
     assert total > 0 and found == total
     assert report.passed is True
+    # issue 4: the should items too
+    missed_should = [(i.section, i.label, i.why) for i in report.items if i.tier == "should" and not i.found]
+    assert missed_should == []

@@ -393,3 +393,14 @@ def test_an_arrest_noun_with_an_object_takes_its_genitive_as_doer(pipeline):
 def test_a_protest_targets_what_it_is_aimed_at(pipeline, text, target):
     protest = events_of(analyze(pipeline, text), "PROTEST")[0]
     assert (protest.trigger, code(protest.target)) == ("تظاهر", target)
+
+
+def test_talks_qualified_by_a_country_have_its_government_at_the_table(pipeline):
+    analysis = analyze(pipeline, "انسحب الوفد خلال مفاوضات جنيف السوري الأخيرة.")
+    [talks] = events_of(analysis, "CONSULT")
+    assert (talks.cameo, code(talks.source), talks.source.text, talks.source.confidence) == (
+        "046",
+        "SYRGOV",
+        "السوري",
+        0.4,
+    )

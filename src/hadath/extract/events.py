@@ -53,6 +53,7 @@ _UNDERGO_WINDOW = 4  # tokens between تعرض/نجا and the event noun ("تع�
 _CREDIT_WINDOW = 3  # tokens between an event noun and نفذته ("هجوم انتحاري بسيارة مفخخة نفذته")
 _PROTEST_ROOT = "14"
 _ACCUSE_CODE = "112"
+_CONSULT_ROOT = "04"
 # a violent event noun's genitive is its victim when it cannot be a combatant ("قصف المدنيين")
 _NONCOMBATANT_BLOCKS = frozenset({"CVL", "REF", "EDU", "MED", "HLH", "LAB", "REL", "HRI", "BUS", "AGR"})
 # violence whose victim may be the clause's subject and whose doer may be told by another attack
@@ -149,6 +150,8 @@ def extract_events(
                     last_subject,
                 )
                 source = _inherited_source(doc, trigger, context)
+            if source is None and trigger.nominal and trigger.entry.cameo[:2] == _CONSULT_ROOT:
+                source = _national_party(doc, trigger)
             if trigger.entry.source_roles and not (
                 source is not None and any(b in source.role_blocks for b in trigger.entry.source_roles)
             ):
@@ -246,6 +249,29 @@ def _victims_at_place(doc: Doc, trigger: _Trigger, clause: Clause) -> ActorMenti
         role="victims-at-place",
         confidence=0.4,
     )
+
+
+def _national_party(doc: Doc, trigger: _Trigger) -> ActorMention | None:
+    """ "المفاوضات السورية", "مفاوضات جنيف السوري": talks qualified by a country adjective, no party
+    named, have that country's government at the table (low confidence: which government is not
+    always certain)."""
+    sentence = doc.tokens[trigger.first].sentence
+    for match in doc.stem_matches[sentence]:
+        if not trigger.last <= match.first <= trigger.last + 1:
+            continue
+        for entry in match.entries:
+            if entry.kind == "adjective":
+                return ActorMention(
+                    match.first,
+                    match.last,
+                    sentence,
+                    entry.ref + "GOV",
+                    "agent",
+                    country=entry.ref,
+                    role="GOV",
+                    confidence=0.4,
+                )
+    return None
 
 
 def _is_victim_noun(trigger: _Trigger) -> bool:
