@@ -17,7 +17,9 @@ DOCS = ROOT / "docs/analysis.schema.json"
 def test_shipped_schema_files_are_current():
     expected = output_json_schema()
     for path in (SHIPPED, DOCS):
-        assert json.loads(path.read_text(encoding="utf-8")) == expected, f"regenerate {path}: hadath schema --out"
+        assert json.loads(path.read_text(encoding="utf-8")) == expected, (
+            f"regenerate {path}: hadath schema --out"
+        )
 
 
 def test_schema_is_valid_json_schema():

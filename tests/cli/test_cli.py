@@ -46,8 +46,10 @@ def test_bad_inputs_are_reported_and_good_ones_still_analysed(tmp_path: Path):
     (corpus / "binary.txt").write_bytes(bytes(range(256)) * 4)
     (corpus / "latin1.txt").write_bytes("café crème".encode("latin-1"))
     (corpus / "broken.jsonl").write_text(
-        json.dumps({"id": "ok1", "text": GOOD}, ensure_ascii=False) + "\n{not json\n"
-        + json.dumps({"id": "ok2", "text": GOOD}, ensure_ascii=False) + "\n",
+        json.dumps({"id": "ok1", "text": GOOD}, ensure_ascii=False)
+        + "\n{not json\n"
+        + json.dumps({"id": "ok2", "text": GOOD}, ensure_ascii=False)
+        + "\n",
         encoding="utf-8",
     )
     (corpus / "dangling.txt").symlink_to(corpus / "missing-target.txt")

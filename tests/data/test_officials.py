@@ -94,9 +94,21 @@ def test_role_phrase_resolves_to_holder_on_date(pipeline, phrase, day, holder, c
 @pytest.mark.parametrize(
     ("text", "name", "day", "actor_id", "code"),
     [
-        ("استقبل عبد العزيز بوتفليقة الوفد.", "عبد العزيز بوتفليقة", "2015-01-01", "abdelaziz-bouteflika", "DZAGOV"),
+        (
+            "استقبل عبد العزيز بوتفليقة الوفد.",
+            "عبد العزيز بوتفليقة",
+            "2015-01-01",
+            "abdelaziz-bouteflika",
+            "DZAGOV",
+        ),
         ("استقبلت أنجيلا ميركل الوفد.", "أنجيلا ميركل", "2015-01-01", "angela-merkel", "DEUGOV"),
-        ("استقبل الباجي قائد السبسي الوفد.", "الباجي قائد السبسي", "2011-06-01", "beji-caid-essebsi", "TUNGOV"),
+        (
+            "استقبل الباجي قائد السبسي الوفد.",
+            "الباجي قائد السبسي",
+            "2011-06-01",
+            "beji-caid-essebsi",
+            "TUNGOV",
+        ),
     ],
 )
 def test_official_named_by_name(pipeline, text, name, day, actor_id, code):

@@ -790,9 +790,9 @@ def test_json_round_trip(scratch: Path, records: list[tuple[str, str]]) -> None:
         assert [(d.id, d.text) for d in got] == records  # type: ignore[union-attr]
 
 
-CSV_TEXTS = st.text(st.characters(exclude_categories=("Cs", "Cf"), exclude_characters="\x00"), min_size=1).filter(
-    lambda s: s.strip() != ""
-)
+CSV_TEXTS = st.text(
+    st.characters(exclude_categories=("Cs", "Cf"), exclude_characters="\x00"), min_size=1
+).filter(lambda s: s.strip() != "")
 
 
 @PROPERTY

@@ -7,8 +7,10 @@ import pytest
 
 from hadath.lexicon.loader import LexiconError, load_lexicon
 
-CAMEO_CSV = "code,label,goldstein,quad_class,plover_type,plover_mode,plover_context,provenance\n" \
+CAMEO_CSV = (
+    "code,label,goldstein,quad_class,plover_type,plover_mode,plover_context,provenance\n"
     "19,FIGHT,-10.0,material_conflict,ASSAULT,,,test\n195,Employ aerial weapons,-10.0,material_conflict,ASSAULT,,,test\n"
+)
 
 
 def _write(root: Path, relative: str, content: str) -> None:
@@ -54,8 +56,16 @@ def test_valid_files_load(data_dir: Path):
 @pytest.mark.parametrize(
     ("relative", "content", "message"),
     [
-        ("actors/a.yaml", "actors:\n  - id: Bad Id\n    codes: [SYR]\n    names: [س]\n", "actors/a.yaml:2: actor id"),
-        ("actors/a.yaml", "actors:\n  - id: x\n    codes: [SYRGOVX1]\n    names: [سوريا]\n", "not a CAMEO actor code"),
+        (
+            "actors/a.yaml",
+            "actors:\n  - id: Bad Id\n    codes: [SYR]\n    names: [س]\n",
+            "actors/a.yaml:2: actor id",
+        ),
+        (
+            "actors/a.yaml",
+            "actors:\n  - id: x\n    codes: [SYRGOVX1]\n    names: [سوريا]\n",
+            "not a CAMEO actor code",
+        ),
         (
             "actors/a.yaml",
             "actors:\n\n  - id: x\n    codes: [{code: SYR, from: 2016-13-01}]\n    names: [سوريا]\n",
@@ -66,7 +76,11 @@ def test_valid_files_load(data_dir: Path):
             "actors:\n  - id: x\n    codes: [{code: SYR, from: 2016-01-01, to: 2015-01-01}]\n    names: [سوريا]\n",
             "is after to",
         ),
-        ("actors/a.yaml", "actors:\n  - id: x\n    codes: [SYR]\n    names: [Syria]\n", "has no Arabic letters"),
+        (
+            "actors/a.yaml",
+            "actors:\n  - id: x\n    codes: [SYR]\n    names: [Syria]\n",
+            "has no Arabic letters",
+        ),
         ("actors/a.yaml", "actors:\n  - id: x\n    codes: [SYR]\n", "missing 'names'"),
         (
             "actors/a.yaml",
@@ -75,15 +89,27 @@ def test_valid_files_load(data_dir: Path):
         ),
         ("actors/a.yaml", "actors: [\n", "invalid YAML"),
         ("events/e.yaml", "events:\n  - {cameo: 195, triggers: [غارة]}\n", None),
-        ("events/e.yaml", "events:\n  - {cameo: '999', triggers: [غارة]}\n", "events/e.yaml:2: cameo '999' is not in"),
+        (
+            "events/e.yaml",
+            "events:\n  - {cameo: '999', triggers: [غارة]}\n",
+            "events/e.yaml:2: cameo '999' is not in",
+        ),
         ("events/e.yaml", "events:\n  - {cameo: '195', triggers: [غارة], pos: adverb}\n", "pos 'adverb'"),
         (
             "actors/r.yaml",
             "roles:\n  - id: fm\n    names: [وزير]\n    code: GOV\n    holders:\n      SYR:\n        - {actor: nobody}\n",
             "unknown actor 'nobody'",
         ),
-        ("places/p.csv", "id,name_en,names_ar,country,lat,lon,kind\nx,X,دمشق,SYR,133,36,city\n", "places/p.csv:2: lat 133"),
-        ("places/p.csv", "id,name_en,names_ar,country,lat,lon,kind\nx,X,دمشق,Syria,33,36,city\n", "ISO alpha-3"),
+        (
+            "places/p.csv",
+            "id,name_en,names_ar,country,lat,lon,kind\nx,X,دمشق,SYR,133,36,city\n",
+            "places/p.csv:2: lat 133",
+        ),
+        (
+            "places/p.csv",
+            "id,name_en,names_ar,country,lat,lon,kind\nx,X,دمشق,Syria,33,36,city\n",
+            "ISO alpha-3",
+        ),
         ("cues/c.yaml", "speech: [قال, '']\n", "cue list 'speech'"),
     ],
 )
@@ -98,7 +124,11 @@ def test_faults_name_file_and_line(data_dir: Path, relative: str, content: str, 
 
 
 def test_all_problems_are_collected(data_dir: Path):
-    _write(data_dir, "actors/a.yaml", "actors:\n  - {id: A, codes: [SYR], names: [س]}\n  - {id: b, codes: [x], names: [س]}\n")
+    _write(
+        data_dir,
+        "actors/a.yaml",
+        "actors:\n  - {id: A, codes: [SYR], names: [س]}\n  - {id: b, codes: [x], names: [س]}\n",
+    )
     with pytest.raises(LexiconError) as raised:
         load_lexicon(data_dir)
     assert len(raised.value.problems) >= 2

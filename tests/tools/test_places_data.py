@@ -19,12 +19,41 @@ DATA = REPO / "src" / "hadath" / "data"
 PLACES = DATA / "places"
 # the column order of docs/lexicon.md ("places")
 COLUMNS = [
-    "id", "name_en", "names_ar", "country", "lat", "lon", "kind", "population", "geonameid", "provenance",
+    "id",
+    "name_en",
+    "names_ar",
+    "country",
+    "lat",
+    "lon",
+    "kind",
+    "population",
+    "geonameid",
+    "provenance",
 ]
 
 ARAB_LEAGUE = [
-    "DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT",
-    "MAR", "OMN", "PSE", "QAT", "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM",
+    "DZA",
+    "BHR",
+    "COM",
+    "DJI",
+    "EGY",
+    "IRQ",
+    "JOR",
+    "KWT",
+    "LBN",
+    "LBY",
+    "MRT",
+    "MAR",
+    "OMN",
+    "PSE",
+    "QAT",
+    "SAU",
+    "SOM",
+    "SDN",
+    "SYR",
+    "TUN",
+    "ARE",
+    "YEM",
 ]
 KEY_STATES = [*ARAB_LEAGUE, "IRN", "TUR", "ISR", "RUS", "USA", "CHN", "GBR", "FRA", "DEU"]
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")
@@ -58,8 +87,15 @@ def places() -> list[dict[str, Any]]:
         header, rows = _csv(PLACES / name)
         assert header == COLUMNS, name
         for row in rows:
-            out.append({**row, "names_ar": row["names_ar"].split("|"), "file": name,
-                        "lat": float(row["lat"]), "lon": float(row["lon"])})
+            out.append(
+                {
+                    **row,
+                    "names_ar": row["names_ar"].split("|"),
+                    "file": name,
+                    "lat": float(row["lat"]),
+                    "lon": float(row["lon"]),
+                }
+            )
     sites = _yaml(PLACES / "sites.yaml")
     assert sites.get("provenance") and sites.get("licence")
     for entry in sites["places"]:
@@ -248,8 +284,26 @@ def test_filter_rejects_non_arabic_and_junk(raw: str) -> None:
 
 @pytest.mark.parametrize(
     "raw",
-    ["عين", "العين", "مدينة", "المدينة", "حي", "الحكومة", "التحالف", "بيان", "الباب", "صور", "الصور", "سوف",
-     "الجديدة", "جديدة", "بشار", "أبو كمال", "الأبيض", "مَدِينَة"],
+    [
+        "عين",
+        "العين",
+        "مدينة",
+        "المدينة",
+        "حي",
+        "الحكومة",
+        "التحالف",
+        "بيان",
+        "الباب",
+        "صور",
+        "الصور",
+        "سوف",
+        "الجديدة",
+        "جديدة",
+        "بشار",
+        "أبو كمال",
+        "الأبيض",
+        "مَدِينَة",
+    ],
 )
 def test_filter_rejects_stoplisted_words(raw: str) -> None:
     assert ip.clean_arabic_name(raw) is None
@@ -291,8 +345,15 @@ def test_build_city_rows_selection() -> None:
     iso = {"SY": "SYR", "IQ": "IRQ", "IN": "IND", "FR": "FRA", "XK": "XKX"}
 
     def city(gid: int, cc: str, pop: int, names: list[str]) -> dict[str, Any]:
-        return {"geonameid": gid, "name": f"c{gid}", "countrycode": cc, "population": pop,
-                "latitude": 1.5, "longitude": 2.25, "alternatenames": names}
+        return {
+            "geonameid": gid,
+            "name": f"c{gid}",
+            "countrycode": cc,
+            "population": pop,
+            "latitude": 1.5,
+            "longitude": 2.25,
+            "alternatenames": names,
+        }
 
     cities = {
         "1": city(1, "SY", 600, ["Tiny", "قرية صغيرة"]),  # focus country: any size
