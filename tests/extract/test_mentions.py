@@ -343,3 +343,11 @@ def test_an_agent_adjective_after_an_event_noun_is_not_an_actor(pipeline):
 def test_a_word_with_ta_marbuta_is_not_a_place_named_without_it(pipeline):
     analysis = analyze(pipeline, "قتل عشرون في هجوم على الطائفة اليزيدية في الموصل. وزار الوزير الطائف.")
     assert [p.text for p in analysis.places] == ["الموصل", "الطائف"]
+
+
+def test_a_weapon_is_an_actor_only_with_its_country(pipeline):
+    analysis = analyze(pipeline, "أصاب صاروخ إسرائيلي سيارة في غزة.")
+    assert actor_by_text(analysis, "صاروخ إسرائيلي").code == "ISRMIL"
+    # alone it is a thing: not the focus country's army, and not the shorter aircraft agent inside it
+    assert analyze(pipeline, "سقط صاروخ قرب مدرسة في غزة.").actors == []
+    assert analyze(pipeline, "حلقت طائرات بدون طيار فوق غزة.").actors == []

@@ -111,6 +111,12 @@ def test_valid_files_load(data_dir: Path):
             "ISO alpha-3",
         ),
         ("cues/c.yaml", "speech: [قال, '']\n", "cue list 'speech'"),
+        ("actors/g.yaml", "agents:\n  - {names: [صاروخ], code: MIL, bare: sometimes}\n", "bare 'sometimes'"),
+        (
+            "events/e.yaml",
+            "events:\n  - {cameo: '195', triggers: [قصف], pos: verb, subject: victim}\n",
+            "subject 'victim' must be one of agent, patient, either",
+        ),
     ],
 )
 def test_faults_name_file_and_line(data_dir: Path, relative: str, content: str, message: str | None):

@@ -233,6 +233,8 @@ def _actor_at(
         return anaphor
     for agent_end, agent_entry in index.at(position, "agent"):
         agent = lexicon.agents[int(agent_entry.ref)]
+        if not agent.bare:
+            break  # "صاروخ", "طائرات بدون طيار" alone: a thing, not a shorter agent inside it
         if not agent.code or not is_trusted(agent.provenance):
             # an imported generic noun with no country named ("العسكرية", "دبلوماسية") is too vague
             continue

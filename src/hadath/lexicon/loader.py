@@ -228,9 +228,17 @@ def _load_actors_file(path: Path, content: dict, lexicon: Lexicon, problems: _Pr
         if not ROLE_CODE_RE.match(code):
             problems.add(where, f"agent code {code!r} must be 3-letter uppercase blocks")
             continue
+        bare = entry.get("bare", True)
+        if not isinstance(bare, bool):
+            problems.add(where, f"agent bare {bare!r} must be true or false")
+            continue
         lexicon.agents.append(
             Agent(
-                _names(entry, "names", where, problems), code, where, str(entry.get("provenance", provenance))
+                _names(entry, "names", where, problems),
+                code,
+                where,
+                str(entry.get("provenance", provenance)),
+                bare,
             )
         )
     for where, entry in _entries(content, "name_patterns", path, problems):

@@ -112,6 +112,8 @@ class Agent:
     code: str  # role block(s), may be empty ("حلفاء" takes the country alone)
     origin: str
     provenance: str
+    # False: an actor only with a country next to it ("صاروخ إسرائيلي"); alone it is a thing ("صاروخ")
+    bare: bool = True
 
 
 @dataclass(frozen=True, slots=True)
