@@ -7,6 +7,13 @@ Candidates are the events Hadath's rules find (ASSAULT and PROTEST, not negated)
 ``difficult no`` are negative, ``ambiguous`` is left out). A sentence is detected when its best
 candidate's probability reaches the type's threshold.
 
+Training target: the labels come from unanimity (``yes`` = no annotator rejected), so a ``difficult no``
+that half the annotators accepted and an ``easy no`` that nobody accepted are the same 0. With
+``--labels mix`` (the default) a candidate's target is the mean of its 0/1 label and the share of
+annotators who accepted its sentence (``accept / (accept + reject)``): a ``yes`` stays 1.0, an ``easy
+no`` 0.0, a ``difficult no`` lies between (0.17–0.33). Only training uses it; every figure is scored
+against the 0/1 labels. ``--labels hard`` trains on the 0/1 label alone.
+
 Honesty: the whole development third is used for training, so the figures ``hadath eval gsr`` prints
 on it afterwards are in-sample. This script therefore also prints, and stores in the model, the
 out-of-fold figures of a k-fold cross-validation (folds fixed by a hash of the sentence id), and picks
@@ -26,6 +33,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from hadath.eval.gsr import document_date
 from hadath.extract.event_filter import MODEL_PATH, event_features
 from hadath.pipeline import Pipeline
 from hadath.schema import Document
@@ -44,6 +52,17 @@ class Sentence:
     event_type: str
     label: bool
     candidates: list[list[str]]  # feature lists, one per candidate event
+    accepted: float | None = None  # share of annotators who accepted the sentence
+
+
+def target(sentence: Sentence, labels: str = "mix") -> float:
+    """The training target of a sentence's candidates (see the module docstring)."""
+    hard = 1.0 if sentence.label else 0.0
+    if labels == "hard" or sentence.accepted is None:
+        return hard
+    if labels == "soft":
+        return sentence.accepted
+    return (hard + sentence.accepted) / 2
 
 
 def load_sentences(gsr_dir: Path) -> list[Sentence]:
@@ -56,18 +75,23 @@ def load_sentences(gsr_dir: Path) -> list[Sentence]:
                 if label not in ("yes", "easy no", "difficult no"):
                     continue
                 event_type = row["event_type"].strip()
-                extraction = pipeline.extract(Document(id=row["id"], text=row["text"]))
+                document = Document(id=row["id"], text=row["text"], date=document_date(row["id"]))
+                extraction = pipeline.extract(document)
                 lexicon = pipeline.compiled.lexicon
                 candidates = [
                     [f"{event_type}|{f}" for f in event_features(extraction.doc, event, extraction.dates)]
                     for event in extraction.events
                     if lexicon.plover_of(event.entry) == event_type and event.modality.value != "negated"
                 ]
-                sentences.append(Sentence(row["id"], event_type, label == "yes", candidates))
+                votes = int(row["accept"] or 0) + int(row["reject"] or 0)
+                accepted = int(row["accept"] or 0) / votes if votes else None
+                sentences.append(Sentence(row["id"], event_type, label == "yes", candidates, accepted))
     return sentences
 
 
-def train(sentences: list[Sentence], l2: float = L2, iterations: int = ITERATIONS) -> dict[str, float]:
+def train(
+    sentences: list[Sentence], l2: float = L2, iterations: int = ITERATIONS, labels: str = "mix"
+) -> dict[str, float]:
     """L2-regularised logistic regression over candidates, full-batch AdaGrad (deterministic)."""
     counts: dict[str, int] = defaultdict(int)
     for sentence in sentences:
@@ -75,18 +99,17 @@ def train(sentences: list[Sentence], l2: float = L2, iterations: int = ITERATION
             for feature in set(features):
                 counts[feature] += 1
     examples = [
-        ([f for f in features if counts[f] >= MIN_FEATURE_COUNT], 1.0 if s.label else 0.0)
+        ([f for f in features if counts[f] >= MIN_FEATURE_COUNT], target(s, labels))
         for s in sentences
         for features in s.candidates
     ]
     if not examples:
         return {}
     positives = sum(label for _, label in examples)
-    # weight the rare positive class up so that both classes pull equally
-    class_weight = {
-        1.0: len(examples) / (2 * max(positives, 1)),
-        0.0: len(examples) / (2 * max(len(examples) - positives, 1)),
-    }
+    # weight the rare positive class up so that both classes pull equally (a soft target is that
+    # much positive and the rest negative)
+    positive_weight = len(examples) / (2 * max(positives, 1))
+    negative_weight = len(examples) / (2 * max(len(examples) - positives, 1))
     weights: dict[str, float] = defaultdict(float)
     accumulated: dict[str, float] = defaultdict(float)
     for _ in range(iterations):
@@ -94,7 +117,9 @@ def train(sentences: list[Sentence], l2: float = L2, iterations: int = ITERATION
         for features, label in examples:
             score = sum(weights[f] for f in features)
             probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
-            error = (probability - label) * class_weight[label]
+            error = (
+                positive_weight * label * (probability - 1.0) + negative_weight * (1.0 - label) * probability
+            )
             for feature in features:
                 gradient[feature] += error
         for feature in sorted(gradient):
@@ -133,11 +158,13 @@ def fold_of(sentence_id: str, folds: int) -> int:
     return int(hashlib.sha256(sentence_id.encode()).hexdigest(), 16) % folds
 
 
-def train_per_type(sentences: list[Sentence], l2: float, iterations: int) -> dict[str, float]:
+def train_per_type(
+    sentences: list[Sentence], l2: float, iterations: int, labels: str = "mix"
+) -> dict[str, float]:
     """One model per event type (each with its own class balance), stored in one weight table."""
     weights: dict[str, float] = {}
     for event_type in TYPES:
-        weights.update(train([s for s in sentences if s.event_type == event_type], l2, iterations))
+        weights.update(train([s for s in sentences if s.event_type == event_type], l2, iterations, labels))
     return weights
 
 
@@ -148,6 +175,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--l2", type=float, default=L2)
     parser.add_argument("--iterations", type=int, default=ITERATIONS)
+    parser.add_argument("--labels", choices=("mix", "hard", "soft"), default="mix")
     args = parser.parse_args()
     gsr_dir = args.shared / "data/events/plover-gsr-ar-dev"
     if not gsr_dir.is_dir():
@@ -157,7 +185,7 @@ def main() -> int:
     out_of_fold: dict[str, list[tuple[float, bool]]] = defaultdict(list)
     for fold in range(args.folds):
         training = [s for s in sentences if fold_of(s.id, args.folds) != fold]
-        weights = train_per_type(training, args.l2, args.iterations)
+        weights = train_per_type(training, args.l2, args.iterations, args.labels)
         for sentence in sentences:
             if fold_of(sentence.id, args.folds) == fold:
                 out_of_fold[sentence.event_type].append(
@@ -171,7 +199,7 @@ def main() -> int:
         best = max(candidates, key=lambda t: (scores(pairs, t)["f1"], -abs(t - 0.5)))
         thresholds[event_type] = best
         cross_validated[event_type] = scores(pairs, best)
-    weights = train_per_type(sentences, args.l2, args.iterations)
+    weights = train_per_type(sentences, args.l2, args.iterations, args.labels)
     # fold each type's threshold into its bias, so that 0.5 is the decision point for every type
     for event_type, threshold in thresholds.items():
         key = f"{event_type}|bias"
@@ -195,6 +223,7 @@ def main() -> int:
             "iterations": args.iterations,
             "learning_rate": LEARNING_RATE,
             "min_feature_count": MIN_FEATURE_COUNT,
+            "labels": args.labels,
         },
         "sentences": {t: sum(1 for s in sentences if s.event_type == t) for t in TYPES},
         "weights": weights,

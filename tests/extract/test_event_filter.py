@@ -37,7 +37,9 @@ def test_filter_sets_confidence_of_known_types_only(pipeline):
     kinds = set()
     for filtered, unfiltered, mention in zip(analysis.events, rules.events, extraction.events, strict=True):
         if filtered.plover in model.types:
-            expected = model.probability(filtered.plover, event_features(extraction.doc, mention, extraction.dates))
+            expected = model.probability(
+                filtered.plover, event_features(extraction.doc, mention, extraction.dates)
+            )
             assert filtered.confidence == round(expected, 2)
             kinds.add("filtered")
         else:

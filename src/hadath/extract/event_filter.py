@@ -19,14 +19,67 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import yaml
+
 from hadath.doc import Doc
 from hadath.extract.dates import DateMention, relative_time_re
 from hadath.extract.events import EventMention
+from hadath.text.normalize import normalize
+from hadath.text.tokens import Token, tokenize
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "event_filter.json"
 _WINDOW = 3
 _NUMBER_WINDOW = 5
-# a temporal or causal preposition before a verbal noun marks a reference to an earlier event
+_GROUP_WINDOW = 6  # words this close to the trigger also give a "near=" feature
+_FRAME_WINDOW = 3  # an unreal frame ("محاولة", "خطة لتنفيذ") this close before the trigger
+_ABSTRACT_WINDOW = 3  # an abstract noun this close after the trigger ("الهجوم على الحريات")
+_COUNT_GAP = 2  # a number at most this many words before a casualty or victim noun
+
+CONTEXT_PATH = Path(__file__).resolve().parent.parent / "data" / "cues" / "event_context.yaml"
+
+
+@lru_cache(maxsize=1)
+def word_groups() -> dict[str, frozenset[str]]:
+    """Token key → the groups it belongs to (keys computed with the pipeline's own tokenizer)."""
+    content = yaml.safe_load(CONTEXT_PATH.read_text(encoding="utf-8"))
+    groups: dict[str, set[str]] = {}
+    for group, words in content["groups"].items():
+        for token in tokenize(normalize(" ".join(words)))[1]:
+            groups.setdefault(token.key, set()).add(group)
+    return {key: frozenset(names) for key, names in groups.items()}
+
+
+def group_features(
+    tokens: list[Token], first: int, last: int, trigger_first: int, trigger_last: int
+) -> list[str]:
+    """``g=GROUP`` for each word group in tokens ``first:last``, ``near=GROUP`` for those near the trigger."""
+    groups = word_groups()
+    found: set[str] = set()
+    near: set[str] = set()
+    for i in range(first, last):
+        names = groups.get(tokens[i].key)
+        if names:
+            found |= names
+            if trigger_first - _GROUP_WINDOW <= i < trigger_last + _GROUP_WINDOW:
+                near |= names
+    return [f"g={g}" for g in sorted(found)] + [f"near={g}" for g in sorted(near)]
+
+
+def has_casualty_count(tokens: list[Token], first: int, last: int, cardinals: set[int]) -> bool:
+    """A number (digits or a cardinal word) just before a casualty or victim noun: "مقتل 12 شخصا"."""
+    groups = word_groups()
+    for i in range(first, last - 1):
+        if tokens[i].kind != "number" and i not in cardinals:
+            continue
+        for j in range(i + 1, min(i + 1 + _COUNT_GAP, last)):
+            if groups.get(tokens[j].key, frozenset()) & {"casualty", "victim_noun"}:
+                return True
+    return False
+
+
+def in_quotation(text_before: str) -> bool:
+    """Whether an opening quotation mark before this point is still open."""
+    return text_before.count("«") > text_before.count("»") or text_before.count('"') % 2 == 1
 
 
 def event_features(doc: Doc, event: EventMention, dates: list[DateMention]) -> list[str]:
@@ -97,7 +150,38 @@ def event_features(doc: Doc, event: EventMention, dates: list[DateMention]) -> l
     features.append(f"length={min(length // 10, 6)}")
     position = (event.first - sentence.first_token) * 4 // max(length, 1)
     features.append(f"position={position}")
+    features.extend(context_features(doc, event, sentence_text))
     return sorted(set(features))
+
+
+def context_features(doc: Doc, event: EventMention, sentence_text: str) -> list[str]:
+    """What the sentence says around the trigger: word groups, casualty counts, frames, quotes, places."""
+    tokens = doc.tokens
+    sentence = doc.sentences[tokens[event.first].sentence]
+    first, last = sentence.first_token, sentence.last_token
+    features = group_features(tokens, first, last, event.first, event.last)
+    groups = word_groups()
+    cardinals = {c.first for c in doc.sentence_cues(sentence.index) if c.category == "cardinal"}
+    if has_casualty_count(tokens, first, last, cardinals):
+        features.append("count_casualty")
+    before = tokens[max(first, event.first - _FRAME_WINDOW) : event.first]
+    if any("unreal_frame" in groups.get(t.key, ()) for t in before):
+        features.append("unreal_frame_before")  # "محاولة اغتيال", "خطة لتنفيذ هجمات"
+    after = tokens[event.last : min(event.last + _ABSTRACT_WINDOW, last)]
+    if any("abstract" in groups.get(t.key, ()) for t in after):
+        features.append("abstract_after")  # "الهجوم على الحريات"
+    if "؟" in sentence_text or "?" in sentence_text:
+        features.append("question")
+    text_before = doc.normalized.text[doc.normalized_offset(first) : doc.normalized_offset(event.first)]
+    if in_quotation(text_before):
+        features.append("in_quote")
+    places = [p for p in doc.places if p.sentence == sentence.index]
+    if any(event.clause.first <= p.first < event.clause.last for p in places):
+        features.append("place_in_clause")
+    features.append(f"places={min(len(places), 3)}")
+    if tokens[first].kind == "number":
+        features.append("starts_with_number")  # a chronology line: "21 مايو 2005: اغتيال ..."
+    return features
 
 
 @dataclass(frozen=True)
