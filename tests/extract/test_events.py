@@ -404,3 +404,26 @@ def test_talks_qualified_by_a_country_have_its_government_at_the_table(pipeline)
         "السوري",
         0.4,
     )
+
+
+def test_an_attack_from_a_place_came_from_its_state(pipeline):
+    [event] = events_of(analyze(pipeline, "سقطت صواريخ أطلقت من جنوب لبنان على بلدة إسرائيلية."), "ASSAULT")
+    assert (code(event.source), event.source.role, event.source.confidence) == ("LBN", "origin", 0.4)
+
+
+def test_the_place_an_attack_is_aimed_at_directly_is_its_target(pipeline):
+    [event] = events_of(analyze(pipeline, "قصفت الطائرات الروسية مدينة حلب."), "ASSAULT")
+    assert (code(event.source), code(event.target)) == ("RUSMIL", "SYR")
+
+
+def test_an_attack_attributed_to_a_group_takes_it_as_source(pipeline):
+    analysis = analyze(pipeline, "تعرضت قاعدة للجيش لهجوم انتحاري نسب إلى حركة طالبان.", "2008-01-10")
+    [attack] = [e for e in events_of(analysis, "ASSAULT") if e.cameo == "1831"]
+    assert code(attack.source) == "AFGREB"
+
+
+def test_what_a_protest_is_aimed_at_is_not_its_source(pipeline):
+    [protest] = events_of(
+        analyze(pipeline, "تواصلت المظاهرات ضد وجود القوات الإثيوبية في مقديشو."), "PROTEST"
+    )
+    assert (protest.source, code(protest.target)) == (None, "ETHMIL")

@@ -351,3 +351,32 @@ def test_a_weapon_is_an_actor_only_with_its_country(pipeline):
     # alone it is a thing: not the focus country's army, and not the shorter aircraft agent inside it
     assert analyze(pipeline, "سقط صاروخ قرب مدرسة في غزة.").actors == []
     assert analyze(pipeline, "حلقت طائرات بدون طيار فوق غزة.").actors == []
+
+
+def test_a_place_name_votes_once_for_the_focus_country(pipeline):
+    # "إسلام آباد" is also the name of Iranian villages: one vote, for its likeliest reading (the capital)
+    analysis = analyze(pipeline, "قال ضابط إن ستين شخصا قتلوا في هجوم على فندق في إسلام آباد.")
+    assert actor_by_text(analysis, "شخصا").code == "PAKCVL"
+
+
+def test_a_person_noun_is_an_actor_only_with_its_nationality(pipeline):
+    analysis = analyze(pipeline, "فجرت امرأة بلجيكية نفسها قرب دورية جنوب بغداد.")
+    assert actor_by_text(analysis, "امرأة بلجيكية").code == "BELCVL"
+    assert analyze(pipeline, "قال رجل إن الطريق مغلق.").actors == []
+
+
+def test_a_feminine_word_is_not_the_agent_named_without_ta_marbuta(pipeline):
+    # مستوطنة (a settlement) is not مستوطن (a settler); مدنية here is "civil"
+    analysis = analyze(pipeline, "سقطت قذائف على مستوطنة قرب الحدود وعلى منظمات مدنية.")
+    assert [a.text for a in analysis.actors] == []
+
+
+def test_a_country_after_a_compass_word_is_a_place(pipeline):
+    analysis = analyze(pipeline, "أطلقت صواريخ من جنوب لبنان.")
+    assert analysis.actors == []
+    assert [p.country for p in analysis.places] == ["LBN"]
+
+
+def test_a_country_adjective_in_the_dual_names_two_people(pipeline):
+    assert actor_by_text(analyze(pipeline, "قتل عراقيان في انفجار."), "عراقيان").code == "IRQ"
+

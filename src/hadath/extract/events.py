@@ -152,6 +152,8 @@ def extract_events(
                 source = _inherited_source(doc, trigger, context)
             if source is None and trigger.nominal and trigger.entry.cameo[:2] == _CONSULT_ROOT:
                 source = _national_party(doc, trigger)
+            if source is None and patients is None and trigger.entry.cameo[:2] in _VIOLENT_ROOTS:
+                source = _origin_source(doc, trigger, clause)
             if trigger.entry.source_roles and not (
                 source is not None and any(b in source.role_blocks for b in trigger.entry.source_roles)
             ):
@@ -159,9 +161,10 @@ def extract_events(
             if patients:
                 targets = [m for m in patients if source is None or not _same_state(m, source)]
             elif trigger.entry.cameo[:2] == _PROTEST_ROOT:
-                targets = _protest_targets(doc, actors, trigger, source) or _targets(
-                    doc, actors, trigger, clause, source
-                )
+                aimed_at = _protest_targets(doc, actors, trigger)
+                if source is not None and any(source is m for m in aimed_at):
+                    source = None  # "المظاهرات ضد وجود القوات الإثيوبية": the forces are protested against
+                targets = aimed_at or _targets(doc, actors, trigger, clause, source)
             else:
                 targets = _targets(doc, actors, trigger, clause, source)
             reciprocal = _reciprocal(doc, actors, trigger, clause)
@@ -216,14 +219,12 @@ def extract_events(
     return events
 
 
-def _protest_targets(
-    doc: Doc, actors: list[ActorMention], trigger: _Trigger, source: ActorMention | None
-) -> list[ActorMention]:
+def _protest_targets(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> list[ActorMention]:
     """What a protest is aimed at: the actor right after ضد، احتجاجا على، أمام مقر ... in its sentence."""
     sentence = doc.sentences[doc.tokens[trigger.first].sentence]
     for cue in doc.cues_in("protest_object", sentence.first_token, sentence.last_token):
         for mention in actors:
-            if cue.last <= mention.first <= cue.last + 1 and mention is not source:
+            if cue.last <= mention.first <= cue.last + 1:
                 return _with_coordinated(doc, actors, mention, _sentence_span(doc, mention.sentence))
     return []
 
@@ -846,10 +847,25 @@ def _reciprocal(
 def _place_target(
     doc: Doc, trigger: _Trigger, clause: Clause, source: ActorMention | None
 ) -> ActorMention | None:
+    """The state of a place an event is aimed at: after من/إلى/على/ضد or ل ("انسحاب من سوريا"); for an
+    attack also its direct object ("قصفت الطائرات مدينة حلب"), while "من X" is where the attack came
+    from (see _origin_source)."""
+    violent = trigger.entry.cameo[:2] in _VIOLENT_ROOTS
+    object_position = source.last if source is not None and source.first >= trigger.last else trigger.last
     for place in doc.places:
         if trigger.last <= place.first < clause.last and place.country:
             directional = place.first > 0 and doc.cue_starts_at(place.first - 1, "directional")
-            if not (directional or doc.tokens[place.first].has_prefix("ل")):
+            if violent and _from_place(doc, place):
+                continue
+            # "قصفت الطائرات حلب", "قصفت الطائرات مدينة حلب": the place, or its head noun, is the object
+            direct_object = (
+                violent
+                and not trigger.nominal
+                and object_position <= place.first <= object_position + 1
+                and not doc.tokens[object_position].prefixes
+                and not _preposition_between(doc, object_position, place.first + 1)
+            )
+            if not (directional or direct_object or doc.tokens[place.first].has_prefix("ل")):
                 continue
             if (
                 source is not None
@@ -866,6 +882,33 @@ def _place_target(
                 country=place.country,
                 name_en=place.name_en,
                 confidence=0.6,
+            )
+    return None
+
+
+def _from_place(doc: Doc, place: PlaceMention) -> bool:
+    """ "من سوريا", "من جنوب لبنان": where something comes from."""
+    before = place.first - 1
+    if before > 0 and doc.cue_starts_at(before, "locative"):
+        before -= 1
+    return before >= 0 and doc.tokens[before].norm == "من"
+
+
+def _origin_source(doc: Doc, trigger: _Trigger, clause: Clause) -> ActorMention | None:
+    """An attack "from" a place whose doer is not named ("إطلاق صواريخ من جنوب لبنان على ...") came
+    from that place's state (low confidence)."""
+    for place in doc.places:
+        if trigger.last <= place.first < clause.last and place.country and _from_place(doc, place):
+            return ActorMention(
+                place.first,
+                place.last,
+                place.sentence,
+                place.country,
+                "state",
+                country=place.country,
+                name_en=place.name_en,
+                role="origin",
+                confidence=0.4,
             )
     return None
 

@@ -99,19 +99,22 @@ def _focus_country(doc: Doc, compiled: CompiledLexicon) -> str | None:
             if any(e.kind in ("actor", "role", "name_head") for e in m.entries)
         ]
         for match in matches:
+            # one vote per place name: a capital or country it names, else its likeliest reading
+            # ("إسلام آباد" is Pakistan's capital, not the Iranian villages of that name)
+            states = [e.ref for e in match.entries if e.kind in ("country", "capital")]
+            inside_name = any(
+                first < match.last and match.first < last and last - first > match.last - match.first
+                for first, last in names
+            )
+            places = [compiled.lexicon.places[e.ref] for e in match.entries if e.kind == "place"]
+            if states:
+                counts[states[0]] += 1
+            elif places and not inside_name:
+                country = _best_place(places, set()).country
+                if country:
+                    counts[country] += 1
             for entry in match.entries:
-                if entry.kind == "place" and any(
-                    first < match.last and match.first < last and last - first > match.last - match.first
-                    for first, last in names
-                ):
-                    continue
-                if entry.kind == "place":
-                    country = compiled.lexicon.places[entry.ref].country
-                    if country:
-                        counts[country] += 1
-                elif entry.kind in ("country", "capital"):
-                    counts[entry.ref] += 1
-                elif entry.kind == "adjective":
+                if entry.kind == "adjective":
                     adjective_counts[entry.ref] += 1
     ranked = counts.most_common(1) or adjective_counts.most_common(1)
     return ranked[0][0] if ranked else None
@@ -181,7 +184,7 @@ def _actor_at(
     # a longer name starting here is more specific than a generic noun: "قوات سوريا الديمقراطية" is the
     # SDF, not Syrian forces; "محافظة إدلب" and "مستشفى كمال عدوان" are places, not agents
     longest_name = max(longest_place, named[0] if named else position)
-    for agent_end, agent_entry in index.at(position, "agent"):
+    for agent_end, agent_entry in _agents_at(doc, compiled, index, position):
         agent = lexicon.agents[int(agent_entry.ref)]
         for gap in (0, 1):
             for country_end, country_entry in index.at(agent_end + gap, "adjective", "country", "people"):
@@ -222,8 +225,9 @@ def _actor_at(
         return ActorMention(
             position, people_end, sentence, people_entry.ref, "people", country=people_entry.ref
         )
-    if _counted(doc, position):
-        # "قتل 13 عراقيا": a country adjective counted by a number names people of that country
+    if _counted(doc, position) or "ان" in doc.tokens[position].suffixes:
+        # "قتل 13 عراقيا", "قتل عراقيان": a country adjective counted by a number, or in the dual,
+        # names people of that country
         for adjective_end, adjective_entry in index.at(position, "adjective"):
             return ActorMention(
                 position, adjective_end, sentence, adjective_entry.ref, "people", country=adjective_entry.ref
@@ -231,7 +235,7 @@ def _actor_at(
     anaphor = _group_anaphor(doc, compiled, position, sentence)
     if anaphor is not None:
         return anaphor
-    for agent_end, agent_entry in index.at(position, "agent"):
+    for agent_end, agent_entry in _agents_at(doc, compiled, index, position):
         agent = lexicon.agents[int(agent_entry.ref)]
         if not agent.bare:
             break  # "صاروخ", "طائرات بدون طيار" alone: a thing, not a shorter agent inside it
@@ -263,6 +267,22 @@ def _actor_at(
             confidence=confidence,
         )
     return None
+
+
+def _agents_at(
+    doc: Doc, compiled: CompiledLexicon, index: _Index, position: int
+) -> list[tuple[int, Entry]]:
+    """Agent matches at ``position``, without those whose last word carries a ta marbuta the agent's
+    name lacks: "مدنية" (civil), "مسلحة" (armed), "مستوطنة" (a settlement) are not مدني، مسلح، مستوطن."""
+    found = []
+    for end, entry in index.at(position, "agent"):
+        token = doc.tokens[end - 1]
+        if "ه" in token.suffixes and doc.text[token.start : token.end].endswith("ة"):
+            names = compiled.lexicon.agents[int(entry.ref)].names
+            if not any(name.split()[-1].endswith(("ة", "ه")) for name in names):
+                continue
+        found.append((end, entry))
+    return found
 
 
 def _counted(doc: Doc, position: int) -> bool:
@@ -383,10 +403,13 @@ def _name_pattern_at(
 
 
 def _governed_by_preposition(doc: Doc, position: int) -> bool:
+    """ "في سوريا", "لسوريا", "جنوب لبنان": a place, not the state acting."""
     token = doc.tokens[position]
     if token.has_prefix("ب", "ل", "ك"):
         return True
-    return position > 0 and doc.cue_starts_at(position - 1, "preposition")
+    return position > 0 and (
+        doc.cue_starts_at(position - 1, "preposition") or doc.cue_starts_at(position - 1, "locative")
+    )
 
 
 def _is_blocked(doc: Doc, compiled: CompiledLexicon, index: _Index, position: int) -> bool:
