@@ -11,7 +11,7 @@ from hadath.extract.clauses import split_clauses
 from hadath.extract.dates import DateMention, extract_dates
 from hadath.extract.event_filter import EventFilter, event_features, load_event_filter
 from hadath.extract.events import EventMention, extract_events
-from hadath.extract.mentions import extract_mentions
+from hadath.extract.mentions import add_recognised_names, extract_mentions
 from hadath.extract.quotations import QuotationMention, extract_quotations, extract_speech_acts
 from hadath.lexicon.compiled import CompiledLexicon, load_compiled
 from hadath.lexicon.loader import DATA_DIR
@@ -69,6 +69,12 @@ class Pipeline:
         acts = extract_speech_acts(doc, clauses)
         quotations = extract_quotations(doc, acts, self.compiled.lexicon.quote_pairs)
         events = extract_events(doc, self.compiled, clauses, acts, quotations)
+        # names the lexicon lacks, where an event misses an argument: then find the arguments again
+        incomplete = _clauses_missing_arguments(events)
+        if incomplete:
+            triggers = {i for e in events for i in range(e.first, e.last)}
+            if add_recognised_names(doc, self.compiled, incomplete, triggers):
+                events = extract_events(doc, self.compiled, clauses, acts, quotations)
         claims = extract_claims(doc, clauses, events)
         return Extraction(doc, dates, events, quotations, claims)
 
@@ -88,6 +94,25 @@ class Extraction:
     events: list[EventMention]
     quotations: list[QuotationMention]
     claims: list[ClaimMention]
+
+
+# events whose missing source or target is worth a run of the NER model: material conflict and protest
+_NAME_HUNGRY_ROOTS = frozenset({"14", "17", "18", "19", "20"})
+# at most this many clauses per document are tagged, which bounds the model's cost (about 1 ms each)
+_NER_CLAUSES_PER_DOCUMENT = 3
+
+
+def _clauses_missing_arguments(events: list[EventMention]) -> list[tuple[int, int]]:
+    clauses: list[tuple[int, int]] = []
+    for event in events:
+        if event.entry.cameo[:2] not in _NAME_HUNGRY_ROOTS or (event.source and event.target):
+            continue
+        span = (event.clause.first, event.clause.last)
+        if span not in clauses:
+            clauses.append(span)
+        if len(clauses) == _NER_CLAUSES_PER_DOCUMENT:
+            break
+    return clauses
 
 
 def _apply_event_filter(event_filter: EventFilter, lexicon: Lexicon, extraction: Extraction) -> None:

@@ -427,3 +427,19 @@ def test_what_a_protest_is_aimed_at_is_not_its_source(pipeline):
         analyze(pipeline, "تواصلت المظاهرات ضد وجود القوات الإثيوبية في مقديشو."), "PROTEST"
     )
     assert (protest.source, code(protest.target)) == (None, "ETHMIL")
+
+
+def test_a_name_the_lexicon_lacks_is_found_by_the_ner_model_where_an_argument_is_missing(pipeline):
+    analysis = analyze(pipeline, "اختطف مسلحون المهندس كريم الأنصاري قرب كركوك.", "2008-03-16")
+    [kidnapping] = events_of(analysis, "ASSAULT")
+    victim = kidnapping.target
+    assert (victim.text, victim.kind, victim.role, victim.code) == (
+        "كريم الأنصاري",
+        "person",
+        "recognised-name",
+        "IRQ",
+    )
+    assert victim.confidence == 0.4
+    # where every event has its arguments, the model does not run and adds nothing
+    complete = analyze(pipeline, "قصفت الطائرات الروسية مواقع لتنظيم داعش في إدلب.")
+    assert all(a.role != "recognised-name" for a in complete.actors)

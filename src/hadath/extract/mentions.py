@@ -35,6 +35,7 @@ from hadath.doc import ActorMention, Doc, PlaceMention
 from hadath.extract.morphology import looks_finite
 from hadath.lexicon.compiled import CompiledLexicon, Entry, Match, has_plural_ending, is_trusted
 from hadath.lexicon.model import Actor, Place
+from hadath.ner.iob import spans as iob_spans
 from hadath.ner.model import load_ner_tagger
 from hadath.text.normalize import normalize
 
@@ -269,9 +270,7 @@ def _actor_at(
     return None
 
 
-def _agents_at(
-    doc: Doc, compiled: CompiledLexicon, index: _Index, position: int
-) -> list[tuple[int, Entry]]:
+def _agents_at(doc: Doc, compiled: CompiledLexicon, index: _Index, position: int) -> list[tuple[int, Entry]]:
     """Agent matches at ``position``, without those whose last word carries a ta marbuta the agent's
     name lacks: "مدنية" (civil), "مسلحة" (armed), "مستوطنة" (a settlement) are not مدني، مسلح، مستوطن."""
     found = []
@@ -469,6 +468,53 @@ def _extend_with_person(
 
 
 UNKNOWN_NAME_CONFIDENCE = 0.6  # the role and country are certain; who holds it is the NER model's reading
+# a name only the NER model found, of a person or organisation whose country is the context's guess
+RECOGNISED_NAME_CONFIDENCE = 0.4
+_RECOGNISED_KINDS = {"PER": "person", "ORG": "organisation"}
+
+
+def add_recognised_names(
+    doc: Doc, compiled: CompiledLexicon, spans: list[tuple[int, int]], taken: set[int]
+) -> int:
+    """Persons and organisations the lexicon does not know, found by the NER model in the token ranges
+    ``spans`` (the clauses where an event lacks an argument: the model runs where it can help) and in
+    no other mention or ``taken`` token. Each becomes an actor coded with the context country (the
+    sentence's, else the document's focus), kind person or organisation. Returns how many were added."""
+    occupied = set(taken)
+    occupied.update(i for m in doc.actors for i in range(m.first, m.last))
+    occupied.update(i for p in doc.places for i in range(p.first, p.last))
+    tagger = load_ner_tagger()
+    ranges = [(first, last) for first, last in spans if last > first]
+    labels_by_range = tagger.tag_tokens(doc.text, [doc.tokens[first:last] for first, last in ranges])
+    added: list[ActorMention] = []
+    for (first, _last), labels in zip(ranges, labels_by_range, strict=True):
+        sentence = doc.tokens[first].sentence
+        countries = _sentence_countries(_Index(doc, doc.stem_matches[sentence]))
+        country = _context_country(countries, doc.focus_country)
+        for start, end, entity_type in iob_spans(labels):
+            kind = _RECOGNISED_KINDS.get(entity_type)
+            tokens = range(first + start, first + end)
+            if kind is None or any(i in occupied for i in tokens):
+                continue
+            if all(doc.tokens[i].norm in compiled.function_words for i in tokens):
+                continue
+            added.append(
+                ActorMention(
+                    first + start,
+                    first + end,
+                    sentence,
+                    country,
+                    kind,
+                    country=country,
+                    role="recognised-name",
+                    confidence=RECOGNISED_NAME_CONFIDENCE,
+                )
+            )
+            occupied.update(tokens)
+    if added:
+        doc.actors = sorted(doc.actors + added, key=lambda m: m.first)
+        doc.index_actors()
+    return len(added)
 
 
 def _unknown_name_after(
