@@ -443,3 +443,34 @@ def test_a_name_the_lexicon_lacks_is_found_by_the_ner_model_where_an_argument_is
     # where every event has its arguments, the model does not run and adds nothing
     complete = analyze(pipeline, "قصفت الطائرات الروسية مواقع لتنظيم داعش في إدلب.")
     assert all(a.role != "recognised-name" for a in complete.actors)
+
+
+def test_the_noun_before_a_relative_pronoun_is_the_subject_of_its_verb(pipeline):
+    analysis = analyze(pipeline, "قال الجيش الأمريكي إن القوات العراقية التي قصفت مواقع داعش انسحبت.")
+    [bombing] = [e for e in events_of(analysis, "ASSAULT") if e.trigger == "قصفت"]
+    assert (code(bombing.source), code(bombing.target)) == ("IRQMIL", "IMG")
+
+
+def test_coordinated_doers_each_get_an_event(pipeline):
+    analysis = analyze(pipeline, "شنت الطائرات الروسية والجيش السوري غارات على مواقع المعارضة في حلب.")
+    pairs = {(code(e.source), code(e.target)) for e in events_of(analysis, "ASSAULT")}
+    assert pairs == {("RUSMIL", "SYROPP"), ("SYRMIL", "SYROPP")}
+
+
+def test_a_shared_head_noun_gives_each_country_its_forces(pipeline):
+    analysis = analyze(pipeline, "انسحبت القوات الروسية والإيرانية من حلب.")
+    assert [(a.text, a.code) for a in analysis.actors] == [
+        ("القوات الروسية", "RUSMIL"),
+        ("الإيرانية", "IRNMIL"),
+    ]
+    # both withdrew: neither is the other's target
+    assert {(code(e.source), code(e.target)) for e in analysis.events} == {
+        ("RUSMIL", "SYR"),
+        ("IRNMIL", "SYR"),
+    }
+
+
+def test_a_condemnation_is_aimed_at_the_doer_of_the_condemned_act(pipeline):
+    analysis = analyze(pipeline, "أدان الأردن الغارات التي شنتها الطائرات الإسرائيلية على غزة.")
+    [condemnation] = [e for e in analysis.events if e.cameo.startswith("11")]
+    assert (code(condemnation.source), code(condemnation.target)) == ("JOR", "ISRMIL")

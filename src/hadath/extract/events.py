@@ -53,6 +53,7 @@ _UNDERGO_WINDOW = 4  # tokens between تعرض/نجا and the event noun ("تع�
 _CREDIT_WINDOW = 3  # tokens between an event noun and نفذته ("هجوم انتحاري بسيارة مفخخة نفذته")
 _PROTEST_ROOT = "14"
 _ACCUSE_CODE = "112"
+_DISAPPROVE_ROOT = "11"
 _CONSULT_ROOT = "04"
 # a violent event noun's genitive is its victim when it cannot be a combatant ("قصف المدنيين")
 _NONCOMBATANT_BLOCKS = frozenset({"CVL", "REF", "EDU", "MED", "HLH", "LAB", "REL", "HRI", "BUS", "AGR"})
@@ -158,18 +159,23 @@ def extract_events(
                 source is not None and any(b in source.role_blocks for b in trigger.entry.source_roles)
             ):
                 continue
+            # "شنت الطائرات الروسية والجيش السوري غارات": one record per doer and target
+            sources = _coordinated_doers(doc, source) if source is not None else [None]
+            last_doer = sources[-1]
             if patients:
                 targets = [m for m in patients if source is None or not _same_state(m, source)]
             elif trigger.entry.cameo[:2] == _PROTEST_ROOT:
                 aimed_at = _protest_targets(doc, actors, trigger)
                 if source is not None and any(source is m for m in aimed_at):
-                    source = None  # "المظاهرات ضد وجود القوات الإثيوبية": the forces are protested against
-                targets = aimed_at or _targets(doc, actors, trigger, clause, source)
+                    source, sources, last_doer = None, [None], None  # "المظاهرات ضد القوات الإثيوبية"
+                targets = aimed_at or _targets(doc, actors, trigger, clause, last_doer)
             else:
-                targets = _targets(doc, actors, trigger, clause, source)
+                targets = _targets(doc, actors, trigger, clause, last_doer)
+            targets = [t for t in targets if not any(t is d for d in sources)]
             reciprocal = _reciprocal(doc, actors, trigger, clause)
             if reciprocal:
                 source, targets = reciprocal[0], reciprocal[1:]
+                sources = [source]
             if not targets:
                 place_target = _place_target(doc, trigger, clause, source)
                 targets = [place_target] if place_target else []
@@ -187,19 +193,21 @@ def extract_events(
             )
             place = _place(doc, trigger, clause)
             confidence = _confidence(trigger.entry, source, bool(targets), inherited)
-            for target in targets or [None]:
+            for doer, target in ((d, t) for d in sources for t in targets or [None]):
+                if doer is not source and target is not None and _same_state(doer, target):
+                    continue  # a coordinated doer is not its own target
                 event = EventMention(
                     trigger.first,
                     trigger.last,
                     clause,
                     trigger.entry,
-                    source,
+                    doer,
                     target,
                     place,
                     modality,
                     trigger.nominal,
                     confidence,
-                    creditable=source is None
+                    creditable=doer is None
                     and (patients is not None or victim_noun)
                     and trigger.entry.cameo[:2] in _VIOLENT_ROOTS,
                 )
@@ -215,8 +223,43 @@ def extract_events(
         if subject is not None:
             last_subject = subject
     _credit_attackers(events)
+    _blame_the_condemned(events)
     events.sort(key=lambda e: e.first)
     return events
+
+
+def _coordinated_doers(doc: Doc, source: ActorMention) -> list[ActorMention]:
+    """The source and the actors coordinated with it, before it ("روسيا وإيران دعمتا") or after it
+    ("قصفت الطائرات الروسية والجيش السوري"), within its sentence (a source may be inherited)."""
+    clause = _sentence_span(doc, source.sentence)
+    actors = [m for m in doc.actors if m.sentence == source.sentence]
+    chain = [source]
+    earlier = [m for m in actors if clause.first <= m.first and m.last <= source.first]
+    for mention in reversed(earlier):
+        if not _coordinated(doc, mention, chain[0]):
+            break
+        chain.insert(0, mention)
+    for mention in actors:
+        if chain[-1].last <= mention.first < clause.last:
+            if not _coordinated(doc, chain[-1], mention) or _is_prepositional(doc, mention):
+                break
+            chain.append(mention)
+    return chain
+
+
+def _blame_the_condemned(events: list[EventMention]) -> None:
+    """A condemnation with no target ("أدان الأردن الغارات التي شنتها الطائرات الإسرائيلية") is aimed at
+    the doer of the act it condemns: the next event of its sentence that names a doer."""
+    for index, event in enumerate(events):
+        if event.entry.cameo[:2] != _DISAPPROVE_ROOT or event.target is not None or event.source is None:
+            continue
+        for later in events[index + 1 :]:
+            if later.clause.sentence != event.clause.sentence or later.first < event.last:
+                continue
+            if later.source is not None and not _same_state(later.source, event.source):
+                event.target = later.source
+                event.confidence = round(min(event.confidence + 0.1, 0.99), 2)
+                break
 
 
 def _protest_targets(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> list[ActorMention]:
@@ -746,6 +789,9 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
         if near_after and _noncombatant_victim(trigger, near_after[0]):
             return None  # "قصف المدنيين": bombing of civilians, found as the target
         return near_after[0] if near_after else None
+    head = _relative_head(doc, actors, trigger, clause)
+    if head is not None:
+        return head
     before = [
         m
         for m in actors
@@ -761,6 +807,20 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
 
 def _noncombatant_victim(trigger: _Trigger, mention: ActorMention) -> bool:
     return trigger.entry.cameo[:2] in _VIOLENT_ROOTS and mention.role_blocks[:3] in _NONCOMBATANT_BLOCKS
+
+
+def _relative_head(
+    doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause
+) -> ActorMention | None:
+    """ "القوات التي قصفت مواقع داعش": the actor right before the relative pronoun that opens the verb's
+    clause is its subject; not when the verb's object pronoun points back to it ("الغارات التي شنتها
+    الطائرات": then the subject follows the verb)."""
+    relative = trigger.first - 1
+    if relative < clause.first or not _cue_at(doc, relative, "relative"):
+        return None
+    if _has_object_pronoun(doc, trigger.last - 1):
+        return None
+    return next((m for m in actors if m.last == relative and not _is_prepositional(doc, m)), None)
 
 
 def _preposition_between(doc: Doc, first: int, last: int) -> bool:

@@ -83,6 +83,10 @@ def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
                 continue
             doc.actors.append(mention)
             position = mention.last
+            shared = _shared_head(doc, index, mention, sentence.last_token)
+            if shared is not None:  # "الطائرات الروسية والسورية": Syrian aircraft too
+                doc.actors.append(shared)
+                position = shared.last
     doc.index_actors()
     _extract_places(doc, compiled)
 
@@ -282,6 +286,30 @@ def _agents_at(doc: Doc, compiled: CompiledLexicon, index: _Index, position: int
                 continue
         found.append((end, entry))
     return found
+
+
+def _shared_head(doc: Doc, index: _Index, mention: ActorMention, end: int) -> ActorMention | None:
+    """A country adjective joined by و to an agent + country mention shares its head noun: "القوات
+    الروسية والسورية" names Syrian forces as well (the mention covers the adjective alone)."""
+    if mention.kind != "agent" or not mention.country or mention.last >= end:
+        return None
+    token = doc.tokens[mention.last]
+    if not token.has_prefix("و"):
+        return None
+    for adjective_end, adjective in index.at(mention.last, "adjective"):
+        if adjective.ref == mention.country:
+            return None
+        return ActorMention(
+            mention.last,
+            adjective_end,
+            mention.sentence,
+            adjective.ref + mention.role_blocks,
+            "agent",
+            country=adjective.ref,
+            role=mention.role,
+            confidence=mention.confidence,
+        )
+    return None
 
 
 def _counted(doc: Doc, position: int) -> bool:

@@ -46,6 +46,7 @@ SYNTAX_CUES = (
     "agent_relative",  # هجوم نفذته/تبنته X: X did the attack
     "group_anaphor",  # الحركة، التنظيم: the group named last
     "protest_object",  # ضد، احتجاجا على، أمام مقر: what a protest is aimed at follows
+    "relative",  # الذي، التي: the noun before it is the subject of the verb after it
 )
 CUE_CATEGORIES = DISCOURSE_CUES + SYNTAX_CUES
 
