@@ -73,7 +73,7 @@ def event_problems(doc: object, known_codes: set[str] | None = None) -> list[str
     entries = doc.get("events")
     if not isinstance(entries, list) or not entries:
         return [*problems, "'events' must be a non-empty list"]
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[str, str, str], int] = {}
     free_codes: dict[str, dict[str, int]] = defaultdict(dict)  # trigger -> code -> entry, no context
     for number, entry in enumerate(entries, 1):
         where = f"entry {number}"
@@ -116,11 +116,14 @@ def event_problems(doc: object, known_codes: set[str] | None = None) -> list[str
             if not isinstance(trigger, str) or not ARABIC_PHRASE_RE.match(trigger):
                 problems.append(f"{where}: trigger {trigger!r} is not bare Arabic (letters, single spaces)")
                 continue
+            # the same word may be listed as a noun and as a verb (قصف: the noun, and the verb whose
+            # imperfect forms are derived); twice with the same part of speech it is a duplicate
             key = _norm(trigger)
-            if (key, code) in seen:
-                problems.append(f"{where}: trigger {trigger!r} -> {code} duplicates entry {seen[key, code]}")
+            listed = (key, entry.get("pos", "noun"), code)
+            if listed in seen:
+                problems.append(f"{where}: trigger {trigger!r} -> {code} duplicates entry {seen[listed]}")
             else:
-                seen[key, code] = number
+                seen[listed] = number
             if not context:
                 free_codes[key].setdefault(code, number)
     for trigger, codes in sorted(free_codes.items()):

@@ -474,3 +474,17 @@ def test_a_condemnation_is_aimed_at_the_doer_of_the_condemned_act(pipeline):
     analysis = analyze(pipeline, "أدان الأردن الغارات التي شنتها الطائرات الإسرائيلية على غزة.")
     [condemnation] = [e for e in analysis.events if e.cameo.startswith("11")]
     assert (code(condemnation.source), code(condemnation.target)) == ("JOR", "ISRMIL")
+
+
+def test_reported_speech_inside_reported_speech_keeps_each_speaker_and_the_future(pipeline):
+    text = "قال وزير الخارجية الروسي إن الرئيس السوري أكد أن الجيش السوري سيقصف مواقع داعش."
+    analysis = analyze(pipeline, text)
+    speakers = [code(e.source) for e in analysis.events if e.cameo == "010"]
+    assert speakers == ["RUSGOV", "SYRGOV"]
+    [bombing] = events_of(analysis, "ASSAULT")
+    assert (bombing.trigger, code(bombing.source), code(bombing.target), bombing.modality) == (
+        "سيقصف",
+        "SYRMIL",
+        "IMG",
+        "future",
+    )
