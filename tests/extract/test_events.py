@@ -488,3 +488,15 @@ def test_reported_speech_inside_reported_speech_keeps_each_speaker_and_the_futur
         "IMG",
         "future",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("تظاهر آلاف في كراتشي هاتفين «لتسقط أمريكا».", "USA"),
+        ("تظاهر المئات في لاهور غضبا من قرار بريطانيا.", "GBR"),
+    ],
+)
+def test_a_protests_chant_or_the_decision_it_opposes_names_its_target(pipeline, text, target):
+    protest = events_of(analyze(pipeline, text), "PROTEST")[0]
+    assert code(protest.target) == target

@@ -52,6 +52,7 @@ _VSO_WINDOW = 3
 _UNDERGO_WINDOW = 4  # tokens between تعرض/نجا and the event noun ("تعرضت قافلته الدبلوماسية لهجوم")
 _CREDIT_WINDOW = 3  # tokens between an event noun and نفذته ("هجوم انتحاري بسيارة مفخخة نفذته")
 _PROTEST_ROOT = "14"
+_PROTEST_OBJECT_GAP = 3
 _ACCUSE_CODE = "112"
 _DISAPPROVE_ROOT = "11"
 _CONSULT_ROOT = "04"
@@ -263,11 +264,12 @@ def _blame_the_condemned(events: list[EventMention]) -> None:
 
 
 def _protest_targets(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> list[ActorMention]:
-    """What a protest is aimed at: the actor right after ضد، احتجاجا على، أمام مقر ... in its sentence."""
+    """What a protest is aimed at: the first actor within a few words after ضد، احتجاجا على، أمام مقر،
+    هاتفين ... in its sentence (a chant's quotation marks and "أن" may come between)."""
     sentence = doc.sentences[doc.tokens[trigger.first].sentence]
     for cue in doc.cues_in("protest_object", sentence.first_token, sentence.last_token):
         for mention in actors:
-            if cue.last <= mention.first <= cue.last + 1:
+            if cue.last <= mention.first <= cue.last + _PROTEST_OBJECT_GAP:
                 return _with_coordinated(doc, actors, mention, _sentence_span(doc, mention.sentence))
     return []
 
