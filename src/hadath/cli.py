@@ -2,7 +2,7 @@
 
     hadath analyze PATH... [--date YYYY-MM-DD] [--format json|jsonl|table]
     hadath eval example DIR [--json]
-    hadath eval gsr DIR [--errors FILE]
+    hadath eval gsr DIR [--errors FILE] [--rules-only] [--cross-validate K]
     hadath eval ner FILE [--json]
     hadath schema [--out FILE]
     hadath lexicon check [--corpus PATH...] | search TEXT | add --id ... | unknown PATH...
@@ -90,7 +90,7 @@ def cmd_eval_example(args: argparse.Namespace) -> int:
 
 
 def cmd_eval_gsr(args: argparse.Namespace) -> int:
-    from hadath.eval.gsr import evaluate_gsr
+    from hadath.eval.gsr import cross_validated_detection, cross_validated_lines, evaluate_gsr
     from hadath.pipeline import Pipeline
 
     try:
@@ -99,12 +99,22 @@ def cmd_eval_gsr(args: argparse.Namespace) -> int:
             pipeline=Pipeline(event_filter=not args.rules_only),
             errors_path=Path(args.errors) if args.errors else None,
         )
+        out_of_fold = (
+            cross_validated_detection(Path(args.directory), args.cross_validate)
+            if args.cross_validate
+            else None
+        )
     except FileNotFoundError as problem:
         error(str(problem))
         return 2
     for line in report.lines():
         print(line)
-    print(json.dumps(report.summary(), ensure_ascii=False))
+    summary = report.summary()
+    if out_of_fold is not None:
+        for line in cross_validated_lines(out_of_fold, args.cross_validate):
+            print(line)
+        summary["gsr_out_of_fold"] = {"folds": args.cross_validate, **out_of_fold}
+    print(json.dumps(summary, ensure_ascii=False))
     return 0
 
 
@@ -160,6 +170,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--rules-only",
         action="store_true",
         help="without the learned event filter (dictionary and rules alone)",
+    )
+    gsr.add_argument(
+        "--cross-validate",
+        type=int,
+        metavar="K",
+        help="also print out-of-fold detection: the event filter retrained K times without each fold "
+        "(the shipped filter is trained on the development set; this is the untuned estimate)",
     )
     gsr.set_defaults(handler=cmd_eval_gsr)
     ner = kinds.add_parser("ner", help="score the NER model on a `token label` IOB file (CoNLL exact spans)")

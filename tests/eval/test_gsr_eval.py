@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from hadath.eval.gsr import document_date, evaluate_gsr
+from hadath.eval.gold import document_date
+from hadath.eval.gsr import cross_validated_detection, evaluate_gsr
 from hadath.pipeline import Pipeline
 
 # (id, event_type, label, text): sentences written for this test
@@ -177,3 +178,24 @@ def test_errors_file_lists_wrong_and_missing_argument_countries(gold, pipeline, 
 )
 def test_document_date_from_gigaword_ids(sentence_id, expected):
     assert document_date(sentence_id) == expected
+
+
+def test_cross_validated_detection_judges_every_sentence_once_out_of_fold(gold):
+    figures = cross_validated_detection(gold, folds=2)
+    assert set(figures) == {"ASSAULT", "PROTEST"}
+    # every positive is judged exactly once, by a model trained without it
+    positives = {t: sum(1 for _, e, label, _ in ROWS if e == t and label == "yes") for t in figures}
+    for event_type, d in figures.items():
+        assert d["tp"] + d["fn"] == positives[event_type]
+        assert 0.0 <= d["precision"] <= 1.0 and 0.0 <= d["recall"] <= 1.0
+
+
+def test_cli_prints_out_of_fold_detection(gold, capsys):
+    from hadath.cli import main
+
+    assert main(["eval", "gsr", str(gold), "--cross-validate", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "out of fold (2 folds" in out
+    summary = json.loads(out.strip().splitlines()[-1])
+    assert summary["gsr_out_of_fold"]["folds"] == 2
+    assert set(summary["gsr_out_of_fold"]) == {"folds", "ASSAULT", "PROTEST"}

@@ -1,17 +1,13 @@
 """The learned event filter: shipped model, features, deterministic training."""
 
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from hadath.extract import event_filter_training as trainer
 from hadath.extract.event_filter import event_features, load_event_filter
 from hadath.pipeline import Pipeline
 from hadath.schema import Document
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-import train_event_filter as trainer
 
 
 @pytest.fixture(scope="module")

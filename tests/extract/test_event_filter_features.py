@@ -1,11 +1,10 @@
 """Context features of the event filter: word groups, casualty counts, frames, quotes, soft targets."""
 
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from hadath.extract import event_filter_training as trainer
 from hadath.extract.event_filter import (
     event_features,
     group_features,
@@ -17,9 +16,6 @@ from hadath.pipeline import Pipeline
 from hadath.schema import Document
 from hadath.text.normalize import normalize
 from hadath.text.tokens import tokenize
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-import train_event_filter as trainer
 
 
 @pytest.fixture(scope="module")
