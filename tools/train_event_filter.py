@@ -1,27 +1,12 @@
 """Train the event filter (hadath/data/models/event_filter.json) on the OEDA Arabic gold standard.
 
-    python tools/train_event_filter.py [--shared ../shared] [--folds 5] [--out PATH]
+    python tools/train_event_filter.py [--shared ../shared] [--folds 5] [--labels mix|hard|soft] [--out PATH]
 
-The training itself is hadath.extract.event_filter_training (also used by ``hadath eval gsr
---cross-validate``); this script writes the model with its out-of-fold and in-sample figures.
-
-Candidates are the events Hadath's rules find (ASSAULT and PROTEST, not negated) in the sentences of
-``*_gsr.csv``; a candidate is positive when its sentence is labelled ``yes`` (``easy no`` and
-``difficult no`` are negative, ``ambiguous`` is left out). A sentence is detected when its best
-candidate's probability reaches the type's threshold.
-
-Training target: the labels come from unanimity (``yes`` = no annotator rejected), so a ``difficult no``
-that half the annotators accepted and an ``easy no`` that nobody accepted are the same 0. With
-``--labels mix`` (the default) a candidate's target is the mean of its 0/1 label and the share of
-annotators who accepted its sentence (``accept / (accept + reject)``): a ``yes`` stays 1.0, an ``easy
-no`` 0.0, a ``difficult no`` lies between (0.17–0.33). Only training uses it; every figure is scored
-against the 0/1 labels. ``--labels hard`` trains on the 0/1 label alone.
-
-Honesty: the whole development third is used for training, so the figures ``hadath eval gsr`` prints
-on it afterwards are in-sample. This script therefore also prints, and stores in the model, the
-out-of-fold figures of a k-fold cross-validation (folds fixed by a hash of the sentence id), and picks
-each type's threshold on those out-of-fold predictions. Training is deterministic (full-batch AdaGrad,
-fixed order), so the same data gives the same file.
+What is trained, on which targets, and how the folds and thresholds are chosen is described in
+hadath.extract.event_filter_training (also used by ``hadath eval gsr --cross-validate``). The whole
+development third is used for training, so the figures ``hadath eval gsr`` prints on it afterwards are
+in-sample; this script prints, and stores in the model, the out-of-fold figures too. The same data
+gives the same file.
 """
 
 from __future__ import annotations

@@ -935,17 +935,23 @@ def _place_target(
                 and source.role_blocks[:3] in _STATE_BLOCKS
             ):
                 continue
-            return ActorMention(
-                place.first,
-                place.last,
-                place.sentence,
-                place.country,
-                "state",
-                country=place.country,
-                name_en=place.name_en,
-                confidence=0.6,
-            )
+            return _state_of(place, role=None, confidence=0.6)
     return None
+
+
+def _state_of(place: PlaceMention, role: str | None, confidence: float) -> ActorMention:
+    """The state a place stands for as an event's argument."""
+    return ActorMention(
+        place.first,
+        place.last,
+        place.sentence,
+        place.country,
+        "state",
+        country=place.country,
+        name_en=place.name_en,
+        role=role,
+        confidence=confidence,
+    )
 
 
 def _from_place(doc: Doc, place: PlaceMention) -> bool:
@@ -961,17 +967,7 @@ def _origin_source(doc: Doc, trigger: _Trigger, clause: Clause) -> ActorMention 
     from that place's state (low confidence)."""
     for place in doc.places:
         if trigger.last <= place.first < clause.last and place.country and _from_place(doc, place):
-            return ActorMention(
-                place.first,
-                place.last,
-                place.sentence,
-                place.country,
-                "state",
-                country=place.country,
-                name_en=place.name_en,
-                role="origin",
-                confidence=0.4,
-            )
+            return _state_of(place, role="origin", confidence=0.4)
     return None
 
 
