@@ -1,7 +1,7 @@
 """Train the NER model (hadath/data/models/ner.crfsuite, hadath/data/ner/first-pass.crfsuite, model.json).
 
     python tools/train_ner.py [--shared ../shared]            # train with the tuned settings (TUNED)
-    python tools/train_ner.py --tune [--folds 4] [--jobs 2]   # re-run the cross-validated tuning first
+    python tools/train_ner.py --tune [--round 2] [--folds 4] [--jobs 2]  # re-run a tuning round first
     python tools/train_ner.py --eval-only                     # score the shipped model on the held-out part
     python tools/train_ner.py --write-heldout /tmp/heldout.txt  # then: hadath eval ner /tmp/heldout.txt
 
@@ -9,10 +9,15 @@ Data (../shared/data/ner): ANERcorp's training portion, and optionally AQMAR (Wi
 article-specific MIS0-MIS3 classes are not ANERcorp's MISC, so they become O). NewsFANE is never read:
 it re-annotates the text of the ANERcorp test split.
 
+Word clusters (hadath/data/ner/clusters.tsv, the ``clusters`` feature group) are computed once by
+tools/ner_clusters.py from unlabelled text that is not ANERcorp; training reads them as it reads the
+lexicon.
+
 Split: the sentences of ANERcorp-train in file (document) order; the last 20 % are held out, never used
 for training or tuning. Tuning (feature groups, L1/L2 coefficients, the second pass, AQMAR) is a grid
 scored by k-fold cross-validation on the first 80 % only, with contiguous folds so that the sentences
-of one article stay together; the choice is the best micro F1 over all types. The shipped model is
+of one article stay together (``tuning_grid`` holds the grids of both rounds, docs/evaluation.md their
+tables); the choice is the best micro F1 over all types. The shipped model is
 trained on the whole first 80 % with the choice recorded in TUNED, so the held-out figures are those of
 the shipped files. The second pass (stacking) is trained on first-pass labels that come from models
 which did not see the sentence (jackknife over contiguous parts). CRFsuite's L-BFGS is deterministic:
@@ -63,19 +68,32 @@ class Setting:
         return f"{groups} c1={self.c1} c2={self.c2}{second}{' +AQMAR' if self.aqmar else ''}"
 
 
-# chosen by `--tune` (cross-validation on the training part; the table is in docs/evaluation.md)
-TUNED = Setting(FEATURE_GROUPS, c1=0.05, c2=0.05, document_window=10)
+# chosen by `--tune` (cross-validation on the training part; the tables are in docs/evaluation.md)
+TUNED = Setting(FEATURE_GROUPS, c1=0.02, c2=0.1, document_window=10)
 
 
-def tuning_grid() -> list[Setting]:
-    """Regularisation on the full feature set, each feature group left out, the second pass, AQMAR."""
-    grid = [Setting(FEATURE_GROUPS, c1, c2) for c1, c2 in ((0.02, 0.02), (0.05, 0.05), (0.2, 0.01))]
-    grid += [
-        Setting(tuple(g for g in FEATURE_GROUPS if g != left_out), 0.05, 0.05) for left_out in FEATURE_GROUPS
+WITHOUT_CLUSTERS = tuple(g for g in FEATURE_GROUPS if g != "clusters")
+
+
+def tuning_grid(round_number: int = 2) -> list[Setting]:
+    """The settings of a tuning round (docs/evaluation.md has the tables of both).
+
+    Round 1: regularisation on the feature groups of the time, each group left out, the second pass,
+    AQMAR. Round 2: its choice (two passes), with and without word clusters, at its coefficients and at
+    less L1 and more L2 (the better second pass on a split of the training part).
+    """
+    if round_number == 1:
+        groups = WITHOUT_CLUSTERS
+        grid = [Setting(groups, c1, c2) for c1, c2 in ((0.02, 0.02), (0.05, 0.05), (0.2, 0.01))]
+        grid += [Setting(tuple(g for g in groups if g != left_out), 0.05, 0.05) for left_out in groups]
+        grid.append(Setting(groups, 0.05, 0.05, document_window=10))
+        grid.append(Setting(groups, 0.05, 0.05, aqmar=True))
+        return grid
+    return [
+        Setting(groups, c1, c2, document_window=10)
+        for groups in (WITHOUT_CLUSTERS, FEATURE_GROUPS)
+        for c1, c2 in ((0.05, 0.05), (0.02, 0.1))
     ]
-    grid.append(Setting(FEATURE_GROUPS, 0.05, 0.05, document_window=10))
-    grid.append(Setting(FEATURE_GROUPS, 0.05, 0.05, aqmar=True))
-    return grid
 
 
 def split(corpus: IobCorpus) -> tuple[list[IobSentence], list[IobSentence]]:
@@ -251,6 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--tune", action="store_true", help="choose the settings by cross-validation first")
+    parser.add_argument("--round", type=int, choices=(1, 2), default=2, help="which tuning grid --tune runs")
     parser.add_argument("--folds", type=int, default=4)
     parser.add_argument("--jobs", type=int, default=1, help="parallel trainings during --tune")
     parser.add_argument(
@@ -285,12 +304,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     tuning: dict[str, object] = {}
     if args.tune:
         started = time.perf_counter()
-        grid = [s for s in tuning_grid() if aqmar or not s.aqmar]
+        grid = [s for s in tuning_grid(args.round) if aqmar or not s.aqmar]
         print(f"cross-validating {len(grid)} settings x {args.folds} folds", file=sys.stderr)
         results = cross_validate(training, aqmar, grid, args.folds, args.jobs)
         best = max(range(len(grid)), key=lambda i: results[i]["micro"]["f1"])  # type: ignore[index]
         setting = grid[best]
-        tuning = {"folds": args.folds, "seconds": round(time.perf_counter() - started), "grid": results}
+        tuning = {
+            "round": args.round,
+            "folds": args.folds,
+            "seconds": round(time.perf_counter() - started),
+            "grid": results,
+        }
     elif args.metadata.exists():
         # keep the record of the cross-validation that chose TUNED
         tuning = json.loads(args.metadata.read_text(encoding="utf-8")).get("tuning", {})
@@ -320,6 +344,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"({sum(len(s.words) for s in training_sentences)} tokens) of ../shared/{ANERCORP}",
             "aqmar": f"all of ../shared/{AQMAR} (MIS0-3 as O)" if setting.aqmar else "not used",
         },
+        "word_clusters": "hadath/data/ner/clusters.tsv (tools/ner_clusters.py: unlabelled Wojood sample, "
+        "ANS and PLOVER GSR text; no ANERcorp)"
+        if "clusters" in setting.feature_groups
+        else "not used",
         "heldout": f"last {len(heldout_sentences)} sentences ({heldout.tokens} tokens) "
         f"of ../shared/{ANERCORP}",
         "training_seconds": round(training_seconds),

@@ -65,11 +65,20 @@ def test_sentence_features(extractor):
 def test_feature_groups_can_be_left_out():
     bare = FeatureExtractor(load_compiled(), groups=()).sentence(analyse_sentence(["الرئيس", "في", "باريس"]))
     assert not any(
-        f.startswith(("kl=", "kw=", "kf", "kt=", "-2:", "bi-1", "bi+1")) for items in bare for f in items
+        f.startswith(("kl=", "kw=", "kf", "kt=", "kc", "-2:", "bi-1", "bi+1"))
+        for items in bare
+        for f in items
     )
     with pytest.raises(ValueError, match="unknown feature groups"):
         FeatureExtractor(load_compiled(), groups=("nonsense",))
-    assert set(FEATURE_GROUPS) == {"window", "lexicon", "farasa", "triggers"}
+    assert set(FEATURE_GROUPS) == {"window", "lexicon", "farasa", "triggers", "clusters"}
+
+
+def test_cluster_features_of_the_word_and_its_neighbours(extractor):
+    features = extractor.sentence(analyse_sentence(["وصل", "الى", "باريس", "امس"]))
+    clusters = [f for f in features[2] if f.startswith("kc")]
+    assert [f.split("=")[0] for f in clusters] == ["kc0", "kc1", "kc2"]  # the shipped file knows Paris
+    assert all(f"-1:{f}" in features[3] for f in clusters)
 
 
 def test_document_features_look_at_the_same_word_elsewhere():

@@ -10,7 +10,9 @@ the proclitics, the suffixes), character affixes, its shape, and what it is know
   segmenter, in its general-vocabulary list, and how frequent the word is in Farasa's counts (a word
   that is rare and not in the general vocabulary is most often a foreign name);
 * ``triggers``: whether it is a word that announces a person, place or organisation
-  (hadath/data/ner/triggers.yaml).
+  (hadath/data/ner/triggers.yaml);
+* ``clusters``: the word's distributional class at three granularities (hadath/data/ner/clusters.tsv,
+  see clusters.py), so that a word never seen labelled shares evidence with the words of its class.
 
 The same features are computed for the neighbours (``window`` adds the second word on each side and word
 bigrams), so the model sees "الرئيس X" and "مدينة X". Which groups are on is part of the trained model
@@ -33,12 +35,13 @@ from pathlib import Path
 import yaml
 
 from hadath.lexicon.compiled import CompiledLexicon
+from hadath.ner.clusters import load_clusters, word_clusters
 from hadath.text.clitics import segment_word
 from hadath.text.normalize import normalize
 from hadath.text.tokens import ARABIC_LETTERS, Token
 
 TRIGGERS_PATH = Path(__file__).resolve().parent.parent / "data" / "ner" / "triggers.yaml"
-FEATURE_GROUPS = ("window", "lexicon", "farasa", "triggers")
+FEATURE_GROUPS = ("window", "lexicon", "farasa", "triggers", "clusters")
 
 _ARABIC_RE = re.compile(f"^[{ARABIC_LETTERS}]+$")
 _NUMBER_RE = re.compile(r"^\d+(?:[.,:/]\d+)*$")
@@ -160,6 +163,7 @@ class FeatureExtractor:
         self.triggers = load_triggers()
         self.farasa = _farasa_lists()
         self.name_words = _name_words(lexicon) if "lexicon" in self.groups else {}
+        self.clusters = load_clusters() if "clusters" in self.groups else {}
 
     def sentence(self, words: Sequence[Word]) -> list[list[str]]:
         """One feature list per word of one sentence (words analysed with indices 0, 1, 2 ...)."""
@@ -237,6 +241,11 @@ class FeatureExtractor:
                     items.append(f"kf={name}")
             log_frequency = max((lists.log_frequency.get(form, -99.0) for form in forms), default=-99.0)
             items.append(f"kfreq={min(int(-log_frequency), 9)}")
+        if "clusters" in self.groups:
+            items.extend(
+                f"kc{level}={cluster}"
+                for level, cluster in enumerate(word_clusters(self.clusters, word.body))
+            )
         return items
 
     def _lexicon_tags(self, words: Sequence[Word]) -> list[list[str]]:
