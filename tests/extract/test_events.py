@@ -500,3 +500,14 @@ def test_reported_speech_inside_reported_speech_keeps_each_speaker_and_the_futur
 def test_a_protests_chant_or_the_decision_it_opposes_names_its_target(pipeline, text, target):
     protest = events_of(analyze(pipeline, text), "PROTEST")[0]
     assert code(protest.target) == target
+
+
+def test_a_recognised_name_takes_its_country_only_from_what_the_text_says(pipeline):
+    # a nationality next to the name wins over the place of the event
+    analysis = analyze(pipeline, "اغتال مسلحون جون سميث البريطاني في بغداد.", "2015-01-16")
+    [killing] = events_of(analysis, "ASSAULT")
+    assert (killing.target.text, killing.target.role, code(killing.target)) == (
+        "جون سميث",
+        "recognised-name",
+        "GBR",
+    )

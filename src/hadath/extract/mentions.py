@@ -506,8 +506,10 @@ def add_recognised_names(
 ) -> int:
     """Persons and organisations the lexicon does not know, found by the NER model in the token ranges
     ``spans`` (the clauses where an event lacks an argument: the model runs where it can help) and in
-    no other mention or ``taken`` token. Each becomes an actor coded with the context country (the
-    sentence's, else the document's focus), kind person or organisation. Returns how many were added."""
+    no other mention or ``taken`` token. Each becomes an actor of kind person or organisation whose
+    country is only what the text says: a nationality adjective next to the name ("الياباني X", "X
+    الغاني"), else the one country the sentence names or places things in; otherwise no code (a
+    foreign name in a story about somewhere else is not from there). Returns how many were added."""
     occupied = set(taken)
     occupied.update(i for m in doc.actors for i in range(m.first, m.last))
     occupied.update(i for p in doc.places for i in range(p.first, p.last))
@@ -517,8 +519,9 @@ def add_recognised_names(
     added: list[ActorMention] = []
     for (first, _last), labels in zip(ranges, labels_by_range, strict=True):
         sentence = doc.tokens[first].sentence
-        countries = _sentence_countries(_Index(doc, doc.stem_matches[sentence]))
-        country = _context_country(countries, doc.focus_country)
+        index = _Index(doc, doc.stem_matches[sentence])
+        named = set(_sentence_countries(index)) | {p.country for p in doc.places if p.sentence == sentence}
+        named.discard(None)
         for start, end, entity_type in iob_spans(labels):
             kind = _RECOGNISED_KINDS.get(entity_type)
             tokens = range(first + start, first + end)
@@ -526,6 +529,9 @@ def add_recognised_names(
                 continue
             if all(doc.tokens[i].norm in compiled.function_words for i in tokens):
                 continue
+            country = _nationality_next_to(doc, index, first + start, first + end) or (
+                next(iter(named)) if len(named) == 1 else None
+            )
             added.append(
                 ActorMention(
                     first + start,
@@ -543,6 +549,19 @@ def add_recognised_names(
         doc.actors = sorted(doc.actors + added, key=lambda m: m.first)
         doc.index_actors()
     return len(added)
+
+
+def _nationality_next_to(doc: Doc, index: _Index, first: int, last: int) -> str | None:
+    """A country adjective right before a name ("الياباني X") or right after it ("X الغاني"), not
+    one that opens the next item of a list ("X والغابوني Y")."""
+    for start in (first - 1, first - 2):
+        for end, entry in index.at(start, "adjective") if start >= 0 else []:
+            if end == first:
+                return entry.ref
+    if last < len(doc.tokens) and not doc.tokens[last].has_prefix("و"):
+        for _, entry in index.at(last, "adjective"):
+            return entry.ref
+    return None
 
 
 def _unknown_name_after(
