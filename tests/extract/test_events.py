@@ -311,6 +311,7 @@ def test_a_definite_verbal_noun_takes_the_doer_of_the_event_it_refers_back_to(pi
         ("قتل 12 جنديا عراقيا في هجوم قرب كركوك.", "IRQMIL"),  # a number after قتل: the passive قُتل
         ("ثلاثة جنود أتراك قتلوا في هجوم قرب الحدود.", "TURMIL"),  # subject, verb, nothing done to anyone
         ("أصيب خمسة مدنيين عراقيين بجروح في انفجار عبوة ناسفة في الموصل.", "IRQCVL"),  # أصيب is passive
+        ("قتل عراقيان في تفجير صهريج مفخخ.", "IRQ"),  # civilians right after قتل, nobody else: killed
     ],
 )
 def test_a_patient_subject_is_the_target_and_not_the_doer(pipeline, text, victim):
@@ -511,3 +512,8 @@ def test_a_recognised_name_takes_its_country_only_from_what_the_text_says(pipeli
         "recognised-name",
         "GBR",
     )
+
+
+def test_a_combatant_right_after_an_ambiguous_verb_stays_its_doer(pipeline):
+    [killing] = events_of(analyze(pipeline, "قتلت الشرطة في البصرة مسلحين."), "ASSAULT")
+    assert (code(killing.source), code(killing.target)) == ("IRQCOP", "IRQREB")

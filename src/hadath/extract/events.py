@@ -458,6 +458,13 @@ def _passive_reading(
     ):
         plural_subject = any(s in _SUBJECT_SUFFIXES for s in verb.suffixes)
         return None if before and plural_subject else "counted"
+    if not before and len(after) == 1 and after[0].first == following and _victim_like(after[0]):
+        # "قتل عراقيان في تفجير", "قتل مدنيون في قصف": civilians right after the verb and nobody
+        # else: the ones killed, not the killers
+        later = [
+            m for m in doc.actors if after[0].last <= m.first < clause.last and m.sentence == clause.sentence
+        ]
+        return "counted" if not later else None
     if not before or after:
         return None
     if following >= clause.last:
@@ -466,6 +473,11 @@ def _passive_reading(
     if token.kind != "arabic" or token.has_prefix("ب", "و") or _cue_at(doc, following, "preposition"):
         return "preverbal"
     return None
+
+
+def _victim_like(mention: ActorMention) -> bool:
+    """People named by nationality, or non-combatants: readily victims, hardly killers."""
+    return mention.kind == "people" or mention.role_blocks[:3] in _NONCOMBATANT_BLOCKS
 
 
 def _has_object_pronoun(doc: Doc, position: int) -> bool:
