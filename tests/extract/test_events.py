@@ -517,3 +517,17 @@ def test_a_recognised_name_takes_its_country_only_from_what_the_text_says(pipeli
 def test_a_combatant_right_after_an_ambiguous_verb_stays_its_doer(pipeline):
     [killing] = events_of(analyze(pipeline, "قتلت الشرطة في البصرة مسلحين."), "ASSAULT")
     assert (code(killing.source), code(killing.target)) == ("IRQCOP", "IRQREB")
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("أصاب صاروخ إسرائيلي سيارة في غزة.", [("أصاب", "190", "ISRMIL")]),  # the verb, not إصابة
+        ("تتعدد مظاهر الأزمة في البلاد.", []),  # مظاهر (aspects) is not مظاهرة (a demonstration)
+        ("خرجت مظاهرة في عمان.", [("مظاهرة", "141", None)]),
+        ("شنت الطائرات الروسية غارات على إدلب.", [("غارات", "195", "RUSMIL")]),  # a plural keeps its noun
+    ],
+)
+def test_a_bare_word_is_not_a_noun_listed_only_with_ta_marbuta(pipeline, text, events):
+    found = [(e.trigger, e.cameo, code(e.source)) for e in analyze(pipeline, text).events]
+    assert found == events

@@ -26,6 +26,7 @@ For every trigger (a verb, a verbal noun or a phrase) not inside an actor or pla
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from hadath.doc import ActorMention, Doc, PlaceMention
 from hadath.extract.clauses import Clause, clause_of
@@ -35,6 +36,8 @@ from hadath.extract.morphology import looks_finite, looks_nominal
 from hadath.extract.quotations import QuotationMention, SpeechAct
 from hadath.lexicon.compiled import CompiledLexicon
 from hadath.lexicon.model import EventEntry
+from hadath.text.normalize import normalize
+from hadath.text.tokens import tokenize
 
 _STATE_BLOCKS = {"", "GOV", "MIL", "COP", "SPY"}
 _SUBJECT_SUFFIXES = frozenset({"وا", "ون", "تم", "نا"})
@@ -643,6 +646,7 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
             compiled.lexicon.events[index]
             for index in entries
             if all(group & window for group in compiled.context_groups[index])
+            and not (last - first == 1 and _lacks_ta_marbuta(doc, first, compiled.lexicon.events[index]))
         ]
         if not fitting:
             continue
@@ -663,6 +667,28 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
         chosen.append(_Trigger(first, last, entry, nominal))
         taken |= span
     return sorted(chosen, key=lambda t: t.first)
+
+
+def _lacks_ta_marbuta(doc: Doc, position: int, entry: EventEntry) -> bool:
+    """ "أصاب" (hit) shares its key with the noun "إصابة" (injury), "مظاهر" (aspects) with "مظاهرة": a
+    bare word, with no ending at all, is not a noun that the lexicon lists only with ta marbuta (a plural
+    ending keeps it: "غارات" is the plural of "غارة")."""
+    token = doc.tokens[position]
+    if entry.pos != "noun" or token.suffixes or doc.text[token.start : token.end].endswith("ة"):
+        return False
+    return token.key in _ta_marbuta_only_keys(entry)
+
+
+@lru_cache(maxsize=4096)
+def _ta_marbuta_only_keys(entry: EventEntry) -> frozenset[str]:
+    """Keys of the entry's one-word triggers that it lists with a ta marbuta and never without."""
+    with_ending: set[str] = set()
+    without: set[str] = set()
+    for trigger in entry.triggers:
+        tokens = tokenize(normalize(trigger))[1]
+        if len(tokens) == 1:
+            (with_ending if trigger.endswith("ة") else without).add(tokens[0].key)
+    return frozenset(with_ending - without)
 
 
 def _is_prepositional(doc: Doc, mention: ActorMention) -> bool:
