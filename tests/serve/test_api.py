@@ -402,7 +402,7 @@ def test_workbench_is_served_offline_with_a_strict_policy(server: Server):
     assert "http" not in page.text.replace("http://www.w3.org", "")  # nothing loaded from elsewhere
     library = server.client.get("/vendor/cytoscape.min.js")
     assert library.status_code == 200 and "cytoscape" in library.text[:2000].lower()
-    for asset in ("style.css", "js/main.js", "js/reading.js", "js/corpus.js"):
+    for asset in ("style.css", "js/main.js", "js/reading.js", "js/corpus.js", "js/dom.js"):
         assert server.client.get(f"/static/{asset}").status_code == 200
 
 

@@ -197,45 +197,6 @@ class StoreEvent(BaseModel):
     evidence: list[Evidence] = Field(description="the first evidence records (by date), at most 10")
 
 
-class StoreQuotation(BaseModel):
-    doc_key: str
-    quote_no: int
-    doc_id: str
-    title: str | None
-    date: dt.date | None
-    speaker_code: str | None
-    speaker_actor_id: str | None
-    speaker_text: str | None
-    speaker_start: int | None
-    speaker_end: int | None
-    cue: str
-    cue_start: int
-    cue_end: int
-    content: str
-    start: int
-    end: int
-    direct: bool
-
-
-class StoreClaim(BaseModel):
-    doc_key: str
-    claim_no: int
-    doc_id: str
-    title: str | None
-    date: dt.date | None
-    holder: str
-    text: str
-    start: int
-    end: int
-    hedged: bool
-    negated: bool
-    about: list[str]
-    hedge: str | None
-    negated_part: str | None
-    relation: str | None
-    relation_cue: str | None
-
-
 class ActorSummary(BaseModel):
     code: str
     name_en: str | None = Field(description="the English name most of its mentions carry")
@@ -365,6 +326,23 @@ class StoredClaim(BaseModel):
     negated_part: str | None
     relation: str | None
     relation_cue: str | None
+
+
+class _InDocument(BaseModel):
+    """Where a stored record comes from, for the corpus-wide lists."""
+
+    doc_key: str
+    doc_id: str
+    title: str | None
+    date: dt.date | None
+
+
+class StoreQuotation(_InDocument, StoredQuotation):
+    speaker_actor_id: str | None
+
+
+class StoreClaim(_InDocument, StoredClaim):
+    pass
 
 
 class DocumentView(DocumentSummary):

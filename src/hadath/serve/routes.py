@@ -128,6 +128,16 @@ class QuotationQuery(_DatedPageQuery):
     direct: bool | None = Field(None, description="true: inside quotation marks only")
     contains: SearchText | None = Field(None, description="text the quoted content contains")
 
+    def filters(self) -> queries.QuotationFilters:
+        return queries.QuotationFilters(
+            actor=self.actor,
+            doc_key=self.doc_key,
+            start=self.start,
+            end=self.end,
+            direct=self.direct,
+            contains=self.contains,
+        )
+
 
 class ClaimQuery(_DatedPageQuery):
     actor: Code | None = Field(None, description="a code prefix of what the claim is about")
@@ -135,6 +145,17 @@ class ClaimQuery(_DatedPageQuery):
     hedged: bool | None = None
     negated: bool | None = None
     relation: Literal["because", "therefore"] | None = None
+
+    def filters(self) -> queries.ClaimFilters:
+        return queries.ClaimFilters(
+            actor=self.actor,
+            doc_key=self.doc_key,
+            start=self.start,
+            end=self.end,
+            hedged=self.hedged,
+            negated=self.negated,
+            relation=self.relation,
+        )
 
 
 class ActorQuery(_PageQuery):
@@ -284,33 +305,18 @@ def list_events(query: Annotated[EventQuery, Query()], state: State) -> dict[str
 @router.get("/quotations", response_model=Page[StoreQuotation], tags=["store"])
 def list_quotations(query: Annotated[QuotationQuery, Query()], state: State) -> dict[str, Any]:
     """Quotations, newest document first."""
-    filters = queries.QuotationFilters(
-        actor=query.actor,
-        doc_key=query.doc_key,
-        start=query.start,
-        end=query.end,
-        direct=query.direct,
-        contains=query.contains,
-    )
     with state.cursor() as cursor:
-        total, items = queries.quotations_page(cursor, filters, limit=query.limit, offset=query.offset)
+        total, items = queries.quotations_page(
+            cursor, query.filters(), limit=query.limit, offset=query.offset
+        )
     return _page(total, query, items)
 
 
 @router.get("/claims", response_model=Page[StoreClaim], tags=["store"])
 def list_claims(query: Annotated[ClaimQuery, Query()], state: State) -> dict[str, Any]:
     """Claims of opinion writers, newest document first."""
-    filters = queries.ClaimFilters(
-        actor=query.actor,
-        doc_key=query.doc_key,
-        start=query.start,
-        end=query.end,
-        hedged=query.hedged,
-        negated=query.negated,
-        relation=query.relation,
-    )
     with state.cursor() as cursor:
-        total, items = queries.claims_page(cursor, filters, limit=query.limit, offset=query.offset)
+        total, items = queries.claims_page(cursor, query.filters(), limit=query.limit, offset=query.offset)
     return _page(total, query, items)
 
 

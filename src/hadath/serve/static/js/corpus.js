@@ -2,6 +2,7 @@
 // events whose rows open the sentence in its article (the document view).
 
 import { getJSON } from "./api.js";
+import { element } from "./dom.js";
 import { t } from "./i18n.js";
 
 const COMMUNITY_COLOURS = ["#60a5fa", "#f59e0b", "#34d399", "#f472b6", "#a78bfa", "#f87171", "#2dd4bf", "#facc15", "#94a3b8", "#fb923c"];
@@ -9,17 +10,6 @@ const BALANCE_COLOURS = { cooperation: "#16a34a", conflict: "#dc2626", pressure:
 const TIMELINE_ROWS = 8;
 const PAGE_SIZE = 20;
 const SVG = "http://www.w3.org/2000/svg";
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (name === "class") node.className = value;
-    else if (name === "text") node.textContent = value;
-    else node.setAttribute(name, value);
-  }
-  for (const child of children) if (child !== null && child !== undefined) node.append(child);
-  return node;
-}
 
 function svg(tag, attributes = {}) {
   const node = document.createElementNS(SVG, tag);
@@ -195,8 +185,8 @@ export function setUpCorpus({ showError }) {
     }
   }
 
-  async function choosePair(a, b) {
-    selection = { pair: [a, b].sort() };
+  async function select(next) {
+    selection = next;
     offset = 0;
     drawSelection();
     drawTimelines();
@@ -207,17 +197,8 @@ export function setUpCorpus({ showError }) {
     }
   }
 
-  async function clearSelection() {
-    selection = null;
-    offset = 0;
-    drawSelection();
-    drawTimelines();
-    try {
-      await loadEvents();
-    } catch (error) {
-      showError(error.message);
-    }
-  }
+  const choosePair = (a, b) => select({ pair: [a, b].sort() });
+  const clearSelection = () => select(null);
 
   function relationList(label, relations) {
     const list = element("ul", { class: "relations" });

@@ -3,6 +3,7 @@
 // selected (an event's codes, with its evidence span in focus in the text). Used for a pasted text
 // (the /analyze answer) and for a stored document (/documents/{doc_key}).
 
+import { element } from "./dom.js";
 import { t } from "./i18n.js";
 
 // When a stretch of text carries several records, a click selects the first kind of this list.
@@ -57,17 +58,6 @@ export function fromStoredDocument(document) {
     quotations: document.quotations.map((row) => ({ ...row, speaker: storedActor(row, "speaker") })),
     claims: document.claims,
   };
-}
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (name === "class") node.className = value;
-    else if (name === "text") node.textContent = value;
-    else node.setAttribute(name, value);
-  }
-  for (const child of children) if (child !== null && child !== undefined) node.append(child);
-  return node;
 }
 
 function arabic(text, tag = "bdi") {
