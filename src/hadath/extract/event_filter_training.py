@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hadath.eval.gold import gsr_files, scored_sentences
+from hadath.eval.scores import PrecisionRecall
 from hadath.extract.event_filter import event_features
 from hadath.pipeline import Pipeline
 
@@ -123,20 +124,27 @@ def sentence_probability(weights: dict[str, float], sentence: Sentence) -> float
     return best
 
 
+@dataclass(frozen=True, slots=True)
+class _Counts(PrecisionRecall):
+    tp: int
+    fp: int
+    fn: int
+
+
 def scores(pairs: list[tuple[float, bool]], threshold: float) -> dict[str, float]:
-    tp = sum(1 for p, gold in pairs if p >= threshold and gold)
-    fp = sum(1 for p, gold in pairs if p >= threshold and not gold)
-    fn = sum(1 for p, gold in pairs if p < threshold and gold)
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    """Detection counts and P/R/F1 (rounded) of (probability, gold) pairs at ``threshold``."""
+    counts = _Counts(
+        tp=sum(1 for p, gold in pairs if p >= threshold and gold),
+        fp=sum(1 for p, gold in pairs if p >= threshold and not gold),
+        fn=sum(1 for p, gold in pairs if p < threshold and gold),
+    )
     return {
-        "precision": round(precision, 3),
-        "recall": round(recall, 3),
-        "f1": round(f1, 3),
-        "tp": tp,
-        "fp": fp,
-        "fn": fn,
+        "precision": round(counts.precision, 3),
+        "recall": round(counts.recall, 3),
+        "f1": round(counts.f1, 3),
+        "tp": counts.tp,
+        "fp": counts.fp,
+        "fn": counts.fn,
     }
 
 

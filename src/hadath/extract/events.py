@@ -116,7 +116,10 @@ def extract_events(
         actors = actors_by_sentence.get(sentence.index, [])
         triggers = _triggers(doc, compiled, sentence.index, occupied)
         # the mentions some event here is done to ("مقتل 4 أشخاص", "قتل 13 عراقيا") are nobody's doer
-        victims = _victims(doc, actors, clauses, triggers)
+        patients_of = {
+            t.first: _patient_subjects(doc, actors, t, clause_of(clauses, t.first)) for t in triggers
+        }
+        victims = _victims(doc, actors, clauses, triggers, patients_of)
         doers = [m for m in actors if id(m) not in victims]
         subject = _sentence_subject(doc, doers) or last_subject
         # speech acts and events whose source a later verbal noun in the same clause inherits
@@ -130,7 +133,7 @@ def extract_events(
         for trigger in triggers:
             clause = clause_of(clauses, trigger.first)
             quotation = _enclosing_quotation(doc, quotations, trigger.first)
-            patients = _patient_subjects(doc, actors, trigger, clause)
+            patients = patients_of[trigger.first]
             victim_noun = _is_victim_noun(trigger)
             if patients is not None:
                 source = _passive_agent(doc, actors, trigger, clause) or _credited_doer(doc, actors, trigger)
@@ -329,14 +332,18 @@ def _is_victim_noun(trigger: _Trigger) -> bool:
 
 
 def _victims(
-    doc: Doc, actors: list[ActorMention], clauses: list[Clause], triggers: list[_Trigger]
+    doc: Doc,
+    actors: list[ActorMention],
+    clauses: list[Clause],
+    triggers: list[_Trigger],
+    patients_of: dict[int, list[ActorMention] | None],
 ) -> set[int]:
-    """Ids of the mentions that events of the sentence are done to: patient subjects and the genitives
-    of victim nouns."""
+    """Ids of the mentions that events of the sentence are done to: patient subjects (``patients_of``,
+    by trigger position) and the genitives of victim nouns."""
     found: set[int] = set()
     for trigger in triggers:
         clause = clause_of(clauses, trigger.first)
-        patients = _patient_subjects(doc, actors, trigger, clause)
+        patients = patients_of[trigger.first]
         if patients:
             found.update(id(m) for m in patients)
         elif _is_victim_noun(trigger):

@@ -277,15 +277,11 @@ def _actor_at(
 def _agents_at(doc: Doc, compiled: CompiledLexicon, index: _Index, position: int) -> list[tuple[int, Entry]]:
     """Agent matches at ``position``, without those whose last word carries a ta marbuta the agent's
     name lacks: "مدنية" (civil), "مسلحة" (armed), "مستوطنة" (a settlement) are not مدني، مسلح، مستوطن."""
-    found = []
-    for end, entry in index.at(position, "agent"):
-        token = doc.tokens[end - 1]
-        if "ه" in token.suffixes and doc.text[token.start : token.end].endswith("ة"):
-            names = compiled.lexicon.agents[int(entry.ref)].names
-            if not any(name.split()[-1].endswith(("ة", "ه")) for name in names):
-                continue
-        found.append((end, entry))
-    return found
+    return [
+        (end, entry)
+        for end, entry in index.at(position, "agent")
+        if not _ta_marbuta_mismatch(doc, end - 1, compiled.lexicon.agents[int(entry.ref)].names)
+    ]
 
 
 def _shared_head(doc: Doc, index: _Index, mention: ActorMention, end: int) -> ActorMention | None:
@@ -667,7 +663,7 @@ def _extract_places(doc: Doc, compiled: CompiledLexicon) -> None:
                         doc, compiled, match.first, place.country
                     ):
                         continue
-                    if _feminine_mismatch(doc, match.last - 1, place):
+                    if _ta_marbuta_mismatch(doc, match.last - 1, place.names):
                         continue
                     by_span.setdefault((match.first, match.last), []).append(place)
         for (first, last), places in by_span.items():
@@ -695,13 +691,14 @@ def _extract_places(doc: Doc, compiled: CompiledLexicon) -> None:
     doc.places.sort(key=lambda p: p.first)
 
 
-def _feminine_mismatch(doc: Doc, position: int, place: Place) -> bool:
-    """ "الطائفة" (the sect) shares the key of "الطائف" (Taif): a word ending in ta marbuta is not a
-    place whose names all lack it."""
+def _ta_marbuta_mismatch(doc: Doc, position: int, names: tuple[str, ...]) -> bool:
+    """Keys ignore the ta marbuta, so "الطائفة" (the sect) meets "الطائف" (Taif) and "مستوطنة" (a
+    settlement) meets "مستوطن" (a settler): a last word ending in ta marbuta is not a name whose last
+    words all lack it."""
     token = doc.tokens[position]
     if "ه" not in token.suffixes or not doc.text[token.start : token.end].endswith("ة"):
         return False
-    return not any(name.endswith(("ة", "ه")) for name in place.names)
+    return not any(name.split()[-1].endswith(("ة", "ه")) for name in names)
 
 
 def _article_mismatch(doc: Doc, compiled: CompiledLexicon, first: int, country: str | None) -> bool:
