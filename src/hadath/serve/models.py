@@ -153,13 +153,18 @@ class Page(BaseModel, Generic[ItemT]):
     items: list[ItemT]
 
 
-class Evidence(BaseModel):
-    """An event record of a stored document: where in its text the event is told."""
+class _InDocument(BaseModel):
+    """Where a stored record comes from, for the corpus-wide lists."""
 
     doc_key: str
     doc_id: str
     title: str | None
     date: dt.date | None
+
+
+class Evidence(_InDocument):
+    """An event record of a stored document: where in its text the event is told."""
+
     event_no: int
     sentence: int
     start: int
@@ -326,15 +331,6 @@ class StoredClaim(BaseModel):
     negated_part: str | None
     relation: str | None
     relation_cue: str | None
-
-
-class _InDocument(BaseModel):
-    """Where a stored record comes from, for the corpus-wide lists."""
-
-    doc_key: str
-    doc_id: str
-    title: str | None
-    date: dt.date | None
 
 
 class StoreQuotation(_InDocument, StoredQuotation):
