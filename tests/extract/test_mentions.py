@@ -146,6 +146,19 @@ def test_bare_agent_takes_the_focus_country(pipeline):
     assert actor.confidence == 0.6
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("انتقدت الحكومة الهجوم في طرابلس.", "LBYGOV"),  # alone, Tripoli is Libya's capital
+        ("انتقدت الحكومة الهجوم في طرابلس بعد أسبوع من تفجير بيروت.", "LBNGOV"),  # beside Beirut: Lebanon's
+        # a tie between places goes to the country an adjective names ("آذان المغرب" is no place)
+        ("انتقدت الحكومة الهجوم بعد آذان المغرب في العاصمة الباكستانية إسلام آباد.", "PAKGOV"),
+    ],
+)
+def test_the_focus_country_reads_ambiguous_place_names_by_the_others(pipeline, text, code):
+    assert actor_by_text(analyze(pipeline, text, "2007-09-03"), "الحكومة").code == code
+
+
 def test_bare_agent_with_no_country_anywhere_has_only_its_role_code(pipeline):
     analysis = analyze(pipeline, "انتقدت المعارضة قرار الحكومة.", "2016-03-16")
     assert [(a.text, a.code, a.confidence) for a in analysis.actors] == [
@@ -379,4 +392,3 @@ def test_a_country_after_a_compass_word_is_a_place(pipeline):
 
 def test_a_country_adjective_in_the_dual_names_two_people(pipeline):
     assert actor_by_text(analyze(pipeline, "قتل عراقيان في انفجار."), "عراقيان").code == "IRQ"
-

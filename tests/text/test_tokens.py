@@ -17,6 +17,19 @@ def test_sentences_split_at_stops_not_decimals_or_initials():
     assert len(sentences) == 4
 
 
+def test_a_free_standing_asterisk_ends_a_headline():
+    text = "إسرائيل تغتال 5 في غزة  * لندن ـ «الشرق الأوسط»: اغتال الطيران الإسرائيلي خمسة."
+    sentences, _ = _tokens(text)
+    assert len(sentences) == 2
+    assert text[sentences[0].start : sentences[0].end].strip() == "إسرائيل تغتال 5 في غزة  *"
+    assert len(_tokens("2*3 = 6")[0]) == 1
+
+
+def test_complementisers_include_ban_without_hamza():
+    _, tokens = _tokens("أفادت الشرطة بأن رجلا وبان آخر")
+    assert [t.is_complementiser for t in tokens] == [False, False, True, False, True, False]
+
+
 def test_clitics_are_split_and_body_excludes_conjunction():
     text = "والقوات الروسية للنظام"
     _, tokens = _tokens(text)

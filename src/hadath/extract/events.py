@@ -102,7 +102,8 @@ def extract_events(
     content_of = {q.cue.first: q for q in quotations}
     actors_by_sentence: dict[int, list[ActorMention]] = {}
     for mention in doc.actors:
-        actors_by_sentence.setdefault(mention.sentence, []).append(mention)
+        if not _attributed(doc, mention):  # "بحسب المسؤولين": where the news comes from
+            actors_by_sentence.setdefault(mention.sentence, []).append(mention)
     events = [
         _speech_event(doc, compiled, clauses, act, content_of.get(act.cue.first))
         for act in acts
@@ -120,6 +121,7 @@ def extract_events(
             t.first: _patient_subjects(doc, actors, t, clause_of(clauses, t.first)) for t in triggers
         }
         victims = _victims(doc, actors, clauses, triggers, patients_of)
+        victims.update(id(m) for m in actors if any(_hit_by(doc, t, m) for t in triggers))
         doers = [m for m in actors if id(m) not in victims]
         subject = _sentence_subject(doc, doers) or last_subject
         # speech acts and events whose source a later verbal noun in the same clause inherits
@@ -159,7 +161,15 @@ def extract_events(
                 )
                 source = _inherited_source(doc, trigger, context)
             if source is None and trigger.nominal and trigger.entry.cameo[:2] == _CONSULT_ROOT:
-                source = _national_party(doc, trigger)
+                source = _national_agent(doc, trigger, "GOV")
+            if (
+                source is None
+                and patients is None
+                and trigger.nominal
+                and trigger.entry.cameo[:2] in _VIOLENT_ROOTS
+                and trigger.entry.genitive != "target"
+            ):
+                source = _national_agent(doc, trigger, "MIL")
             if source is None and patients is None and trigger.entry.cameo[:2] in _VIOLENT_ROOTS:
                 source = _origin_source(doc, trigger, clause)
             if trigger.entry.source_roles and not (
@@ -167,7 +177,7 @@ def extract_events(
             ):
                 continue
             # "شنت الطائرات الروسية والجيش السوري غارات": one record per doer and target
-            sources = _coordinated_doers(doc, source) if source is not None else [None]
+            sources = _coordinated_doers(doc, source, trigger) if source is not None else [None]
             last_doer = sources[-1]
             if patients:
                 targets = [m for m in patients if source is None or not _same_state(m, source)]
@@ -178,6 +188,9 @@ def extract_events(
                 targets = aimed_at or _targets(doc, actors, trigger, clause, last_doer)
             else:
                 targets = _targets(doc, actors, trigger, clause, last_doer)
+            more_of = _more_victims_of(doc, events, trigger) if patients is not None or victim_noun else None
+            if more_of is not None:
+                targets = [more_of]  # "وإصابة رابع": the fourth of them, not what follows
             targets = [t for t in targets if not any(t is d for d in sources)]
             reciprocal = _reciprocal(doc, actors, trigger, clause)
             if reciprocal:
@@ -235,20 +248,25 @@ def extract_events(
     return events
 
 
-def _coordinated_doers(doc: Doc, source: ActorMention) -> list[ActorMention]:
+def _coordinated_doers(doc: Doc, source: ActorMention, trigger: _Trigger) -> list[ActorMention]:
     """The source and the actors coordinated with it, before it ("روسيا وإيران دعمتا") or after it
-    ("قصفت الطائرات الروسية والجيش السوري"), within its sentence (a source may be inherited)."""
+    ("قصفت الطائرات الروسية والجيش السوري"), within its sentence (a source may be inherited), never
+    across the trigger ("إسرائيل تغتال 5 من جيش الإسلام": the victims' group is no doer)."""
     clause = _sentence_span(doc, source.sentence)
     actors = [m for m in doc.actors if m.sentence == source.sentence]
     chain = [source]
     earlier = [m for m in actors if clause.first <= m.first and m.last <= source.first]
     for mention in reversed(earlier):
-        if not _coordinated(doc, mention, chain[0]):
+        if not _coordinated(doc, mention, chain[0]) or mention.last <= trigger.first < chain[0].first:
             break
         chain.insert(0, mention)
     for mention in actors:
         if chain[-1].last <= mention.first < clause.last:
-            if not _coordinated(doc, chain[-1], mention) or _is_prepositional(doc, mention):
+            if (
+                not _coordinated(doc, chain[-1], mention)
+                or _is_prepositional(doc, mention)
+                or chain[-1].last <= trigger.first < mention.first
+            ):
                 break
             chain.append(mention)
     return chain
@@ -303,10 +321,11 @@ def _victims_at_place(doc: Doc, trigger: _Trigger, clause: Clause) -> ActorMenti
     )
 
 
-def _national_party(doc: Doc, trigger: _Trigger) -> ActorMention | None:
-    """ "المفاوضات السورية", "مفاوضات جنيف السوري": talks qualified by a country adjective, no party
-    named, have that country's government at the table (low confidence: which government is not
-    always certain)."""
+def _national_agent(doc: Doc, trigger: _Trigger, role: str) -> ActorMention | None:
+    """A country adjective right after an event noun (one adjective may come between) names the state
+    behind the event when no party is named: talks ("المفاوضات السورية", "مفاوضات جنيف السوري") have
+    its government at the table, an attack ("قصف إسرائيلي", "غارة جوية أمريكية") was made by its
+    forces. Low confidence: which body of that state is not always certain."""
     sentence = doc.tokens[trigger.first].sentence
     for match in doc.stem_matches[sentence]:
         if not trigger.last <= match.first <= trigger.last + 1:
@@ -317,10 +336,10 @@ def _national_party(doc: Doc, trigger: _Trigger) -> ActorMention | None:
                     match.first,
                     match.last,
                     sentence,
-                    entry.ref + "GOV",
+                    entry.ref + role,
                     "agent",
                     country=entry.ref,
-                    role="GOV",
+                    role=role,
                     confidence=0.4,
                 )
     return None
@@ -358,6 +377,27 @@ def _victims(
             if doer is not None:
                 found.update(id(m) for m in _targets(doc, actors, trigger, clause, doer))
     return found
+
+
+def _more_victims_of(doc: Doc, events: list[EventMention], trigger: _Trigger) -> ActorMention | None:
+    """ "قتل ثلاثة جنود وأصيب خمسة آخرون": the injured are more of the victims of the toll just told."""
+    sentence = doc.sentences[doc.tokens[trigger.first].sentence]
+    position = trigger.last
+    while position < sentence.last_token and (
+        doc.tokens[position].kind == "number" or doc.cue_starts_at(position, "cardinal")
+    ):
+        position += 1
+    if position >= sentence.last_token or not doc.cue_starts_at(position, "others"):
+        return None
+    for event in reversed(events):
+        if (
+            event.clause.sentence == sentence.index
+            and event.last <= trigger.first
+            and event.target is not None
+            and event.entry.cameo[:2] in _VIOLENT_ROOTS
+        ):
+            return event.target
+    return None
 
 
 def _agentive_genitive(
@@ -436,7 +476,9 @@ def _patient_subjects(
         and not _is_prepositional(doc, m)
     ]
     if subject == "either":
-        reading = _passive_reading(doc, trigger, clause, before, after)
+        if not before and not after and clause.opener is None:
+            before = _appositive_subject(doc, actors, trigger, clause)
+        reading = _passive_reading(doc, actors, trigger, clause, before, after)
         if reading is None:
             return None
         if reading == "counted":  # "قتل 13 عراقيا": the counted noun; "قتل ثلاثة": nobody named
@@ -447,8 +489,35 @@ def _patient_subjects(
     return _with_coordinated(doc, actors, after[0], clause) if after else []
 
 
+def _appositive_subject(
+    doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause
+) -> list[ActorMention]:
+    """ "المزارع إبراهيم صالحة، عشرين عاما، قتل بينما ...": the subject stands before an appositive
+    set off by commas; the nearest actor of the sentence before the verb's clause, when no other
+    event comes between."""
+    earlier = [
+        m
+        for m in actors
+        if m.sentence == clause.sentence and m.last <= clause.first and not _is_prepositional(doc, m)
+    ]
+    if not earlier:
+        return []
+    nearest = earlier[-1]
+    between = range(nearest.last, clause.first)
+    if any(doc.tokens[i].kind == "punct" and doc.tokens[i].norm not in {"،", ","} for i in between):
+        return []
+    if any(doc.cue_starts_at(i, c) for i in between for c in ("speech", "subordinator")):
+        return []
+    return [nearest]
+
+
 def _passive_reading(
-    doc: Doc, trigger: _Trigger, clause: Clause, before: list[ActorMention], after: list[ActorMention]
+    doc: Doc,
+    actors: list[ActorMention],
+    trigger: _Trigger,
+    clause: Clause,
+    before: list[ActorMention],
+    after: list[ActorMention],
 ) -> str | None:
     """How an undiacritised قتل/اختطف/اعتقل reads as a passive, if it does: "counted" when a number
     follows it ("قتل 13 عراقيا", "قتل أمس سبعة"), "preverbal" when a subject precedes it and nothing
@@ -469,10 +538,14 @@ def _passive_reading(
         plural_subject = any(s in _SUBJECT_SUFFIXES for s in verb.suffixes)
         return None if before and plural_subject else "counted"
     if not before and len(after) == 1 and after[0].first == following and _victim_like(after[0]):
-        # "قتل عراقيان في تفجير", "قتل مدنيون في قصف": civilians right after the verb and nobody
-        # else: the ones killed, not the killers
+        # "قتل عراقيان في تفجير", "قتل مدنيون في قصف": civilians right after the verb and no object
+        # after them: the ones killed, not the killers
         later = [
-            m for m in doc.actors if after[0].last <= m.first < clause.last and m.sentence == clause.sentence
+            m
+            for m in actors
+            if after[0].last <= m.first <= after[0].last + 1
+            and m.first < clause.last
+            and not _is_prepositional(doc, m)
         ]
         return "counted" if not later else None
     if not before or after:
@@ -486,8 +559,9 @@ def _passive_reading(
 
 
 def _victim_like(mention: ActorMention) -> bool:
-    """People named by nationality, or non-combatants: readily victims, hardly killers."""
-    return mention.kind == "people" or mention.role_blocks[:3] in _NONCOMBATANT_BLOCKS
+    """People named by nationality, non-combatants, or one named person ("قتل رؤوف في ضربة جوية"):
+    readily victims, and when a killer they would have an object after them."""
+    return mention.kind in ("people", "person") or mention.role_blocks[:3] in _NONCOMBATANT_BLOCKS
 
 
 def _has_object_pronoun(doc: Doc, position: int) -> bool:
@@ -533,12 +607,52 @@ def _credited_doer(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> A
     return None
 
 
+def _hit_by(doc: Doc, trigger: _Trigger, mention: ActorMention) -> bool:
+    """ "غارة جوية استهدفت المنطقة القبلية": the object of the relative verb right after an attack noun
+    is what the attack hit (not so after a verb: "استهدفت الطائرات" has its subject there)."""
+    return (
+        trigger.nominal
+        and doc.cue_ends_at(mention.first, "aimed_at")
+        and 0 <= mention.first - 1 - trigger.last <= 1
+    )
+
+
+def _attributed(doc: Doc, mention: ActorMention) -> bool:
+    return doc.cue_ends_at(mention.first, "attribution")
+
+
+def _is_credited(doc: Doc, mention: ActorMention) -> bool:
+    """Whether the mention is the one right after نفذته/تبنته, as ``_credited_doer`` reads it."""
+    return doc.cue_ends_at(mention.first, "agent_relative") or doc.cue_ends_at(
+        mention.first - 1, "agent_relative"
+    )
+
+
 def _enclosing_quotation(doc: Doc, quotations: list[QuotationMention], token: int) -> QuotationMention | None:
     offset = doc.tokens[token].start
     for quotation in quotations:
         if quotation.content_start <= offset < quotation.content_end:
             return quotation
+    # "أفادت الشرطة بأن رجلا فجر سيارة، ثم قتل خمسة": a report whose content has its own subject goes
+    # on to the end of the sentence, so the reporter is not the doer of what its later clauses tell;
+    # after "إنه" the pronoun is mostly the reporter, who then stays the subject
+    sentence = doc.tokens[token].sentence
+    for quotation in quotations:
+        if (
+            not quotation.direct
+            and quotation.cue.sentence == sentence
+            and quotation.content_start <= offset
+            and not _opens_with_pronoun(doc, quotation)
+        ):
+            return quotation
     return None
+
+
+def _opens_with_pronoun(doc: Doc, quotation: QuotationMention) -> bool:
+    return any(
+        token.start == quotation.content_start and token.is_complementiser and bool(token.suffixes)
+        for token in doc.sentence_tokens(quotation.cue.sentence)
+    )
 
 
 def _speech_event(
@@ -818,7 +932,13 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
     passive = _passive_agent(doc, actors, trigger, clause)
     if passive is not None:
         return passive
-    after = [m for m in actors if trigger.last <= m.first < clause.last and not _is_prepositional(doc, m)]
+    after = [
+        m
+        for m in actors
+        if trigger.last <= m.first < clause.last
+        and not _is_prepositional(doc, m)
+        and not _hit_by(doc, trigger, m)
+    ]
     window = _GENITIVE_WINDOW if trigger.nominal else _VSO_WINDOW
     near_after = [
         m
@@ -902,11 +1022,14 @@ def _targets(
     start = trigger.last
     end = clause.last
     if source is not None and source.first >= trigger.last:
-        if _passive_agent(doc, actors, trigger, clause) is source:
-            end = source.first  # "قُتل ثلاثة مدنيين على يد داعش": the patient precedes the agent
+        if _passive_agent(doc, actors, trigger, clause) is source or _is_credited(doc, source):
+            # "قُتل ثلاثة مدنيين على يد داعش", "مقتل ثلاثة أطباء في هجوم نفذه متطرف": the patient
+            # precedes the agent
+            end = source.first
         else:
             start = source.last
-    candidates = [m for m in actors if start <= m.first < end]
+    # the one credited with an attack is never what it was done to ("إصابة رابع ... في هجوم نفذه متطرف")
+    candidates = [m for m in actors if start <= m.first < end and not _is_credited(doc, m)]
     candidates = [m for m in candidates if source is None or (m is not source and not _same_state(m, source))]
     if not candidates:
         return []

@@ -74,7 +74,9 @@ def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
     doc.focus_country = _focus_country(doc, compiled)
     for sentence in doc.sentences:
         index = _Index(doc, doc.stem_matches[sentence.index])
-        sentence_countries = _sentence_countries(index)
+        sentence_countries = _sentence_countries(
+            index, _event_adjectives(compiled, doc.stem_matches[sentence.index])
+        )
         position = sentence.first_token
         while position < sentence.last_token:
             mention = _actor_at(doc, compiled, index, position, sentence.index, sentence_countries)
@@ -95,7 +97,9 @@ def _focus_country(doc: Doc, compiled: CompiledLexicon) -> str | None:
     """The country where the story happens: the most frequent country among place mentions."""
     counts: Counter[str] = Counter()
     adjective_counts: Counter[str] = Counter()
+    ambiguous: list[list[Place]] = []
     for matches in doc.stem_matches:
+        attributive = _event_adjectives(compiled, matches)
         # a place name inside a longer name of something else ("حركة النهضة") says nothing about where;
         # a name that is the place's own ("كركوك" as an imported actor too) does not hide it
         names = [
@@ -112,24 +116,52 @@ def _focus_country(doc: Doc, compiled: CompiledLexicon) -> str | None:
                 for first, last in names
             )
             places = [compiled.lexicon.places[e.ref] for e in match.entries if e.kind == "place"]
-            if states:
+            if len({p.country for p in places}) > 1 and not inside_name:
+                ambiguous.append(places)  # "طرابلس": Libya's capital, and a city of Lebanon
+            elif states:
                 counts[states[0]] += 1
-            elif places and not inside_name:
-                country = _best_place(places, set()).country
-                if country:
-                    counts[country] += 1
+            elif places and not inside_name and places[0].country:
+                counts[places[0].country] += 1
             for entry in match.entries:
-                if entry.kind == "adjective":
+                if entry.kind == "adjective" and match.first not in attributive:
                     adjective_counts[entry.ref] += 1
-    ranked = counts.most_common(1) or adjective_counts.most_common(1)
-    return ranked[0][0] if ranked else None
+    # a name of places in several countries votes for the one the unambiguous names point to
+    # ("طرابلس" beside "بيروت" is in Lebanon), else for its likeliest reading
+    named = set(counts)
+    for places in ambiguous:
+        country = _best_place(places, named).country
+        if country:
+            counts[country] += 1
+    # country adjectives break ties between places ("آذان المغرب" beside "العاصمة الباكستانية اسلام أباد")
+    # and decide when no place is named
+    ranked = sorted(counts or adjective_counts, key=lambda c: (-counts[c], -adjective_counts[c]))
+    return ranked[0] if ranked else None
 
 
-def _sentence_countries(index: _Index) -> list[str]:
+def _event_adjectives(compiled: CompiledLexicon, matches: Iterable[Match]) -> set[int]:
+    """Where country adjectives qualify an event noun ("قصف إسرائيلي", "غارة جوية أمريكية"): they
+    name who did it, not where the story is or whose the unnamed people in it are."""
+    matches = list(matches)
+    noun_ends = {
+        m.last
+        for m in matches
+        if any(e.kind == "event" and compiled.lexicon.events[int(e.ref)].pos == "noun" for e in m.entries)
+    }
+    return {
+        m.first
+        for m in matches
+        if (m.first in noun_ends or m.first - 1 in noun_ends)
+        and any(e.kind == "adjective" for e in m.entries)
+    }
+
+
+def _sentence_countries(index: _Index, attributive: set[int]) -> list[str]:
     countries = []
-    for pairs in index.by_start.values():
+    for start, pairs in index.by_start.items():
         for _, entry in pairs:
-            if entry.kind in ("country", "adjective", "people"):
+            if entry.kind in ("country", "people") or (
+                entry.kind == "adjective" and start not in attributive
+            ):
                 countries.append(entry.ref)
     return countries
 
@@ -516,7 +548,10 @@ def add_recognised_names(
     for (first, _last), labels in zip(ranges, labels_by_range, strict=True):
         sentence = doc.tokens[first].sentence
         index = _Index(doc, doc.stem_matches[sentence])
-        named = set(_sentence_countries(index)) | {p.country for p in doc.places if p.sentence == sentence}
+        attributive = _event_adjectives(compiled, doc.stem_matches[sentence])
+        named = set(_sentence_countries(index, attributive)) | {
+            p.country for p in doc.places if p.sentence == sentence
+        }
         named.discard(None)
         for start, end, entity_type in iob_spans(labels):
             kind = _RECOGNISED_KINDS.get(entity_type)

@@ -12,8 +12,10 @@ import re
 
 from hadath.text.tokens import Token
 
-# forms IV, VII, VIII, X: ا + at least two letters + ا + final letter (normalised, so إ is ا)
-_DERIVED_MASDAR_RE = re.compile(r"^ا[^ا\s]{2,}ا[^ا\s]$")
+# forms IV, VII, VIII, X: ا + at least two letters + ا + final letter (normalised, so إ is ا); with
+# two letters, not ت as the second: that is the perfect of a hollow form VIII verb (اغتال، اجتاح،
+# اقتاد), whose masdar has a ي (اغتيال)
+_DERIVED_MASDAR_RE = re.compile(r"^ا(?:[^ا\s]{3,}|[^ا\s][^ات\s])ا[^ا\s]$")
 # form II: ت + two letters + ي + final letter
 _TAFIL_RE = re.compile(r"^ت[^ا\s]{2}ي[^ا\s]$")
 

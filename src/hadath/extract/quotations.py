@@ -72,7 +72,7 @@ def _continues_previous_speaker(doc: Doc, cue: CueMention, previous: SpeechAct) 
     if not doc.tokens[cue.first].has_prefix("و", "ف"):
         return False
     following = doc.tokens[cue.last] if cue.last < len(doc.tokens) else None
-    return following is not None and (following.key == "ان" or following.norm == ":")
+    return following is not None and (following.is_complementiser or following.norm == ":")
 
 
 def extract_quotations(
@@ -144,7 +144,7 @@ def _speaker(doc: Doc, clause: Clause, cue: CueMention) -> ActorMention | None:
     window = _GENITIVE_WINDOW if looks_nominal(doc.tokens[cue.first]) else _SPEAKER_WINDOW
     limit = min(cue.last + window, clause.last - 1)
     for position in range(cue.last, min(limit + 1, len(doc.tokens))):
-        if doc.tokens[position].key == "ان" or doc.tokens[position].norm == ":":
+        if doc.tokens[position].is_complementiser or doc.tokens[position].norm == ":":
             limit = position - 1  # what follows إن/أن/: is the content, not the speaker
             break
     for mention in doc.actors_in(cue.last, limit + 1):
@@ -163,7 +163,7 @@ def _indirect(doc: Doc, act: SpeechAct) -> QuotationMention | None:
     search_from = speaker.last if speaker is not None and speaker.first >= cue.last else cue.last
     for position in range(search_from, min(search_from + 3, sentence.last_token)):
         token = doc.tokens[position]
-        if token.key == "ان" or (token.kind == "punct" and token.norm == ":"):
+        if token.is_complementiser or (token.kind == "punct" and token.norm == ":"):
             content_first = position + 1
             content_last = content_first
             while content_last < sentence.last_token and not (

@@ -44,6 +44,9 @@ SYNTAX_CUES = (
     "cardinal",  # number words: "ثلاثة عراقيين" counts people; "قتل ثلاثة" is a passive
     "undergo",  # تعرض ل، نجا من: the subject is the one the following event is done to
     "agent_relative",  # هجوم نفذته/تبنته X: X did the attack
+    "aimed_at",  # غارة استهدفت X: X is what the attack hit
+    "attribution",  # بحسب، وفقا ل: the actor after it is where the news comes from
+    "others",  # وأصيب خمسة آخرون: more of the victims just told
     "group_anaphor",  # الحركة، التنظيم: the group named last
     "protest_object",  # ضد، احتجاجا على، أمام مقر: what a protest is aimed at follows
     "relative",  # الذي، التي: the noun before it is the subject of the verb after it

@@ -17,8 +17,9 @@ _TOKEN_RE = re.compile(
 )
 # A sentence ends at . ! ? ؟ (possibly repeated, possibly followed by closing quotes/brackets) before
 # whitespace, or at a line break. A full stop between digits (3.5) or after a one-letter abbreviation
-# (د. for doctor, م. for metre/AD) does not end a sentence.
-_SENTENCE_END_RE = re.compile(r"(?<![\s.][^\s.])[.!?؟]+[\"'»”)\]]*(?=\s)|\n\s*")
+# (د. for doctor, م. for metre/AD) does not end a sentence. A free-standing asterisk ends the headline
+# that precedes a dateline ("إسرائيل تغتال 5 ... * لندن ـ «الشرق الأوسط»: ...").
+_SENTENCE_END_RE = re.compile(r"(?<![\s.][^\s.])[.!?؟]+[\"'»”)\]]*(?=\s)|\n\s*|(?<=\s)\*(?=\s)")
 
 
 @dataclass(slots=True)
@@ -42,6 +43,12 @@ class Token:
     def key(self) -> str:
         """The form the lexicon matches on: the stem of an Arabic word, else the normalised form."""
         return self.stem or self.norm
+
+    @property
+    def is_complementiser(self) -> bool:
+        """أن / إن / بأن ...: what follows is a clause. "بان" written without hamza is read so too (the
+        segmenter takes it for the verb بان "appeared", which news hardly uses)."""
+        return self.key == "ان" or (self.key == "بان" and "ال" not in self.prefixes)
 
     def has_prefix(self, *clitics: str) -> bool:
         return any(clitic in self.prefixes for clitic in clitics)
