@@ -10,7 +10,7 @@ from hadath.extract.claims import ClaimMention, detect_genre, extract_claims
 from hadath.extract.clauses import split_clauses
 from hadath.extract.dates import DateMention, extract_dates
 from hadath.extract.event_filter import EventFilter, event_features, load_event_filter
-from hadath.extract.events import EventMention, extract_events
+from hadath.extract.events import PLACE_STAND_INS, EventMention, extract_events
 from hadath.extract.mentions import add_recognised_names, extract_mentions
 from hadath.extract.quotations import QuotationMention, extract_quotations, extract_speech_acts
 from hadath.lexicon.compiled import CompiledLexicon, load_compiled
@@ -105,7 +105,7 @@ _NER_CLAUSES_PER_DOCUMENT = 3
 def _clauses_missing_arguments(events: list[EventMention]) -> list[tuple[int, int]]:
     clauses: list[tuple[int, int]] = []
     for event in events:
-        if event.entry.cameo[:2] not in _NAME_HUNGRY_ROOTS or (event.source and event.target):
+        if event.entry.cameo[:2] not in _NAME_HUNGRY_ROOTS or (_named(event.source) and _named(event.target)):
             continue
         span = (event.clause.first, event.clause.last)
         if span not in clauses:
@@ -113,6 +113,11 @@ def _clauses_missing_arguments(events: list[EventMention]) -> list[tuple[int, in
         if len(clauses) == _NER_CLAUSES_PER_DOCUMENT:
             break
     return clauses
+
+
+def _named(argument: ActorMention | None) -> bool:
+    """An argument the text names, not one that stands in for it by a place ("victims-at-place")."""
+    return argument is not None and argument.role not in PLACE_STAND_INS
 
 
 def _apply_event_filter(event_filter: EventFilter, lexicon: Lexicon, extraction: Extraction) -> None:

@@ -456,7 +456,7 @@ def test_generic_role_nouns_exist() -> None:
             "قصف تنظيم القاعدة في بلاد المغرب الإسلامي ثكنة في ولاية بومرداس",
             "تنظيم القاعدة في بلاد المغرب الإسلامي",
             "aqim",
-            "DZAREB",
+            "IMG",  # al-Qaeda's branches: the transnational group first, as AQAP
         ),
         ("2017-06-01", "هاجمت قوات قسد مواقع داعش", "قوات قسد", "syrian-democratic-forces", "SYRREB"),
         ("2020-01-01", "هاجمت ميليشيا الحوثي مواقع الجيش", "ميليشيا الحوثي", "houthis", "YEMREB"),

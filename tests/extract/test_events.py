@@ -613,3 +613,65 @@ def test_the_victims_group_after_the_verb_is_no_coordinated_doer(pipeline):
     [killing] = events_of(analyze(pipeline, text, "2008-06-18"), "ASSAULT")
     assert code(killing.source) == "ISR"
     assert code(killing.target).startswith("PSE")
+
+
+def test_an_attack_with_no_named_target_hit_the_people_of_its_place(pipeline):
+    [bombing] = events_of(analyze(pipeline, "انفجرت سيارة مفخخة في بغداد.", "2008-02-07"), "ASSAULT")
+    assert (code(bombing.target), bombing.target.role, bombing.target.confidence) == (
+        "IRQ",
+        "victims-at-place",
+        0.4,
+    )
+    # not the place it came from
+    text = "أطلقت صواريخ كاتيوشا من جنوب لبنان."
+    assert all(code(e.target) != "LBN" for e in analyze(pipeline, text, "2007-06-25").events)
+
+
+def test_a_dateline_with_its_quoted_source_is_not_where_things_happened(pipeline):
+    text = "لندن ـ «الشرق الأوسط»: انفجرت سيارة مفخخة أمس."
+    [bombing] = events_of(analyze(pipeline, text, "2008-06-18"), "ASSAULT")
+    assert bombing.place is None and bombing.target is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال شاهد لوكالة رويترز إن مسلحين هاجموا القافلة.",
+        "وقال شاهد لـ«الشرق الأوسط» إن مسلحين هاجموا القافلة.",
+    ],
+)
+def test_a_news_medium_is_never_a_recognised_party(pipeline, text):
+    analysis = analyze(pipeline, text, "2008-12-23")
+    assert all(a.role != "recognised-name" for a in analysis.actors)
+
+
+def test_the_owner_of_a_weapon_used_it(pipeline):
+    text = "أطلقت طائرة بدون طيار تابعة لوكالة المخابرات المركزية الأمريكية صواريخ على منزل."
+    strike = events_of(analyze(pipeline, text, "2008-09-30"), "ASSAULT")[0]
+    assert code(strike.source) == "USASPY"
+
+
+def test_those_who_died_fighting_an_actor_were_killed_by_it(pipeline):
+    text = "قتل ثلاثون متمردا في مواجهات مع قوات الأمن الأفغانية."
+    [killing] = events_of(analyze(pipeline, text, "2008-08-24"), "ASSAULT")
+    assert (code(killing.source), code(killing.target)) == ("AFGCOP", "AFGREB")
+
+
+def test_an_attack_noun_with_a_possessive_pronoun_keeps_the_doer_told_before(pipeline):
+    text = "واصلت إسرائيل عملياتها في غزة، وراح ضحية اعتداءاتها أمس سبعة فلسطينيين."
+    attacks = [
+        e for e in events_of(analyze(pipeline, text, "2008-01-17"), "ASSAULT") if e.trigger == "اعتداءاتها"
+    ]
+    assert [(code(e.source), code(e.target)) for e in attacks] == [("ISR", "PSE")]
+
+
+def test_a_landmark_an_attack_happened_near_is_not_its_target(pipeline):
+    text = "أطلق مسلحون قذائف على مدرسة بالقرب من السفارة الأمريكية في صنعاء."
+    analysis = analyze(pipeline, text, "2008-03-19")
+    assert all(code(e.target) != "USAGOV" for e in events_of(analysis, "ASSAULT"))
+
+
+def test_firing_in_the_imperfect_is_an_attack(pipeline):
+    text = "شاهد مسلحين من القبائل يطلقون النار على الطائرات الأمريكية."
+    [firing] = events_of(analyze(pipeline, text, "2008-12-23"), "ASSAULT")
+    assert (firing.cameo, code(firing.target)) == ("193", "USAMIL")

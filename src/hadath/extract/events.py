@@ -53,6 +53,7 @@ _CONTEXT_WINDOW = 6
 _GENITIVE_WINDOW = 2
 _VSO_WINDOW = 3
 _UNDERGO_WINDOW = 4  # tokens between تعرض/نجا and the event noun ("تعرضت قافلته الدبلوماسية لهجوم")
+_DATELINE_SOURCE_TOKENS = 8  # "(باكستان) «الشرق الاوسط» :"
 _CREDIT_WINDOW = 3  # tokens between an event noun and نفذته ("هجوم انتحاري بسيارة مفخخة نفذته")
 _PROTEST_ROOT = "14"
 _PROTEST_OBJECT_GAP = 3
@@ -63,6 +64,11 @@ _CONSULT_ROOT = "04"
 _NONCOMBATANT_BLOCKS = frozenset({"CVL", "REF", "EDU", "MED", "HLH", "LAB", "REL", "HRI", "BUS", "AGR"})
 # violence whose victim may be the clause's subject and whose doer may be told by another attack
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# roles of arguments that stand in for an unnamed party by where things happened: the people of the
+# place an attack hit, the state of the place it came from
+VICTIMS_AT_PLACE = "victims-at-place"
+ORIGIN = "origin"
+PLACE_STAND_INS = frozenset({VICTIMS_AT_PLACE, ORIGIN})
 
 
 @dataclass(slots=True)
@@ -138,7 +144,11 @@ def extract_events(
             patients = patients_of[trigger.first]
             victim_noun = _is_victim_noun(trigger)
             if patients is not None:
-                source = _passive_agent(doc, actors, trigger, clause) or _credited_doer(doc, actors, trigger)
+                source = (
+                    _passive_agent(doc, actors, trigger, clause)
+                    or _credited_doer(doc, actors, trigger)
+                    or _opponent(doc, actors, trigger, clause)
+                )
             else:
                 source = _source(doc, actors, trigger, clause)
             governed = quotation is not None or any(
@@ -243,6 +253,7 @@ def extract_events(
         if subject is not None:
             last_subject = subject
     _credit_attackers(events)
+    _attacks_on_the_place(doc, events)
     _blame_the_condemned(events)
     events.sort(key=lambda e: e.first)
     return events
@@ -307,8 +318,24 @@ def _victims_at_place(doc: Doc, trigger: _Trigger, clause: Clause) -> ActorMenti
     """Unnamed victims ("مقتل ثلاثة", "قتل 20 واصيب 70 في الموصل") are people of the country where it
     happened (low confidence: a foreigner killed there is not told apart)."""
     place = _place(doc, trigger, clause)
-    if place is None or not place.country:
-        return None
+    return _people_of(doc, place) if place is not None else None
+
+
+def _attacks_on_the_place(doc: Doc, events: list[EventMention]) -> None:
+    """An attack that names no target and takes none from its toll ("انفجرت سيارة مفخخة في بغداد",
+    "هجوم بالقذائف ضد مدرسة في صنعاء") hit the people of the country where it happened (low
+    confidence, as for unnamed victims)."""
+    for event in events:
+        if event.target is None and event.place is not None and event.entry.cameo[:2] in _VIOLENT_ROOTS:
+            people = _people_of(doc, event.place)
+            if people is not None and not (event.source is not None and _same_state(event.source, people)):
+                event.target = people
+                event.confidence = round(min(event.confidence + 0.1, 0.99), 2)  # as for a found target
+
+
+def _people_of(doc: Doc, place: PlaceMention) -> ActorMention | None:
+    if not place.country or _from_place(doc, place):
+        return None  # "إطلاق صواريخ من جنوب لبنان": where it came from, not what it hit
     return ActorMention(
         place.first,
         place.last,
@@ -316,7 +343,7 @@ def _victims_at_place(doc: Doc, trigger: _Trigger, clause: Clause) -> ActorMenti
         place.country,
         "people",
         country=place.country,
-        role="victims-at-place",
+        role=VICTIMS_AT_PLACE,
         confidence=0.4,
     )
 
@@ -619,6 +646,22 @@ def _hit_by(doc: Doc, trigger: _Trigger, mention: ActorMention) -> bool:
 
 def _attributed(doc: Doc, mention: ActorMention) -> bool:
     return doc.cue_ends_at(mention.first, "attribution")
+
+
+def _opponent(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause) -> ActorMention | None:
+    """ "ثلاثون متمردا قتلوا في مواجهات مع قوات الأمن": those killed died fighting the actor after
+    مواجهات مع, who is the source of their death."""
+    for cue in doc.cues_in("fighting_with", trigger.last, clause.last):
+        return next((m for m in actors if cue.last <= m.first <= cue.last + 1), None)
+    return None
+
+
+def _owner(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> ActorMention | None:
+    """ "طائرة بدون طيار تابعة لوكالة المخابرات المركزية": the owner of the weapon used it."""
+    for position in (trigger.last, trigger.last + 1):
+        if doc.cue_starts_at(position, "belonging"):
+            return next((m for m in actors if doc.cue_ends_at(m.first, "belonging")), None)
+    return None
 
 
 def _is_credited(doc: Doc, mention: ActorMention) -> bool:
@@ -946,13 +989,15 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
         if m.first - trigger.last <= window and not _preposition_between(doc, trigger.last, m.first)
     ]
     if trigger.nominal:
-        credited = _credited_doer(doc, actors, trigger)
+        credited = _credited_doer(doc, actors, trigger) or _owner(doc, actors, trigger)
         if credited is not None:
             return credited
+        if _has_object_pronoun(doc, trigger.last - 1):
+            return None  # "اعتداءاتها": the pronoun is the genitive, the doer told before
         if trigger.entry.genitive == "target":
             # "مقتل عشرين مسلحا": the genitive is the victim, found as the target, unless an object
             # follows it ("اعتقال الشرطة العراقية عشرات المحتجين")
-            return _agentive_genitive(doc, actors, trigger, clause)
+            return _agentive_genitive(doc, actors, trigger, clause) or _opponent(doc, actors, trigger, clause)
         if near_after and _noncombatant_victim(trigger, near_after[0]):
             return None  # "قصف المدنيين": bombing of civilians, found as the target
         return near_after[0] if near_after else None
@@ -1029,7 +1074,12 @@ def _targets(
         else:
             start = source.last
     # the one credited with an attack is never what it was done to ("إصابة رابع ... في هجوم نفذه متطرف")
-    candidates = [m for m in actors if start <= m.first < end and not _is_credited(doc, m)]
+    # nor is a landmark it happened near ("هجوم قرب السفارة الأمريكية")
+    candidates = [
+        m
+        for m in actors
+        if start <= m.first < end and not _is_credited(doc, m) and not doc.cue_ends_at(m.first, "near")
+    ]
     candidates = [m for m in candidates if source is None or (m is not source and not _same_state(m, source))]
     if not candidates:
         return []
@@ -1135,7 +1185,7 @@ def _origin_source(doc: Doc, trigger: _Trigger, clause: Clause) -> ActorMention 
     from that place's state (low confidence)."""
     for place in doc.places:
         if trigger.last <= place.first < clause.last and place.country and _from_place(doc, place):
-            return _state_of(place, role="origin", confidence=0.4)
+            return _state_of(place, role=ORIGIN, confidence=0.4)
     return None
 
 
@@ -1160,13 +1210,19 @@ def _is_locative(doc: Doc, place: PlaceMention) -> bool:
 
 
 def _is_dateline(doc: Doc, place: PlaceMention) -> bool:
+    """ "دمشق -", "لندن ـ «الشرق الأوسط»:", "بيشاور (باكستان) ـ «الشرق الاوسط»:": the place opens the
+    sentence and a dash or colon follows it, or a colon closes the bracketed or quoted source after it
+    (the tatweel dash is gone after normalisation)."""
     sentence = doc.sentences[place.sentence]
-    following = doc.tokens[place.last] if place.last < sentence.last_token else None
-    return (
-        place.first == sentence.first_token
-        and following is not None
-        and following.norm in {"-", "–", "—", ":"}
-    )
+    if place.first != sentence.first_token or place.last >= sentence.last_token:
+        return False
+    following = doc.tokens[place.last]
+    if following.norm in {"-", "–", "—", ":"}:
+        return True
+    if following.norm not in {"(", "«", '"', "“"}:
+        return False
+    window = doc.tokens[place.last : min(place.last + _DATELINE_SOURCE_TOKENS, sentence.last_token)]
+    return any(token.norm == ":" for token in window)
 
 
 def _governing_source(

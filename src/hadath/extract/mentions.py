@@ -529,6 +529,26 @@ RECOGNISED_NAME_CONFIDENCE = 0.4
 _RECOGNISED_KINDS = {"PER": "person", "ORG": "organisation"}
 
 
+_OPENING_QUOTES = frozenset({"«", '"', "“"})
+_CLOSING_QUOTES = frozenset({"»", '"', "”"})
+
+
+def _names_a_medium(doc: Doc, first: int, last: int) -> bool:
+    """A news medium, which reports events and takes part in none: after وكالة/صحيفة/قناة ("وكالة
+    رويترز"), quoted after the لـ of a statement ("قال لـ«الشرق الأوسط»"), or quoted in a dateline
+    ("لندن ـ «الشرق الأوسط»: ...")."""
+    if doc.cue_ends_at(first, "media_head"):
+        return True
+    tokens = doc.tokens
+    if first == 0 or tokens[first - 1].norm not in _OPENING_QUOTES or last >= len(tokens):
+        return False
+    if first >= 2 and tokens[first - 2].norm == "ل":
+        return True
+    sentence = doc.sentences[tokens[first].sentence]
+    closing = last + 1 if tokens[last].norm in _CLOSING_QUOTES else last
+    return first - 1 - sentence.first_token <= 2 and closing < len(tokens) and tokens[closing].norm == ":"
+
+
 def add_recognised_names(
     doc: Doc, compiled: CompiledLexicon, spans: list[tuple[int, int]], taken: set[int]
 ) -> int:
@@ -559,6 +579,8 @@ def add_recognised_names(
             if kind is None or any(i in occupied for i in tokens):
                 continue
             if all(doc.tokens[i].norm in compiled.function_words for i in tokens):
+                continue
+            if _names_a_medium(doc, first + start, first + end):
                 continue
             country = _nationality_next_to(doc, index, first + start, first + end) or (
                 next(iter(named)) if len(named) == 1 else None

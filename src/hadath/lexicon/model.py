@@ -44,6 +44,10 @@ SYNTAX_CUES = (
     "cardinal",  # number words: "ثلاثة عراقيين" counts people; "قتل ثلاثة" is a passive
     "undergo",  # تعرض ل، نجا من: the subject is the one the following event is done to
     "agent_relative",  # هجوم نفذته/تبنته X: X did the attack
+    "media_head",  # وكالة، صحيفة: the name after it is a news medium
+    "belonging",  # تابعة ل X: X owns the thing before and stands for it
+    "near",  # قرب X: a landmark, not what was hit
+    "fighting_with",  # مواجهات مع X: X is the other side of the fight
     "aimed_at",  # غارة استهدفت X: X is what the attack hit
     "attribution",  # بحسب، وفقا ل: the actor after it is where the news comes from
     "others",  # وأصيب خمسة آخرون: more of the victims just told
