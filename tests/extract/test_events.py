@@ -675,3 +675,15 @@ def test_firing_in_the_imperfect_is_an_attack(pipeline):
     text = "شاهد مسلحين من القبائل يطلقون النار على الطائرات الأمريكية."
     [firing] = events_of(analyze(pipeline, text, "2008-12-23"), "ASSAULT")
     assert (firing.cameo, code(firing.target)) == ("193", "USAMIL")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("اغتال الطيران الإسرائيلي، بعد ظهر امس خمسة فلسطينيين، في خان يونس.", "PSE"),
+        ("قتلت القوات الأمريكية، أمس، خمسة مسلحين في الرمادي.", "IRQREB"),
+    ],
+)
+def test_a_parenthetical_time_between_subject_and_object_is_skipped(pipeline, text, target):
+    [killing] = events_of(analyze(pipeline, text, "2008-06-18"), "ASSAULT")
+    assert code(killing.target) == target

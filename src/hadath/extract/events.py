@@ -53,6 +53,7 @@ _CONTEXT_WINDOW = 6
 _GENITIVE_WINDOW = 2
 _VSO_WINDOW = 3
 _UNDERGO_WINDOW = 4  # tokens between تعرض/نجا and the event noun ("تعرضت قافلته الدبلوماسية لهجوم")
+_CLAUSE_PUNCTUATION = frozenset("،,؛;:()[].!?؟")
 _DATELINE_SOURCE_TOKENS = 8  # "(باكستان) «الشرق الاوسط» :"
 _CREDIT_WINDOW = 3  # tokens between an event noun and نفذته ("هجوم انتحاري بسيارة مفخخة نفذته")
 _PROTEST_ROOT = "14"
@@ -1081,6 +1082,18 @@ def _targets(
         if start <= m.first < end and not _is_credited(doc, m) and not doc.cue_ends_at(m.first, "near")
     ]
     candidates = [m for m in candidates if source is None or (m is not source and not _same_state(m, source))]
+    if not candidates and not trigger.nominal and end == clause.last:
+        # "اغتال الطيران الإسرائيلي، بعد ظهر أمس، خمسة فلسطينيين": a time set off by commas comes
+        # between the verb's subject and its object
+        after_time = _after_parenthetical_time(doc, clause)
+        candidates = [
+            m
+            for m in actors
+            if after_time is not None
+            and after_time[0] <= m.first < after_time[1]
+            and not _is_prepositional(doc, m)
+            and (source is None or not _same_state(m, source))
+        ][:1]
     if not candidates:
         return []
     targets = [candidates[0]]
@@ -1090,6 +1103,35 @@ def _targets(
         else:
             break
     return targets
+
+
+def _after_parenthetical_time(doc: Doc, clause: Clause) -> tuple[int, int] | None:
+    """The tokens after a time expression that opens the comma-delimited stretch following ``clause``
+    ("، بعد ظهر أمس خمسة فلسطينيين،", "، أمس، خمسة مسلحين"), up to the next clause punctuation."""
+    sentence = doc.sentences[clause.sentence]
+    position = clause.last
+    if position >= sentence.last_token or doc.tokens[position].norm not in {"،", ","}:
+        return None
+    position += 1
+    start = position
+    while position < sentence.last_token and (
+        doc.cue_starts_at(position, "time_of_day") or relative_time_re().fullmatch(doc.tokens[position].norm)
+    ):
+        position += 1 if not doc.cue_starts_at(position, "time_of_day") else _cue_length(doc, position)
+    if position == start:
+        return None
+    if position < sentence.last_token and doc.tokens[position].norm in {"،", ","}:
+        position += 1  # "، أمس، خمسة مسلحين": the time alone between commas
+    end = position
+    while end < sentence.last_token and doc.tokens[end].norm not in _CLAUSE_PUNCTUATION:
+        end += 1
+    return position, end
+
+
+def _cue_length(doc: Doc, position: int) -> int:
+    return max(
+        c.last - c.first for c in doc.sentence_cues(doc.tokens[position].sentence) if c.first == position
+    )
 
 
 def _coordinated(doc: Doc, previous: ActorMention, mention: ActorMention) -> bool:

@@ -49,6 +49,7 @@ SYNTAX_CUES = (
     "near",  # قرب X: a landmark, not what was hit
     "fighting_with",  # مواجهات مع X: X is the other side of the fight
     "aimed_at",  # غارة استهدفت X: X is what the attack hit
+    "time_of_day",  # بعد ظهر، صباح: a parenthetical time between a verb's subject and object
     "attribution",  # بحسب، وفقا ل: the actor after it is where the news comes from
     "others",  # وأصيب خمسة آخرون: more of the victims just told
     "group_anaphor",  # الحركة، التنظيم: the group named last
