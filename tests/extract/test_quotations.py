@@ -128,3 +128,11 @@ def test_scripture_quote_inside_a_political_text_is_left_alone(pipeline):
     text = "قال وزير الخارجية السوري: «لن نقبل بأي شروط». وقد قال تعالى «وأوفوا بالعهد إن العهد كان مسؤولا»."
     quotes = analyze(pipeline, text).quotations
     assert [q.content for q in quotes] == ["لن نقبل بأي شروط"]
+
+
+def test_a_verb_with_a_plural_ending_has_no_speaker_after_it(pipeline):
+    text = "سلم المتظاهرون رسالة طالبوا فيها باستمرار الضغوط على الحكومة السودانية."
+    analysis = pipeline.analyze(Document(id="t", text=text, date=date(2007, 4, 30)))
+    request = next(e for e in analysis.events if e.trigger == "طالبوا")
+    assert request.source is not None and request.source.text == "المتظاهرون"
+    assert request.target is not None and request.target.code == "SDNGOV"

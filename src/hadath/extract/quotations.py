@@ -26,6 +26,7 @@ from hadath.extract.morphology import looks_nominal
 _CUE_WINDOW_BEFORE = 8
 _MAX_QUOTE_TOKENS = 400
 _SPEAKER_WINDOW = 4
+_PLURAL_SUBJECT_ENDINGS = frozenset({"وا", "ون"})
 _GENITIVE_WINDOW = 1
 _SPEAKER_MEMORY_SENTENCES = 2
 _CLAUSE_END = frozenset("،,؛;.!?؟")
@@ -147,8 +148,11 @@ def _speaker(doc: Doc, clause: Clause, cue: CueMention) -> ActorMention | None:
         if doc.tokens[position].is_complementiser or doc.tokens[position].norm == ":":
             limit = position - 1  # what follows إن/أن/: is the content, not the speaker
             break
-    for mention in doc.actors_in(cue.last, limit + 1):
-        if not doc.tokens[mention.first].has_prefix("ب", "ل", "ك"):
+    # "طالبوا فيها ...": a verb with a plural ending has its (pronoun) subject, nobody after it
+    pronoun_subject = any(s in _PLURAL_SUBJECT_ENDINGS for s in doc.tokens[cue.last - 1].suffixes)
+    for mention in doc.actors_in(cue.last, limit + 1) if not pronoun_subject else []:
+        governed = mention.first > 0 and doc.cue_starts_at(mention.first - 1, "preposition")
+        if not doc.tokens[mention.first].has_prefix("ب", "ل", "ك") and not governed:
             return mention
         break
     for mention in reversed(doc.actors_in(clause.first, cue.first)):
