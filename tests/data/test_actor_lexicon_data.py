@@ -352,8 +352,12 @@ def test_roles_are_consistent_with_actors(roles, by_id) -> None:
 
 
 def test_actor_and_agent_names_do_not_collide(actors, agents) -> None:
-    """A named actor must not share its exact key with a generic agent noun (the agent would shadow it)."""
-    agent_keys = {key(name) for agent in agents["agents"] for name in agent["names"]}
+    """A named actor must not share its exact key with a generic agent noun (the agent would shadow it).
+    Agents that are actors only with a country next to them (``bare: false``: "القاعدة الأمريكية" is a
+    base) shadow nothing said alone ("القاعدة" is still al-Qaeda)."""
+    agent_keys = {
+        key(name) for agent in agents["agents"] if agent.get("bare", True) for name in agent["names"]
+    }
     clashes = sorted(
         f"{actor['id']}: {name}" for actor in actors for name in actor["names"] if key(name) in agent_keys
     )

@@ -392,3 +392,14 @@ def test_a_country_after_a_compass_word_is_a_place(pipeline):
 
 def test_a_country_adjective_in_the_dual_names_two_people(pipeline):
     assert actor_by_text(analyze(pipeline, "قتل عراقيان في انفجار."), "عراقيان").code == "IRQ"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("هاجم مسلحون القاعدة الأمريكية في قندهار.", "القاعدة الأمريكية", "USAMIL"),  # a base
+        ("هاجم مسلحون القاعدة في قندهار.", "القاعدة", "IMG"),  # al-Qaeda
+    ],
+)
+def test_a_base_with_its_country_is_that_countrys_forces_not_al_qaeda(pipeline, text, mention, code):
+    assert actor_by_text(analyze(pipeline, text, "2008-01-01"), mention).code == code
