@@ -687,3 +687,13 @@ def test_firing_in_the_imperfect_is_an_attack(pipeline):
 def test_a_parenthetical_time_between_subject_and_object_is_skipped(pipeline, text, target):
     [killing] = events_of(analyze(pipeline, text, "2008-06-18"), "ASSAULT")
     assert code(killing.target) == target
+
+
+def test_the_actor_behind_an_act_did_it(pipeline):
+    text = "كان متشددو طالبان وراء خطف 23 متطوعا من كوريا الجنوبية."
+    [kidnapping] = events_of(analyze(pipeline, text, "2008-04-23"), "ASSAULT")
+    assert code(kidnapping.source) == "AFGREB"
+    # a group the lexicon does not know is responsible: not the sentence's subject, who killed its leader
+    text = "قتلت القوات الأمريكية قائد الجماعة المسؤولة عن الهجوم على السفارة."
+    attack = next(e for e in events_of(analyze(pipeline, text), "ASSAULT") if e.trigger == "الهجوم")
+    assert attack.source is None

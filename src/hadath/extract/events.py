@@ -55,6 +55,7 @@ _VSO_WINDOW = 3
 _UNDERGO_WINDOW = 4  # tokens between تعرض/نجا and the event noun ("تعرضت قافلته الدبلوماسية لهجوم")
 _CLAUSE_PUNCTUATION = frozenset("،,؛;:()[].!?؟")
 _DATELINE_SOURCE_TOKENS = 8  # "(باكستان) «الشرق الاوسط» :"
+_BEHIND_WINDOW = 5  # tokens from وراء to the event noun ("وراء سلسلة من اعمال الخطف")
 _CREDIT_WINDOW = 3  # tokens between an event noun and نفذته ("هجوم انتحاري بسيارة مفخخة نفذته")
 _PROTEST_ROOT = "14"
 _PROTEST_OBJECT_GAP = 3
@@ -148,6 +149,7 @@ def extract_events(
                 source = (
                     _passive_agent(doc, actors, trigger, clause)
                     or _credited_doer(doc, actors, trigger)
+                    or _responsible(doc, actors, trigger, clause)
                     or _opponent(doc, actors, trigger, clause)
                 )
             else:
@@ -657,6 +659,17 @@ def _opponent(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: C
     return None
 
 
+def _responsible(
+    doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause
+) -> ActorMention | None:
+    """ "كان متشددو طالبان وراء سلسلة من أعمال الخطف", "الجماعة المسؤولة عن الهجوم": the actor right
+    before وراء / المسؤولة عن did the event noun a few words after it (in "قائد الجماعة المسؤولة عن
+    الهجوم" that group is no actor Hadath knows, and the sentence's subject is not it)."""
+    for cue in doc.cues_in("behind", max(clause.first, trigger.first - _BEHIND_WINDOW), trigger.first):
+        return next((m for m in actors if m.last == cue.first and not _is_prepositional(doc, m)), None)
+    return None
+
+
 def _owner(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> ActorMention | None:
     """ "طائرة بدون طيار تابعة لوكالة المخابرات المركزية": the owner of the weapon used it."""
     for position in (trigger.last, trigger.last + 1):
@@ -936,7 +949,9 @@ def _antecedent_source(doc: Doc, events: list[EventMention], trigger: _Trigger) 
         return None
     root = trigger.entry.cameo[:2]
     for event in reversed(events[-_ANTECEDENT_WINDOW:]):  # recent discourse only
-        if event.first < trigger.first and event.entry.cameo[:2] == root and event.source is not None:
+        # told before, in an earlier clause: in its own clause the noun is the verb's object or a
+        # different act ("قتلت القوات قائد الجماعة المسؤولة عن الهجوم")
+        if event.clause.last <= trigger.first and event.entry.cameo[:2] == root and event.source is not None:
             return event.source
     return None
 
@@ -990,7 +1005,11 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
         if m.first - trigger.last <= window and not _preposition_between(doc, trigger.last, m.first)
     ]
     if trigger.nominal:
-        credited = _credited_doer(doc, actors, trigger) or _owner(doc, actors, trigger)
+        credited = (
+            _credited_doer(doc, actors, trigger)
+            or _owner(doc, actors, trigger)
+            or _responsible(doc, actors, trigger, clause)
+        )
         if credited is not None:
             return credited
         if _has_object_pronoun(doc, trigger.last - 1):
