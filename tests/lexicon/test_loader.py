@@ -88,6 +88,11 @@ def test_valid_files_load(data_dir: Path):
             "actors/a.yaml:3: duplicate actor id 'x' (first at actors/a.yaml:2)",
         ),
         ("actors/a.yaml", "actors: [\n", "invalid YAML"),
+        (
+            "actors/g.yaml",
+            "agents:\n  - names: [أشخاص]\n    code: CVL\n    note: a\n    note: b\n",
+            "actors/g.yaml:5: invalid YAML: duplicate key 'note' in one entry",
+        ),
         ("events/e.yaml", "events:\n  - {cameo: 195, triggers: [غارة]}\n", None),
         (
             "events/e.yaml",

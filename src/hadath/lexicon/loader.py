@@ -49,6 +49,16 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    # YAML keeps the last of two equal keys without a word: a second `note:` would silently replace
+    # the first (or a second `codes:` an actor's codes), so a repeated key is an error
+    seen: set[str] = set()
+    for key_node, _ in node.value:
+        key = key_node.value
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r} in one entry", key_node.start_mark
+            )
+        seen.add(key)
     mapping = loader.construct_mapping(node, deep=True)
     mapping[_LINE] = node.start_mark.line + 1
     return mapping
@@ -89,7 +99,9 @@ def _read_yaml(path: Path, problems: _Problems) -> dict[str, Any] | None:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
-        problems.add(f"{path.name}{line}", f"invalid YAML: {getattr(error, 'problem', error)}")
+        problems.add(
+            f"{path.parent.name}/{path.name}{line}", f"invalid YAML: {getattr(error, 'problem', error)}"
+        )
         return None
     except (OSError, UnicodeDecodeError) as error:
         problems.add(str(path), f"cannot read: {error}")
