@@ -61,7 +61,11 @@ def main() -> int:
         "types": list(TYPES),
         "threshold": 0.5,
         "thresholds_folded_into_bias": validation.thresholds,
-        "cross_validation": {"folds": args.folds, "out_of_fold": validation.out_of_fold},
+        "cross_validation": {
+            "folds": args.folds,
+            "out_of_fold": validation.out_of_fold,
+            "clear_cases": validation.clear_cases,
+        },
         "in_sample": in_sample,
         "hyperparameters": {
             "l2": args.l2,

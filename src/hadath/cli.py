@@ -99,7 +99,7 @@ def cmd_eval_gsr(args: argparse.Namespace) -> int:
             pipeline=Pipeline(event_filter=not args.rules_only),
             errors_path=Path(args.errors) if args.errors else None,
         )
-        out_of_fold = (
+        validation = (
             cross_validated_detection(Path(args.directory), args.cross_validate)
             if args.cross_validate
             else None
@@ -110,10 +110,14 @@ def cmd_eval_gsr(args: argparse.Namespace) -> int:
     for line in report.lines():
         print(line)
     summary = report.summary()
-    if out_of_fold is not None:
-        for line in cross_validated_lines(out_of_fold, args.cross_validate):
+    if validation is not None:
+        for line in cross_validated_lines(validation):
             print(line)
-        summary["gsr_out_of_fold"] = {"folds": args.cross_validate, **out_of_fold}
+        summary["gsr_out_of_fold"] = {
+            "folds": validation.folds,
+            **validation.out_of_fold,
+            "clear_cases": validation.clear_cases,
+        }
     print(json.dumps(summary, ensure_ascii=False))
     return 0
 

@@ -181,13 +181,26 @@ def test_document_date_from_gigaword_ids(sentence_id, expected):
 
 
 def test_cross_validated_detection_judges_every_sentence_once_out_of_fold(gold):
-    figures = cross_validated_detection(gold, folds=2)
+    validation = cross_validated_detection(gold, folds=2)
+    figures = validation.out_of_fold
     assert set(figures) == {"ASSAULT", "PROTEST"}
     # every positive is judged exactly once, by a model trained without it
     positives = {t: sum(1 for _, e, label, _ in ROWS if e == t and label == "yes") for t in figures}
     for event_type, d in figures.items():
         assert d["tp"] + d["fn"] == positives[event_type]
         assert 0.0 <= d["precision"] <= 1.0 and 0.0 <= d["recall"] <= 1.0
+        # the clear-cut view keeps every positive and drops the difficult negatives only
+        clear = validation.clear_cases[event_type]
+        assert (clear["tp"], clear["fn"]) == (d["tp"], d["fn"])
+        assert clear["fp"] <= d["fp"]
+
+
+def test_clear_cut_sentences_are_the_unanimous_ones():
+    from hadath.extract.event_filter_training import Sentence, is_clear_cut
+
+    assert is_clear_cut(Sentence("a", "ASSAULT", True, [], accepted=1.0))  # yes
+    assert is_clear_cut(Sentence("b", "ASSAULT", False, [], accepted=0.0))  # easy no
+    assert not is_clear_cut(Sentence("c", "ASSAULT", False, [], accepted=0.4))  # difficult no
 
 
 def test_cli_prints_out_of_fold_detection(gold, capsys):
@@ -196,6 +209,8 @@ def test_cli_prints_out_of_fold_detection(gold, capsys):
     assert main(["eval", "gsr", str(gold), "--cross-validate", "2"]) == 0
     out = capsys.readouterr().out
     assert "out of fold (2 folds" in out
+    assert "clear-cut sentences only" in out
     summary = json.loads(out.strip().splitlines()[-1])
     assert summary["gsr_out_of_fold"]["folds"] == 2
-    assert set(summary["gsr_out_of_fold"]) == {"folds", "ASSAULT", "PROTEST"}
+    assert set(summary["gsr_out_of_fold"]["clear_cases"]) == {"ASSAULT", "PROTEST"}
+    assert set(summary["gsr_out_of_fold"]) == {"folds", "ASSAULT", "PROTEST", "clear_cases"}

@@ -28,7 +28,7 @@ from typing import Any
 
 from hadath.eval.gold import GoldSentence, gsr_files, scored_sentences
 from hadath.eval.scores import PrecisionRecall
-from hadath.extract.event_filter_training import cross_validate, load_sentences
+from hadath.extract.event_filter_training import CrossValidation, cross_validate, load_sentences
 from hadath.pipeline import Pipeline
 from hadath.schema import Event
 
@@ -228,17 +228,22 @@ def _argument_error(record: dict[str, Any], role: str, gold: str, best: Event | 
     }
 
 
-def cross_validated_detection(directory: Path, folds: int = 5) -> dict[str, dict[str, float]]:
+def cross_validated_detection(directory: Path, folds: int = 5) -> CrossValidation:
     """Out-of-fold detection per type: each sentence judged by an event filter trained on the others,
-    with the thresholds chosen on the out-of-fold predictions (as the shipped model's are)."""
+    with the thresholds chosen on the out-of-fold predictions (as the shipped model's are); also on
+    the clear-cut sentences alone (`yes` against `easy no`)."""
     gsr_files(directory)  # a clear error for a directory without gold files
-    return cross_validate(load_sentences(directory), folds).out_of_fold
+    return cross_validate(load_sentences(directory), folds)
 
 
-def cross_validated_lines(figures: dict[str, dict[str, float]], folds: int) -> list[str]:
-    out = [f"out of fold ({folds} folds, the event filter retrained without each fold):"]
-    for name, d in sorted(figures.items()):
-        out.append(
+def cross_validated_lines(validation: CrossValidation) -> list[str]:
+    def line(name: str, d: dict[str, float]) -> str:
+        return (
             f"{name:9} {d['precision']:6.3f} {d['recall']:6.3f} {d['f1']:6.3f}  {d['tp']}/{d['fp']}/{d['fn']}"
         )
+
+    out = [f"out of fold ({validation.folds} folds, the event filter retrained without each fold):"]
+    out.extend(line(name, d) for name, d in sorted(validation.out_of_fold.items()))
+    out.append("the same, clear-cut sentences only (yes against easy no; no difficult no):")
+    out.extend(line(name, d) for name, d in sorted(validation.clear_cases.items()))
     return out
