@@ -403,3 +403,22 @@ def test_a_country_adjective_in_the_dual_names_two_people(pipeline):
 )
 def test_a_base_with_its_country_is_that_countrys_forces_not_al_qaeda(pipeline, text, mention, code):
     assert actor_by_text(analyze(pipeline, text, "2008-01-01"), mention).code == code
+
+
+def test_a_name_listed_only_with_its_article_needs_it(pipeline):
+    analysis = analyze(pipeline, "قتل 11 جنديا في قاعدة للحرس الوطني.", "2015-08-03")
+    assert all(a.code != "IMG" for a in analysis.actors)  # a base, not al-Qaeda
+    assert (
+        actor_by_text(analyze(pipeline, "اعتقلت الشرطة عناصر من القاعدة.", "2015-08-03"), "القاعدة").code
+        == "IMG"
+    )
+
+
+def test_a_countrys_own_name_before_another_countrys_capital(pipeline):
+    # "ماليان" (two Malians): Mali, not Malé (ماليه), the capital of the Maldives
+    analysis = analyze(pipeline, "قتل جنديان ماليان في كمين نصبه مسلحون.", "2015-08-03")
+    assert actor_by_text(analysis, "مسلحون").code == "MLIREB"
+
+
+def test_eyewitnesses_are_no_place(pipeline):
+    assert analyze(pipeline, "وقال شهود عيان إن الرجال هاجموا السيارة.", "2015-08-03").places == []

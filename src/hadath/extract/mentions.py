@@ -56,6 +56,7 @@ class _Index:
     """Matches of one sentence by first token and kind."""
 
     def __init__(self, doc: Doc, matches: Iterable[Match]):
+        self.doc = doc
         self.by_start: dict[int, list[tuple[int, Entry]]] = {}
         for match in matches:
             plural = has_plural_ending(doc.tokens[match.last - 1])
@@ -63,6 +64,9 @@ class _Index:
                 if entry.plural_only and not plural:
                     continue
                 self.by_start.setdefault(match.first, []).append((match.last, entry))
+
+    def definite(self, position: int) -> bool:
+        return "ال" in self.doc.tokens[position].prefixes
 
     def at(self, position: int, *kinds: str) -> list[tuple[int, Entry]]:
         """(end, entry) pairs starting at ``position``, longest first."""
@@ -110,7 +114,9 @@ def _focus_country(doc: Doc, compiled: CompiledLexicon) -> str | None:
         for match in matches:
             # one vote per place name: a capital or country it names, else its likeliest reading
             # ("إسلام آباد" is Pakistan's capital, not the Iranian villages of that name)
-            states = [e.ref for e in match.entries if e.kind in ("country", "capital")]
+            # a country's own name before another's capital ("ماليان": Mali, not Malé of the Maldives)
+            states = [e.ref for e in match.entries if e.kind == "country"]
+            states += [e.ref for e in match.entries if e.kind == "capital"]
             inside_name = any(
                 first < match.last and match.first < last and last - first > match.last - match.first
                 for first, last in names
@@ -644,7 +650,10 @@ def _actors_at(
     found = [
         (end, compiled.lexicon.actors[entry.ref])
         for end, entry in index.at(position, "actor")
-        if not persons_only or compiled.lexicon.actors[entry.ref].type == "person"
+        if (not persons_only or compiled.lexicon.actors[entry.ref].type == "person")
+        and not (
+            end - position == 1 and entry.ref in compiled.definite_actors and not index.definite(position)
+        )
     ]
     if not found:
         return None

@@ -216,6 +216,15 @@ class CompiledLexicon:
             for c in lexicon.countries.values()
             if any(" " not in n.strip() and normalize(n).text.startswith("ال") for n in c.names)
         )
+        # actors whose one-word names all carry the article ("القاعدة", "الإخوان", "الأسد"): without it
+        # the word is the common noun ("قاعدة للحرس الوطني" is a base, "أسد" a lion); not nisba plurals,
+        # which are adjectives without it too ("مسلحين حوثيين")
+        self.definite_actors = frozenset(
+            a.id
+            for a in lexicon.actors.values()
+            if (one_word := [normalize(n).text for n in a.names if " " not in n.strip()])
+            and all(n.startswith("ال") and not n.endswith(("يون", "يين")) for n in one_word)
+        )
         self.surface_automaton = surfaces.build()
         # event-context groups, by event index: each group is satisfied by any of these keys
         context_keys: dict[str, frozenset[str]] = {}
