@@ -422,3 +422,9 @@ def test_a_countrys_own_name_before_another_countrys_capital(pipeline):
 
 def test_eyewitnesses_are_no_place(pipeline):
     assert analyze(pipeline, "وقال شهود عيان إن الرجال هاجموا السيارة.", "2015-08-03").places == []
+
+
+def test_an_agent_in_construct_with_a_named_group_is_that_group(pipeline):
+    analysis = analyze(pipeline, "شنت تركيا غارات جوية ضد مقاتلي داعش في شمال سورية.", "2015-08-10")
+    fighters = actor_by_text(analysis, "مقاتلي داعش")
+    assert (fighters.code, fighters.actor_id) == ("IMG", "isis")

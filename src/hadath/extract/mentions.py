@@ -38,6 +38,7 @@ from hadath.lexicon.model import Actor, Place
 from hadath.ner.iob import spans as iob_spans
 from hadath.ner.model import load_ner_tagger
 from hadath.text.normalize import normalize
+from hadath.text.tokens import Token
 
 _MAX_NAME_TOKENS = 3
 _PLACE_KIND_PRIORITY = {"site": 0, "region": 1, "city": 2, "country": 3}
@@ -237,6 +238,11 @@ def _actor_at(
                 return ActorMention(
                     position, country_end, sentence, code, "agent", country=country_entry.ref, role=agent.code
                 )
+        # an agent noun in construct with a named group ("مقاتلي داعش", "عناصر حزب الله") is that group
+        construct = is_trusted(agent.provenance) and _in_construct(doc.tokens[agent_end - 1])
+        group = _actors_at(compiled, index, agent_end) if construct else None
+        if group is not None and group[0] > longest_place and all(a.type != "person" for a in group[1]):
+            return _named_mention(doc, compiled, position, group[0], sentence, group[1], sentence_countries)
     if named is not None:
         actor_end, candidates = named
         trusted = any(is_trusted(actor.provenance) for actor in candidates)
@@ -402,6 +408,12 @@ def _group_anaphor(doc: Doc, compiled: CompiledLexicon, position: int, sentence:
                 confidence=round(mention.confidence * 0.8, 2),
             )
     return None
+
+
+def _in_construct(token: Token) -> bool:
+    """Whether a noun can head a genitive: no article, and no plural or dual ن, which the construct
+    drops ("مقاتلي داعش", not "مسلحون القاعدة")."""
+    return "ال" not in token.prefixes and not any(s in ("ون", "ين", "ان", "ا") for s in token.suffixes)
 
 
 def _modifies_event_noun(doc: Doc, compiled: CompiledLexicon, index: _Index, position: int) -> bool:
