@@ -428,3 +428,8 @@ def test_an_agent_in_construct_with_a_named_group_is_that_group(pipeline):
     analysis = analyze(pipeline, "شنت تركيا غارات جوية ضد مقاتلي داعش في شمال سورية.", "2015-08-10")
     fighters = actor_by_text(analysis, "مقاتلي داعش")
     assert (fighters.code, fighters.actor_id) == ("IMG", "isis")
+
+
+def test_a_place_listed_only_with_its_article_needs_it(pipeline):
+    assert analyze(pipeline, "هاجم المتشددون قريتين قرب الحدود.", "2015-08-03").places == []  # not القريات
+    assert [p.text for p in analyze(pipeline, "انفجرت سيارة في القريات.", "2015-08-03").places] == ["القريات"]

@@ -743,6 +743,12 @@ def _extract_places(doc: Doc, compiled: CompiledLexicon) -> None:
                         continue
                     if _ta_marbuta_mismatch(doc, match.last - 1, place.names):
                         continue
+                    if (
+                        match.last - match.first == 1
+                        and place.id in compiled.definite_places
+                        and "ال" not in doc.tokens[match.first].prefixes
+                    ):
+                        continue  # "قريتين" (two villages) is not "القريات"
                     by_span.setdefault((match.first, match.last), []).append(place)
         for (first, last), places in by_span.items():
             candidates.append((first, last, places))

@@ -219,12 +219,9 @@ class CompiledLexicon:
         # actors whose one-word names all carry the article ("القاعدة", "الإخوان", "الأسد"): without it
         # the word is the common noun ("قاعدة للحرس الوطني" is a base, "أسد" a lion); not nisba plurals,
         # which are adjectives without it too ("مسلحين حوثيين")
-        self.definite_actors = frozenset(
-            a.id
-            for a in lexicon.actors.values()
-            if (one_word := [normalize(n).text for n in a.names if " " not in n.strip()])
-            and all(n.startswith("ال") and not n.endswith(("يون", "يين")) for n in one_word)
-        )
+        self.definite_actors = _definite_only((a.id, a.names) for a in lexicon.actors.values())
+        # likewise places ("القريات" is a Saudi town, "قريتين" two villages)
+        self.definite_places = _definite_only((p.id, p.names) for p in lexicon.places.values())
         self.surface_automaton = surfaces.build()
         # event-context groups, by event index: each group is satisfied by any of these keys
         context_keys: dict[str, frozenset[str]] = {}
@@ -261,6 +258,17 @@ class CompiledLexicon:
             first = last - length + 1
             matches.append(Match(tokens[first].index, tokens[last].index + 1, entries))
         return matches
+
+
+def _definite_only(named: Iterable[tuple[str, tuple[str, ...]]]) -> frozenset[str]:
+    """Ids whose one-word names all carry the article, nisba plurals aside (those are adjectives
+    without it too: "مسلحين حوثيين")."""
+    return frozenset(
+        ref
+        for ref, names in named
+        if (one_word := [normalize(n).text for n in names if " " not in n.strip()])
+        and all(n.startswith("ال") and not n.endswith(("يون", "يين")) for n in one_word)
+    )
 
 
 def _is_nisba_plural(token: Token) -> bool:
