@@ -697,3 +697,21 @@ def test_the_actor_behind_an_act_did_it(pipeline):
     text = "قتلت القوات الأمريكية قائد الجماعة المسؤولة عن الهجوم على السفارة."
     attack = next(e for e in events_of(analyze(pipeline, text), "ASSAULT") if e.trigger == "الهجوم")
     assert attack.source is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل 17 شخصا أمس في تحطم مروحية عسكرية أفغانية في جنوب البلاد.",
+        "لقي ثلاثة أشخاص مصرعهم في حادث سير على طريق الرياض.",
+        "مقتل عشرة أشخاص جراء السيول في جدة.",
+        "وقتلت أمطار موسمية غزيرة عشرات الأشخاص في الهند.",
+    ],
+)
+def test_deaths_in_a_mishap_are_no_assault(pipeline, text):
+    assert [e for e in analyze(pipeline, text, "2015-08-03").events if e.plover == "ASSAULT"] == []
+
+
+def test_deaths_beside_an_attack_in_their_clause_stay_an_assault(pipeline):
+    text = "قتل خمسة جنود جراء انفجار عبوة ناسفة قرب مكان تحطم مروحية."
+    assert events_of(analyze(pipeline, text, "2015-08-03"), "ASSAULT")

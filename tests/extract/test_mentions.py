@@ -433,3 +433,15 @@ def test_an_agent_in_construct_with_a_named_group_is_that_group(pipeline):
 def test_a_place_listed_only_with_its_article_needs_it(pipeline):
     assert analyze(pipeline, "هاجم المتشددون قريتين قرب الحدود.", "2015-08-03").places == []  # not القريات
     assert [p.text for p in analyze(pipeline, "انفجرت سيارة في القريات.", "2015-08-03").places] == ["القريات"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("تظاهر ألفا شخص في عمان تلبية لدعوة أحزاب المعارضة الأردنية.", "JOR"),  # Amman
+        ("وصل الوزير إلى عمان أمس.", "OMN"),  # Oman, the country's own name, when nothing says otherwise
+        ("قتل عشرات الأشخاص في الهند.", "IND"),  # not a village in Iran of that name
+    ],
+)
+def test_a_name_read_in_several_countries_follows_the_other_evidence(pipeline, text, country):
+    assert pipeline.parse(Document(id="t", text=text)).focus_country == country

@@ -66,6 +66,7 @@ _CONSULT_ROOT = "04"
 _NONCOMBATANT_BLOCKS = frozenset({"CVL", "REF", "EDU", "MED", "HLH", "LAB", "REL", "HRI", "BUS", "AGR"})
 # violence whose victim may be the clause's subject and whose doer may be told by another attack
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_ASSAULT_ROOT = "18"  # unconventional violence: killings, injuries, bombings
 # roles of arguments that stand in for an unnamed party by where things happened: the people of the
 # place an attack hit, the state of the place it came from
 VICTIMS_AT_PLACE = "victims-at-place"
@@ -142,6 +143,8 @@ def extract_events(
         objects: set[int] = set()  # ids of the targets of the sentence's events so far
         for trigger in triggers:
             clause = clause_of(clauses, trigger.first)
+            if _in_a_mishap(doc, trigger, clauses, clause, triggers):
+                continue  # "قتل 17 شخصا في تحطم مروحية": a toll, but nobody attacked
             quotation = _enclosing_quotation(doc, quotations, trigger.first)
             patients = patients_of[trigger.first]
             victim_noun = _is_victim_noun(trigger)
@@ -407,6 +410,26 @@ def _victims(
             if doer is not None:
                 found.update(id(m) for m in _targets(doc, actors, trigger, clause, doer))
     return found
+
+
+def _in_a_mishap(
+    doc: Doc, trigger: _Trigger, clauses: list[Clause], clause: Clause, triggers: list[_Trigger]
+) -> bool:
+    """A killing or wounding whose clause, or the cause clause right after it ("جراء السيول"), tells a
+    mishap (a crash, floods, a road accident) and no other violent event: people died, nobody
+    attacked them."""
+    if trigger.entry.cameo[:2] != _ASSAULT_ROOT:
+        return False
+    last = clause.last
+    following = clause_of(clauses, last) if last < doc.sentences[clause.sentence].last_token else None
+    if following is not None and following.first == last and following.opener == "cause":
+        last = following.last
+    if not doc.cues_in("mishap", clause.first, last):
+        return False
+    return not any(
+        t is not trigger and clause.first <= t.first < last and t.entry.cameo[:2] in _VIOLENT_ROOTS
+        for t in triggers
+    )
 
 
 def _more_victims_of(doc: Doc, events: list[EventMention], trigger: _Trigger) -> ActorMention | None:

@@ -42,6 +42,8 @@ from hadath.text.tokens import Token
 
 _MAX_NAME_TOKENS = 3
 _PLACE_KIND_PRIORITY = {"site": 0, "region": 1, "city": 2, "country": 3}
+# a town this big is a reading of its name worth weighing against a country or capital of that name
+_SIZEABLE_TOWN = 50_000
 # agents whose country is the state where the story happens when none is named
 _DOMESTIC_BLOCKS = {"GOV", "OPP", "REB", "MIL", "COP", "CVL", "JUD", "LEG", "SPY", "PTY", "REF"}
 # what an ambiguous alias's confidence is multiplied by, by what decided between its actors: nothing
@@ -102,7 +104,7 @@ def _focus_country(doc: Doc, compiled: CompiledLexicon) -> str | None:
     """The country where the story happens: the most frequent country among place mentions."""
     counts: Counter[str] = Counter()
     adjective_counts: Counter[str] = Counter()
-    ambiguous: list[list[Place]] = []
+    ambiguous: list[list[str]] = []
     for matches in doc.stem_matches:
         attributive = _event_adjectives(compiled, matches)
         # a place name inside a longer name of something else ("حركة النهضة") says nothing about where;
@@ -113,36 +115,44 @@ def _focus_country(doc: Doc, compiled: CompiledLexicon) -> str | None:
             if any(e.kind in ("actor", "role", "name_head") for e in m.entries)
         ]
         for match in matches:
-            # one vote per place name: a capital or country it names, else its likeliest reading
-            # ("إسلام آباد" is Pakistan's capital, not the Iranian villages of that name)
-            # a country's own name before another's capital ("ماليان": Mali, not Malé of the Maldives)
-            states = [e.ref for e in match.entries if e.kind == "country"]
-            states += [e.ref for e in match.entries if e.kind == "capital"]
             inside_name = any(
                 first < match.last and match.first < last and last - first > match.last - match.first
                 for first, last in names
             )
-            places = [compiled.lexicon.places[e.ref] for e in match.entries if e.kind == "place"]
-            if len({p.country for p in places}) > 1 and not inside_name:
-                ambiguous.append(places)  # "طرابلس": Libya's capital, and a city of Lebanon
-            elif states:
-                counts[states[0]] += 1
-            elif places and not inside_name and places[0].country:
-                counts[places[0].country] += 1
+            readings = _country_readings(compiled, match, inside_name)
+            if len(readings) > 1:
+                ambiguous.append(readings)
+            elif readings:
+                counts[readings[0]] += 1
             for entry in match.entries:
                 if entry.kind == "adjective" and match.first not in attributive:
                     adjective_counts[entry.ref] += 1
-    # a name of places in several countries votes for the one the unambiguous names point to
-    # ("طرابلس" beside "بيروت" is in Lebanon), else for its likeliest reading
+    # one vote per place name; a name read in several countries ("عمان": Oman, or Amman in Jordan;
+    # "طرابلس": Libya's capital, or a city of Lebanon) votes for the one the unambiguous names or the
+    # country adjectives point to, else for its first reading
     named = set(counts)
-    for places in ambiguous:
-        country = _best_place(places, named).country
-        if country:
-            counts[country] += 1
+    for readings in ambiguous:
+        counts[max(readings, key=lambda c: (c in named, adjective_counts[c], -readings.index(c)))] += 1
     # country adjectives break ties between places ("آذان المغرب" beside "العاصمة الباكستانية اسلام أباد")
     # and decide when no place is named
     ranked = sorted(counts or adjective_counts, key=lambda c: (-counts[c], -adjective_counts[c]))
     return ranked[0] if ranked else None
+
+
+def _country_readings(compiled: CompiledLexicon, match: Match, inside_name: bool) -> list[str]:
+    """The countries a place name may stand for, likeliest first: a country's own name, a capital,
+    then towns of some size ("إسلام آباد" is Pakistan's capital, not the Iranian villages of that
+    name; "الهند" is India whatever village shares it)."""
+    readings = [e.ref for e in match.entries if e.kind == "country"]
+    readings += [e.ref for e in match.entries if e.kind == "capital"]
+    if inside_name:
+        return readings
+    places = [compiled.lexicon.places[e.ref] for e in match.entries if e.kind == "place"]
+    sizeable = [p for p in places if p.kind != "city" or p.population >= _SIZEABLE_TOWN]
+    for place in sorted(sizeable or places, key=lambda p: -p.population):
+        if place.country and place.country not in readings and (not readings or place in sizeable):
+            readings.append(place.country)
+    return readings
 
 
 def _event_adjectives(compiled: CompiledLexicon, matches: Iterable[Match]) -> set[int]:

@@ -51,6 +51,7 @@ SYNTAX_CUES = (
     "aimed_at",  # غارة استهدفت X: X is what the attack hit
     "time_of_day",  # بعد ظهر، صباح: a parenthetical time between a verb's subject and object
     "behind",  # X وراء الهجوم، X المسؤولة عن الهجوم: X did the event after it
+    "mishap",  # تحطم، حادث سير، سيول: deaths in a mishap, not violence
     "attribution",  # بحسب، وفقا ل: the actor after it is where the news comes from
     "others",  # وأصيب خمسة آخرون: more of the victims just told
     "group_anaphor",  # الحركة، التنظيم: the group named last
