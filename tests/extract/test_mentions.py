@@ -445,3 +445,18 @@ def test_a_place_listed_only_with_its_article_needs_it(pipeline):
 )
 def test_a_name_read_in_several_countries_follows_the_other_evidence(pipeline, text, country):
     assert pipeline.parse(Document(id="t", text=text)).focus_country == country
+
+
+def test_a_curated_generic_noun_beats_an_imported_name_of_the_same_words(pipeline):
+    # the OEDA dictionary tied "وزارة داخلي" to Afghanistan; alone, it is the focus country's ministry
+    analysis = analyze(pipeline, "وقالت وزارة الداخلية في بغداد إن الهجوم فشل.", "2006-11-15")
+    assert actor_by_text(analysis, "وزارة الداخلية").code == "IRQGOV"
+
+
+def test_the_subject_of_taarrada_stands_right_before_it_or_after_it(pipeline):
+    text = "نفذت القوات الأمريكية ضربة جوية إثر تعرض قواتها لإطلاق نار من جانب عناصر من جيش المهدي."
+    analysis = analyze(pipeline, text, "2006-11-15")
+    firing = next(e for e in analysis.events if e.trigger == "إطلاق نار")
+    assert (firing.source.code, firing.target.text) == ("IRQREB", "قواتها")
+    strike = next(e for e in analysis.events if e.trigger == "ضربة جوية")
+    assert strike.source.code == "USAMIL"  # the agent after من جانب is the firing's, not the strike's

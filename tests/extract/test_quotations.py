@@ -135,3 +135,11 @@ def test_a_verb_with_a_plural_ending_has_no_speaker_after_it(pipeline):
     analysis = pipeline.analyze(Document(id="t", text=text, date=date(2007, 4, 30)))
     request = next(e for e in analysis.events if e.trigger == "طالبوا")
     assert request.source is not None and request.source.text == "المتظاهرون"  # not the government
+
+
+def test_words_qualifying_the_speaker_before_the_complementiser(pipeline):
+    text = "وقال المسؤول الصحي في عدن إن مدنيين قتلوا بانفجار ألغام أرضية."
+    analysis = pipeline.analyze(Document(id="t", text=text, date=date(2015, 8, 3)))
+    assert [q.content for q in analysis.quotations] == ["مدنيين قتلوا بانفجار ألغام أرضية"]
+    # the official reports the deaths; he did not cause them
+    assert all(e.source is None for e in analysis.events if e.plover == "ASSAULT")

@@ -514,9 +514,17 @@ def _patient_subjects(
         undergo = _undergo_cue(doc, trigger, clause)
         if undergo is None:
             return None
-        before = _subjects_before(doc, actors, clause, undergo)
-        between = [m for m in actors if undergo < m.first < trigger.first and not _is_prepositional(doc, m)]
-        return before[-1:] or between[:1]
+        # "تعرضت قافلته لهجوم" (the subject after تعرض) or "القافلة تعرضت لهجوم" (right before it);
+        # not an earlier actor of the clause ("نفذت القوات ضربة إثر تعرض قواتها لإطلاق نار")
+        # an owner with ل counts ("تعرضت قافلة للجيش الأمريكي لهجوم": the army's convoy)
+        between = [
+            m
+            for m in actors
+            if undergo < m.first < trigger.first
+            and (not _is_prepositional(doc, m) or doc.tokens[m.first].prefixes[:1] == ("ل",))
+        ]
+        before = [m for m in _subjects_before(doc, actors, clause, undergo) if undergo - m.last <= 1]
+        return between[:1] or before[-1:]
     subject = trigger.entry.subject
     if subject == "agent":
         return None
@@ -935,7 +943,7 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
     1. a definite verbal noun refers back to the same kind of event told before ("الغارات" after
        "شنت الطائرات الروسية غارات") and takes its doer;
     2. inside what somebody said, the speaker is the reporter, not the doer ("قال المرصد إن القصف"):
-       an actor earlier in the content, else the story's last subject;
+       an actor earlier in the content, else nobody (the definite noun of step 1 aside);
     3. a time frame ("خلال المفاوضات") has no doer in the sentence;
     4. a statement, intention or concession passes its doer down a chain of verbal nouns ("تصريح
        الرئيس ... باتخاذ القرار بسحب");
@@ -946,7 +954,7 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
     if antecedent is not None:
         return antecedent
     if context.quotation is not None:
-        return _content_subject(doc, context.actors, context.quotation, trigger.first) or context.last_subject
+        return _content_subject(doc, context.actors, context.quotation, trigger.first)
     if trigger.nominal and _in_temporal_adjunct(doc, trigger.first):
         return None
     governing = _governing_source(context.governors, trigger.first, context.clause)
@@ -1085,12 +1093,28 @@ def _preposition_between(doc: Doc, first: int, last: int) -> bool:
 def _passive_agent(
     doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause
 ) -> ActorMention | None:
+    """The actor after من قبل / على يد / من جانب, also past a partitive ("من جانب عناصر من جيش المهدي"),
+    for the nearest event before the cue ("ضربة جوية إثر تعرض قواتها لإطلاق نار من جانب ...": the
+    firing's agent, not the strike's)."""
     for cue in doc.sentence_cues(clause.sentence):
-        if cue.category == "passive_agent" and trigger.last <= cue.first < clause.last:
+        if (
+            cue.category == "passive_agent"
+            and trigger.last <= cue.first < clause.last
+            and not _event_word_between(doc, clause.sentence, trigger.last, cue.first)
+        ):
             for mention in actors:
-                if cue.last <= mention.first <= cue.last + 1:
+                if cue.last <= mention.first <= cue.last + 1 or (
+                    mention.first == cue.last + 2 and doc.tokens[cue.last + 1].norm == "من"
+                ):
                     return mention
     return None
+
+
+def _event_word_between(doc: Doc, sentence: int, first: int, last: int) -> bool:
+    return any(
+        first <= match.first < last and any(e.kind == "event" for e in match.entries)
+        for match in doc.stem_matches[sentence]
+    )
 
 
 def _same_state(a: ActorMention, b: ActorMention) -> bool:

@@ -256,8 +256,16 @@ def _actor_at(
     if named is not None:
         actor_end, candidates = named
         trusted = any(is_trusted(actor.provenance) for actor in candidates)
+        # a curated generic noun as long as an imported name is generic ("وزارة الداخلية" is the
+        # focus country's ministry, not the one an imported dictionary tied to Afghanistan)
+        curated_agent = any(
+            end >= actor_end and is_trusted(lexicon.agents[int(entry.ref)].provenance)
+            for end, entry in _agents_at(doc, compiled, index, position)
+        )
         # "قاعدة حميميم" is the base, not القاعدة; an imported "بغداد → IRQ" is the city
-        if longest_place < actor_end or (longest_place == actor_end and trusted):
+        if (trusted or not curated_agent) and (
+            longest_place < actor_end or (longest_place == actor_end and trusted)
+        ):
             return _named_mention(
                 doc, compiled, position, actor_end, sentence, candidates, sentence_countries
             )

@@ -26,6 +26,7 @@ from hadath.extract.morphology import looks_nominal
 _CUE_WINDOW_BEFORE = 8
 _MAX_QUOTE_TOKENS = 400
 _SPEAKER_WINDOW = 4
+_COMPLEMENTISER_WINDOW = 6  # tokens after the speaker (or cue) in which إن/أن opens the content
 _PLURAL_SUBJECT_ENDINGS = frozenset({"وا", "ون"})
 _GENITIVE_WINDOW = 1
 _SPEAKER_MEMORY_SENTENCES = 2
@@ -165,7 +166,8 @@ def _indirect(doc: Doc, act: SpeechAct) -> QuotationMention | None:
     cue, speaker = act.cue, act.speaker
     sentence = doc.sentences[cue.sentence]
     search_from = speaker.last if speaker is not None and speaker.first >= cue.last else cue.last
-    for position in range(search_from, min(search_from + 3, sentence.last_token)):
+    # a few words may qualify the speaker before the complementiser ("قال المسؤول الصحي في عدن إن")
+    for position in range(search_from, min(search_from + _COMPLEMENTISER_WINDOW, sentence.last_token)):
         token = doc.tokens[position]
         if token.is_complementiser or (token.kind == "punct" and token.norm == ":"):
             content_first = position + 1
