@@ -715,3 +715,11 @@ def test_deaths_in_a_mishap_are_no_assault(pipeline, text):
 def test_deaths_beside_an_attack_in_their_clause_stay_an_assault(pipeline):
     text = "قتل خمسة جنود جراء انفجار عبوة ناسفة قرب مكان تحطم مروحية."
     assert events_of(analyze(pipeline, text, "2015-08-03"), "ASSAULT")
+
+
+def test_tear_gas_is_no_place_and_its_firers_are_its_source(pipeline):
+    text = "وأطلقت قوات الأمن الغاز المسيل للدموع لتفريق المتظاهرين في بغداد."
+    analysis = analyze(pipeline, text, "2019-10-20")
+    assert [p.text for p in analysis.places] == ["بغداد"]  # "المسيل" is not M'Sila
+    [gas] = [e for e in analysis.events if e.trigger == "الغاز المسيل للدموع"]
+    assert (code(gas.source), code(gas.target)) == ("IRQCOP", "IRQCVL")

@@ -143,3 +143,10 @@ def test_words_qualifying_the_speaker_before_the_complementiser(pipeline):
     assert [q.content for q in analysis.quotations] == ["مدنيين قتلوا بانفجار ألغام أرضية"]
     # the official reports the deaths; he did not cause them
     assert all(e.source is None for e in analysis.events if e.plover == "ASSAULT")
+
+
+def test_a_speech_verb_after_an_indefinite_noun_opens_its_relative_clause(pipeline):
+    text = "ورفع المحتجون شعارات تطالب الحكومة بالاستقالة."
+    analysis = pipeline.analyze(Document(id="t", text=text, date=date(2019, 10, 20)))
+    demand = next(e for e in analysis.events if e.trigger == "تطالب")
+    assert demand.source is not None and demand.source.text == "المحتجون"  # the government is asked

@@ -1030,10 +1030,14 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
         and not _hit_by(doc, trigger, m)
     ]
     window = _GENITIVE_WINDOW if trigger.nominal else _VSO_WINDOW
+    # not past a preposition or another event word ("أصدرت المنظمة بيانا يدعو الحكومة": the
+    # government is what the statement calls on, not who issued it)
     near_after = [
         m
         for m in after
-        if m.first - trigger.last <= window and not _preposition_between(doc, trigger.last, m.first)
+        if m.first - trigger.last <= window
+        and not _preposition_between(doc, trigger.last, m.first)
+        and not _event_word_between(doc, clause.sentence, trigger.last, m.first)
     ]
     if trigger.nominal:
         credited = (
@@ -1087,7 +1091,12 @@ def _relative_head(
 
 
 def _preposition_between(doc: Doc, first: int, last: int) -> bool:
-    return any(_cue_at(doc, i, "preposition") for i in range(first, last))
+    """A preposition, free-standing or a clitic ("لتفريق المتظاهرين"), between an event and an actor:
+    the actor is then not the event's genitive or subject."""
+    return any(
+        _cue_at(doc, i, "preposition") or doc.tokens[i].has_prefix(*_PREPOSITION_CLITICS)
+        for i in range(first, last)
+    )
 
 
 def _passive_agent(

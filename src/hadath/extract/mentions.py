@@ -114,7 +114,7 @@ def _focus_country(doc: Doc, compiled: CompiledLexicon) -> str | None:
             for m in matches
             if any(e.kind in ("actor", "role", "name_head") for e in m.entries)
         ]
-        for match in matches:
+        for match in _outside_event_phrases(matches):
             inside_name = any(
                 first < match.last and match.first < last and last - first > match.last - match.first
                 for first, last in names
@@ -153,6 +153,17 @@ def _country_readings(compiled: CompiledLexicon, match: Match, inside_name: bool
         if place.country and place.country not in readings and (not readings or place in sizeable):
             readings.append(place.country)
     return readings
+
+
+def _outside_event_phrases(matches: list[Match]) -> list[Match]:
+    """The matches not inside a longer event phrase that goes on after them: "المسيل" in "الغاز المسيل
+    للدموع" (tear gas) is not M'Sila; a word that ends the phrase still names where ("مفاوضات جنيف")."""
+    phrases = [
+        (m.first, m.last)
+        for m in matches
+        if m.last - m.first > 1 and any(e.kind == "event" for e in m.entries)
+    ]
+    return [m for m in matches if not any(first <= m.first and m.last < last for first, last in phrases)]
 
 
 def _event_adjectives(compiled: CompiledLexicon, matches: Iterable[Match]) -> set[int]:
@@ -751,7 +762,7 @@ def _extract_places(doc: Doc, compiled: CompiledLexicon) -> None:
     for sentence in doc.sentences:
         candidates: list[tuple[int, int, list[Place]]] = []
         by_span: dict[tuple[int, int], list[Place]] = {}
-        for match in doc.stem_matches[sentence.index]:
+        for match in _outside_event_phrases(doc.stem_matches[sentence.index]):
             for entry in match.entries:
                 if entry.kind == "place":
                     place = compiled.lexicon.places[entry.ref]

@@ -149,9 +149,14 @@ def _speaker(doc: Doc, clause: Clause, cue: CueMention) -> ActorMention | None:
         if doc.tokens[position].is_complementiser or doc.tokens[position].norm == ":":
             limit = position - 1  # what follows إن/أن/: is the content, not the speaker
             break
-    # "طالبوا فيها ...": a verb with a plural ending has its (pronoun) subject, nobody after it
+        if doc.cue_starts_at(position, "speech"):
+            limit = position - 1  # "أصدرت المنظمة بيانا يدعو الحكومة": the next act has its own
+            break
+    # "طالبوا فيها ...": a verb with a plural ending has its (pronoun) subject, nobody after it; nor
+    # has a verb right after an indefinite noun, whose relative clause it opens ("شعارات تطالب الحكومة")
     pronoun_subject = any(s in _PLURAL_SUBJECT_ENDINGS for s in doc.tokens[cue.last - 1].suffixes)
-    for mention in doc.actors_in(cue.last, limit + 1) if not pronoun_subject else []:
+    subject_before = pronoun_subject or _after_indefinite_noun(doc, clause, cue)
+    for mention in doc.actors_in(cue.last, limit + 1) if not subject_before else []:
         governed = mention.first > 0 and doc.cue_starts_at(mention.first - 1, "preposition")
         if not doc.tokens[mention.first].has_prefix("ب", "ل", "ك") and not governed:
             return mention
@@ -160,6 +165,20 @@ def _speaker(doc: Doc, clause: Clause, cue: CueMention) -> ActorMention | None:
         if mention.last <= cue.first:
             return mention
     return None
+
+
+def _after_indefinite_noun(doc: Doc, clause: Clause, cue: CueMention) -> bool:
+    """A speech verb right after an indefinite plural, feminine or accusative noun ("شعارات تطالب",
+    "رسالة تدعو", "بيانا يدعو")."""
+    if cue.first <= clause.first or looks_nominal(doc.tokens[cue.first]):
+        return False
+    before = doc.tokens[cue.first - 1]
+    return (
+        before.kind == "arabic"
+        and not before.prefixes
+        and any(s in ("ات", "ه", "ا") for s in before.suffixes)
+        and not doc.actors_in(cue.first - 1, cue.first)
+    )
 
 
 def _indirect(doc: Doc, act: SpeechAct) -> QuotationMention | None:
