@@ -460,3 +460,18 @@ def test_the_subject_of_taarrada_stands_right_before_it_or_after_it(pipeline):
     assert (firing.source.code, firing.target.text) == ("IRQREB", "قواتها")
     strike = next(e for e in analysis.events if e.trigger == "ضربة جوية")
     assert strike.source.code == "USAMIL"  # the agent after من جانب is the firing's, not the strike's
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("اتفقا على إقامة المناطق الآمنة في شمال سوريا.", "الآمنة"),  # safe, not the security forces
+        ("رفع المتظاهرون الأعلام في صنعاء.", "الأعلام"),  # flags, not the media
+    ],
+)
+def test_a_word_spelt_with_another_hamza_is_not_the_agent(pipeline, text, word):
+    assert all(a.text != word for a in analyze(pipeline, text, "2015-08-03").actors)
+    # the agents themselves still resolve
+    assert actor_by_text(
+        analyze(pipeline, "وقالت وسائل الإعلام إن قوات الأمن انتشرت.", "2015-08-03"), "قوات الأمن"
+    )

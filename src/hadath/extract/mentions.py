@@ -30,10 +30,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 
 from hadath.doc import ActorMention, Doc, PlaceMention
 from hadath.extract.morphology import looks_finite
-from hadath.lexicon.compiled import CompiledLexicon, Entry, Match, has_plural_ending, is_trusted
+from hadath.lexicon.compiled import (
+    CompiledLexicon,
+    Entry,
+    Match,
+    has_plural_ending,
+    is_trusted,
+    phrase_tokens,
+    stem_key,
+)
 from hadath.lexicon.model import Actor, Place
 from hadath.ner.iob import spans as iob_spans
 from hadath.ner.model import load_ner_tagger
@@ -353,7 +362,7 @@ def _agents_at(doc: Doc, compiled: CompiledLexicon, index: _Index, position: int
     return [
         (end, entry)
         for end, entry in index.at(position, "agent")
-        if not _ta_marbuta_mismatch(doc, end - 1, compiled.lexicon.agents[int(entry.ref)].names)
+        if not _ta_marbuta_mismatch(doc, position, end, compiled.lexicon.agents[int(entry.ref)].names)
     ]
 
 
@@ -770,7 +779,7 @@ def _extract_places(doc: Doc, compiled: CompiledLexicon) -> None:
                         doc, compiled, match.first, place.country
                     ):
                         continue
-                    if _ta_marbuta_mismatch(doc, match.last - 1, place.names):
+                    if _ta_marbuta_mismatch(doc, match.first, match.last, place.names):
                         continue
                     if (
                         match.last - match.first == 1
@@ -804,14 +813,44 @@ def _extract_places(doc: Doc, compiled: CompiledLexicon) -> None:
     doc.places.sort(key=lambda p: p.first)
 
 
-def _ta_marbuta_mismatch(doc: Doc, position: int, names: tuple[str, ...]) -> bool:
-    """Keys ignore the ta marbuta, so "الطائفة" (the sect) meets "الطائف" (Taif) and "مستوطنة" (a
-    settlement) meets "مستوطن" (a settler): a last word ending in ta marbuta is not a name whose last
-    words all lack it."""
-    token = doc.tokens[position]
-    if "ه" not in token.suffixes or not doc.text[token.start : token.end].endswith("ة"):
+def _ta_marbuta_mismatch(doc: Doc, first: int, last: int, names: tuple[str, ...]) -> bool:
+    """Keys ignore the ta marbuta and hamzas, so "الطائفة" (the sect) meets "الطائف" (Taif), "مستوطنة" (a
+    settlement) "مستوطن" (a settler), "الآمنة" (safe) "الأمن" (security) and "الأعلام" (flags)
+    "الإعلام" (the media). Among the names as long as the match: a last word ending in ta marbuta is
+    not a name whose last words all lack it, and a one-word match whose first letter after the
+    article is a hamza or madda is not a name spelt with another one."""
+    same_length = [n for n in names if len(n.split()) == last - first] or list(names)
+    token = doc.tokens[last - 1]
+    if (
+        "ه" in token.suffixes
+        and doc.text[token.start : token.end].endswith("ة")
+        and not any(name.split()[-1].endswith(("ة", "ه")) for name in same_length)
+    ):
+        return True
+    if last - first != 1:
         return False
-    return not any(name.split()[-1].endswith(("ة", "ه")) for name in names)
+    written = _initial_after_article(doc.text[token.body_start : token.end])
+    if written not in _HAMZA_FORMS:
+        return False
+    spelt = _initials_of_names_with_key(tuple(same_length), stem_key(token))
+    return bool(spelt) and spelt <= _HAMZA_FORMS and written not in spelt
+
+
+_HAMZA_FORMS = frozenset("أإآ")
+
+
+@lru_cache(maxsize=4096)
+def _initials_of_names_with_key(names: tuple[str, ...], key: str) -> frozenset[str]:
+    """First letters after the article of the one-word names whose key is ``key`` (cached: the same
+    few agent names meet the same words over and over)."""
+    return frozenset(
+        _initial_after_article(name) for name in names if [stem_key(t) for t in phrase_tokens(name)] == [key]
+    )
+
+
+def _initial_after_article(word: str) -> str:
+    word = word.strip()
+    return word[2:3] if word.startswith("ال") else word[:1]
 
 
 def _article_mismatch(doc: Doc, compiled: CompiledLexicon, first: int, country: str | None) -> bool:
