@@ -723,3 +723,11 @@ def test_tear_gas_is_no_place_and_its_firers_are_its_source(pipeline):
     assert [p.text for p in analysis.places] == ["بغداد"]  # "المسيل" is not M'Sila
     [gas] = [e for e in analysis.events if e.trigger == "الغاز المسيل للدموع"]
     assert (code(gas.source), code(gas.target)) == ("IRQCOP", "IRQCVL")
+
+
+def test_a_claim_later_in_the_sentence_credits_the_toll_when_no_other_event_comes_between(pipeline):
+    text = "قتل ثلاثة جنود في كمين، وقد تبنته حركة الشباب."
+    analysis = analyze(pipeline, text, "2015-08-03")
+    assert analysis.places == []  # "تبنته" (adopted it) is not the village تبنة
+    killing = next(e for e in events_of(analysis, "ASSAULT") if e.trigger == "قتل")
+    assert killing.source is not None and killing.source.text == "حركة الشباب"

@@ -659,11 +659,14 @@ def _undergo_cue(doc: Doc, trigger: _Trigger, clause: Clause) -> int | None:
 
 
 def _credited_doer(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> ActorMention | None:
-    """ "هجوم انتحاري نفذته امرأة", "تفجير تبنته طالبان": the actor right after نفذته/تبنته."""
+    """ "هجوم انتحاري نفذته امرأة", "تفجير تبنته طالبان": the actor right after نفذته/تبنته, a few words
+    after the event, or further on in the sentence when no other event comes between ("أسفر عن مقتل
+    ثلاثة جنود، وقد تبناه تنظيم القاعدة")."""
     sentence = doc.sentences[doc.tokens[trigger.first].sentence]
-    for cue in doc.cues_in(
-        "agent_relative", trigger.last, min(trigger.last + _CREDIT_WINDOW + 1, sentence.last_token)
-    ):
+    for cue in doc.cues_in("agent_relative", trigger.last, sentence.last_token):
+        near = cue.first - trigger.last <= _CREDIT_WINDOW
+        if not near and _event_word_between(doc, sentence.index, trigger.last, cue.first):
+            return None
         return next((m for m in actors if cue.last <= m.first <= cue.last + 1), None)
     return None
 

@@ -35,6 +35,7 @@ from functools import lru_cache
 from hadath.doc import ActorMention, Doc, PlaceMention
 from hadath.extract.morphology import looks_finite
 from hadath.lexicon.compiled import (
+    NAME_ENDINGS,
     CompiledLexicon,
     Entry,
     Match,
@@ -128,7 +129,7 @@ def _focus_country(doc: Doc, compiled: CompiledLexicon) -> str | None:
                 first < match.last and match.first < last and last - first > match.last - match.first
                 for first, last in names
             )
-            readings = _country_readings(compiled, match, inside_name)
+            readings = _country_readings(doc, compiled, match, inside_name)
             if len(readings) > 1:
                 ambiguous.append(readings)
             elif readings:
@@ -148,7 +149,21 @@ def _focus_country(doc: Doc, compiled: CompiledLexicon) -> str | None:
     return ranked[0] if ranked else None
 
 
-def _country_readings(compiled: CompiledLexicon, match: Match, inside_name: bool) -> list[str]:
+def _misread_place(doc: Doc, compiled: CompiledLexicon, match: Match, place: Place) -> bool:
+    """A match whose spelling the place's name does not have, which keys hide: a ta marbuta or hamza
+    the name lacks ("الطائفة" is no الطائف), a missing article the name always has ("قريتين" is no
+    القريات), or, for a small place, a verb or pronoun ending ("تبنته", adopted it, is no تبنة)."""
+    if _ta_marbuta_mismatch(doc, match.first, match.last, place.names):
+        return True
+    if match.last - match.first != 1:
+        return False
+    token = doc.tokens[match.first]
+    if place.id in compiled.definite_places and "ال" not in token.prefixes:
+        return True
+    return place.population < _SIZEABLE_TOWN and any(s not in NAME_ENDINGS for s in token.suffixes)
+
+
+def _country_readings(doc: Doc, compiled: CompiledLexicon, match: Match, inside_name: bool) -> list[str]:
     """The countries a place name may stand for, likeliest first: a country's own name, a capital,
     then towns of some size ("إسلام آباد" is Pakistan's capital, not the Iranian villages of that
     name; "الهند" is India whatever village shares it)."""
@@ -156,7 +171,11 @@ def _country_readings(compiled: CompiledLexicon, match: Match, inside_name: bool
     readings += [e.ref for e in match.entries if e.kind == "capital"]
     if inside_name:
         return readings
-    places = [compiled.lexicon.places[e.ref] for e in match.entries if e.kind == "place"]
+    places = [
+        place
+        for place in (compiled.lexicon.places[e.ref] for e in match.entries if e.kind == "place")
+        if not _misread_place(doc, compiled, match, place)
+    ]
     sizeable = [p for p in places if p.kind != "city" or p.population >= _SIZEABLE_TOWN]
     for place in sorted(sizeable or places, key=lambda p: -p.population):
         if place.country and place.country not in readings and (not readings or place in sizeable):
@@ -779,14 +798,8 @@ def _extract_places(doc: Doc, compiled: CompiledLexicon) -> None:
                         doc, compiled, match.first, place.country
                     ):
                         continue
-                    if _ta_marbuta_mismatch(doc, match.first, match.last, place.names):
+                    if _misread_place(doc, compiled, match, place):
                         continue
-                    if (
-                        match.last - match.first == 1
-                        and place.id in compiled.definite_places
-                        and "ال" not in doc.tokens[match.first].prefixes
-                    ):
-                        continue  # "قريتين" (two villages) is not "القريات"
                     by_span.setdefault((match.first, match.last), []).append(place)
         for (first, last), places in by_span.items():
             candidates.append((first, last, places))
