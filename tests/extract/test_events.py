@@ -731,3 +731,9 @@ def test_a_claim_later_in_the_sentence_credits_the_toll_when_no_other_event_come
     assert analysis.places == []  # "تبنته" (adopted it) is not the village تبنة
     killing = next(e for e in events_of(analysis, "ASSAULT") if e.trigger == "قتل")
     assert killing.source is not None and killing.source.text == "حركة الشباب"
+
+
+def test_an_event_noun_at_the_very_end_of_the_text_has_no_owner_after_it(pipeline):
+    # the owner is looked for right after the noun, never past the end of the document
+    events = events_of(analyze(pipeline, "قتل ثلاثة في هجوم", "2015-08-03"), "ASSAULT")
+    assert [e.source for e in events if e.trigger == "هجوم"] == [None]

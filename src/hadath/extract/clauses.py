@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from hadath.doc import Doc
 
-_CLAUSE_PUNCT = frozenset("،,؛;:()[]")
+CLAUSE_PUNCTUATION = frozenset("،,؛;:()[]")
 BREAK_CUES = frozenset({"subordinator", "cause", "consequence", "contrast"})
 
 
@@ -34,7 +34,7 @@ def split_clauses(doc: Doc) -> list[Clause]:
         opener: str | None = None
         for position in range(sentence.first_token, sentence.last_token):
             token = doc.tokens[position]
-            if token.kind == "punct" and token.norm in _CLAUSE_PUNCT:
+            if token.kind == "punct" and token.norm in CLAUSE_PUNCTUATION:
                 if position > start:
                     clauses.append(Clause(start, position, sentence.index, opener))
                 start, opener = position + 1, None

@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from hadath.doc import ActorMention, Doc, PlaceMention
-from hadath.extract.clauses import Clause, clause_of
+from hadath.extract.clauses import CLAUSE_PUNCTUATION, Clause, clause_of
 from hadath.extract.dates import relative_time_re
 from hadath.extract.modality import Modality, modality_of
-from hadath.extract.morphology import looks_finite, looks_nominal
+from hadath.extract.morphology import has_subject_ending, looks_finite, looks_nominal
 from hadath.extract.quotations import QuotationMention, SpeechAct
 from hadath.lexicon.compiled import CompiledLexicon
 from hadath.lexicon.model import EventEntry
@@ -40,7 +40,6 @@ from hadath.text.normalize import normalize
 from hadath.text.tokens import tokenize
 
 _STATE_BLOCKS = {"", "GOV", "MIL", "COP", "SPY"}
-_SUBJECT_SUFFIXES = frozenset({"وا", "ون", "تم", "نا"})
 _OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
 # "أنه قتل": the pronoun on أن is the verb's subject, so the verb is active
 _PRONOUN_COMPLEMENTISERS = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "وانه", "وانها"})
@@ -53,7 +52,6 @@ _CONTEXT_WINDOW = 6
 _GENITIVE_WINDOW = 2
 _VSO_WINDOW = 3
 _UNDERGO_WINDOW = 4  # tokens between تعرض/نجا and the event noun ("تعرضت قافلته الدبلوماسية لهجوم")
-_CLAUSE_PUNCTUATION = frozenset("،,؛;:()[].!?؟")
 _DATELINE_SOURCE_TOKENS = 8  # "(باكستان) «الشرق الاوسط» :"
 _BEHIND_WINDOW = 5  # tokens from وراء to the event noun ("وراء سلسلة من اعمال الخطف")
 _CREDIT_WINDOW = 3  # tokens between an event noun and نفذته ("هجوم انتحاري بسيارة مفخخة نفذته")
@@ -299,8 +297,7 @@ def _blame_the_condemned(events: list[EventMention]) -> None:
             if later.clause.sentence != event.clause.sentence or later.first < event.last:
                 continue
             if later.source is not None and not _same_state(later.source, event.source):
-                event.target = later.source
-                event.confidence = round(min(event.confidence + 0.1, 0.99), 2)
+                _take_target(event, later.source)
                 break
 
 
@@ -335,8 +332,13 @@ def _attacks_on_the_place(doc: Doc, events: list[EventMention]) -> None:
         if event.target is None and event.place is not None and event.entry.cameo[:2] in _VIOLENT_ROOTS:
             people = _people_of(doc, event.place)
             if people is not None and not (event.source is not None and _same_state(event.source, people)):
-                event.target = people
-                event.confidence = round(min(event.confidence + 0.1, 0.99), 2)  # as for a found target
+                _take_target(event, people)
+
+
+def _take_target(event: EventMention, target: ActorMention) -> None:
+    """A target found after the event was coded: its confidence rises as for one found in its clause."""
+    event.target = target
+    event.confidence = round(min(event.confidence + 0.1, 0.99), 2)
 
 
 def _people_of(doc: Doc, place: PlaceMention) -> ActorMention | None:
@@ -501,8 +503,7 @@ def _credit_attackers(events: list[EventMention]) -> None:
             toll = min(nearby, key=lambda t: abs(t.first - event.first))
             if toll.target is None or (event.source is not None and _same_state(event.source, toll.target)):
                 continue
-            event.target = toll.target
-            event.confidence = round(min(event.confidence + 0.1, 0.99), 2)  # as for a found target
+            _take_target(event, toll.target)
 
 
 def _patient_subjects(
@@ -596,7 +597,7 @@ def _passive_reading(
     if following < clause.last and (
         doc.tokens[following].kind == "number" or doc.cue_starts_at(following, "cardinal")
     ):
-        plural_subject = any(s in _SUBJECT_SUFFIXES for s in verb.suffixes)
+        plural_subject = has_subject_ending(verb)
         return None if before and plural_subject else "counted"
     if not before and len(after) == 1 and after[0].first == following and _victim_like(after[0]):
         # "قتل عراقيان في تفجير", "قتل مدنيون في قصف": civilians right after the verb and no object
@@ -667,7 +668,7 @@ def _credited_doer(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> A
         near = cue.first - trigger.last <= _CREDIT_WINDOW
         if not near and _event_word_between(doc, sentence.index, trigger.last, cue.first):
             return None
-        return next((m for m in actors if cue.last <= m.first <= cue.last + 1), None)
+        return _actor_after(doc, actors, cue.last)
     return None
 
 
@@ -689,7 +690,7 @@ def _opponent(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: C
     """ "ثلاثون متمردا قتلوا في مواجهات مع قوات الأمن": those killed died fighting the actor after
     مواجهات مع, who is the source of their death."""
     for cue in doc.cues_in("fighting_with", trigger.last, clause.last):
-        return next((m for m in actors if cue.last <= m.first <= cue.last + 1), None)
+        return _actor_after(doc, actors, cue.last)
     return None
 
 
@@ -706,9 +707,9 @@ def _responsible(
 
 def _owner(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> ActorMention | None:
     """ "طائرة بدون طيار تابعة لوكالة المخابرات المركزية": the owner of the weapon used it."""
-    for position in (trigger.last, trigger.last + 1):
-        if doc.cue_starts_at(position, "belonging"):
-            return next((m for m in actors if doc.cue_ends_at(m.first, "belonging")), None)
+    sentence_end = doc.sentences[doc.tokens[trigger.first].sentence].last_token
+    for cue in doc.cues_in("belonging", trigger.last, min(trigger.last + 2, sentence_end)):
+        return _actor_after(doc, actors, cue.last)
     return None
 
 
@@ -1069,7 +1070,7 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
     ]
     verb_first = not before
     # "شنوا": a plural ending on the verb is its (pronoun) subject, so nothing after it is the subject
-    pronoun_subject = any(s in _SUBJECT_SUFFIXES for s in doc.tokens[trigger.last - 1].suffixes)
+    pronoun_subject = has_subject_ending(doc.tokens[trigger.last - 1])
     if verb_first and near_after and not pronoun_subject:
         return near_after[0]
     return before[-1] if before else None
@@ -1114,11 +1115,20 @@ def _passive_agent(
             and trigger.last <= cue.first < clause.last
             and not _event_word_between(doc, clause.sentence, trigger.last, cue.first)
         ):
-            for mention in actors:
-                if cue.last <= mention.first <= cue.last + 1 or (
-                    mention.first == cue.last + 2 and doc.tokens[cue.last + 1].norm == "من"
-                ):
-                    return mention
+            return _actor_after(doc, actors, cue.last, past_partitive=True)
+    return None
+
+
+def _actor_after(
+    doc: Doc, actors: list[ActorMention], position: int, past_partitive: bool = False
+) -> ActorMention | None:
+    """The actor right after a cue that ends at ``position`` (one word may come between: "نفذته
+    امرأة انتحارية"), or past "X من" when ``past_partitive`` ("من جانب عناصر من جيش المهدي")."""
+    for mention in actors:
+        if position <= mention.first <= position + 1:
+            return mention
+        if past_partitive and mention.first == position + 2 and doc.tokens[position + 1].norm == "من":
+            return mention
     return None
 
 
@@ -1192,24 +1202,29 @@ def _after_parenthetical_time(doc: Doc, clause: Clause) -> tuple[int, int] | Non
         return None
     position += 1
     start = position
-    while position < sentence.last_token and (
-        doc.cue_starts_at(position, "time_of_day") or relative_time_re().fullmatch(doc.tokens[position].norm)
-    ):
-        position += 1 if not doc.cue_starts_at(position, "time_of_day") else _cue_length(doc, position)
+    while position < sentence.last_token:
+        time_cue_end = max(
+            (
+                c.last
+                for c in doc.sentence_cues(clause.sentence)
+                if c.first == position and c.category == "time_of_day"
+            ),
+            default=None,
+        )
+        if time_cue_end is not None:
+            position = time_cue_end
+        elif relative_time_re().fullmatch(doc.tokens[position].norm):
+            position += 1
+        else:
+            break
     if position == start:
         return None
     if position < sentence.last_token and doc.tokens[position].norm in {"،", ","}:
         position += 1  # "، أمس، خمسة مسلحين": the time alone between commas
     end = position
-    while end < sentence.last_token and doc.tokens[end].norm not in _CLAUSE_PUNCTUATION:
+    while end < sentence.last_token and doc.tokens[end].norm not in CLAUSE_PUNCTUATION:
         end += 1
     return position, end
-
-
-def _cue_length(doc: Doc, position: int) -> int:
-    return max(
-        c.last - c.first for c in doc.sentence_cues(doc.tokens[position].sentence) if c.first == position
-    )
 
 
 def _coordinated(doc: Doc, previous: ActorMention, mention: ActorMention) -> bool:

@@ -88,12 +88,13 @@ class _Index:
 
 
 def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
-    doc.focus_country = _focus_country(doc, compiled)
+    # per sentence: the matches that may name places, and where adjectives qualify event nouns
+    place_matches = [_outside_event_phrases(matches) for matches in doc.stem_matches]
+    attributive = [_event_adjectives(compiled, matches) for matches in doc.stem_matches]
+    doc.focus_country = _focus_country(doc, compiled, place_matches, attributive)
     for sentence in doc.sentences:
         index = _Index(doc, doc.stem_matches[sentence.index])
-        sentence_countries = _sentence_countries(
-            index, _event_adjectives(compiled, doc.stem_matches[sentence.index])
-        )
+        sentence_countries = _sentence_countries(index, attributive[sentence.index])
         position = sentence.first_token
         while position < sentence.last_token:
             mention = _actor_at(doc, compiled, index, position, sentence.index, sentence_countries)
@@ -107,16 +108,19 @@ def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
                 doc.actors.append(shared)
                 position = shared.last
     doc.index_actors()
-    _extract_places(doc, compiled)
+    _extract_places(doc, compiled, place_matches)
 
 
-def _focus_country(doc: Doc, compiled: CompiledLexicon) -> str | None:
+def _focus_country(
+    doc: Doc, compiled: CompiledLexicon, place_matches: list[list[Match]], attributive: list[set[int]]
+) -> str | None:
     """The country where the story happens: the most frequent country among place mentions."""
     counts: Counter[str] = Counter()
     adjective_counts: Counter[str] = Counter()
     ambiguous: list[list[str]] = []
-    for matches in doc.stem_matches:
-        attributive = _event_adjectives(compiled, matches)
+    for matches, candidates, event_adjectives in zip(
+        doc.stem_matches, place_matches, attributive, strict=True
+    ):
         # a place name inside a longer name of something else ("حركة النهضة") says nothing about where;
         # a name that is the place's own ("كركوك" as an imported actor too) does not hide it
         names = [
@@ -124,7 +128,7 @@ def _focus_country(doc: Doc, compiled: CompiledLexicon) -> str | None:
             for m in matches
             if any(e.kind in ("actor", "role", "name_head") for e in m.entries)
         ]
-        for match in _outside_event_phrases(matches):
+        for match in candidates:
             inside_name = any(
                 first < match.last and match.first < last and last - first > match.last - match.first
                 for first, last in names
@@ -135,7 +139,7 @@ def _focus_country(doc: Doc, compiled: CompiledLexicon) -> str | None:
             elif readings:
                 counts[readings[0]] += 1
             for entry in match.entries:
-                if entry.kind == "adjective" and match.first not in attributive:
+                if entry.kind == "adjective" and match.first not in event_adjectives:
                     adjective_counts[entry.ref] += 1
     # one vote per place name; a name read in several countries ("عمان": Oman, or Amman in Jordan;
     # "طرابلس": Libya's capital, or a city of Lebanon) votes for the one the unambiguous names or the
@@ -153,7 +157,7 @@ def _misread_place(doc: Doc, compiled: CompiledLexicon, match: Match, place: Pla
     """A match whose spelling the place's name does not have, which keys hide: a ta marbuta or hamza
     the name lacks ("الطائفة" is no الطائف), a missing article the name always has ("قريتين" is no
     القريات), or, for a small place, a verb or pronoun ending ("تبنته", adopted it, is no تبنة)."""
-    if _ta_marbuta_mismatch(doc, match.first, match.last, place.names):
+    if _spelling_mismatch(doc, match.first, match.last, place.names):
         return True
     if match.last - match.first != 1:
         return False
@@ -194,10 +198,9 @@ def _outside_event_phrases(matches: list[Match]) -> list[Match]:
     return [m for m in matches if not any(first <= m.first and m.last < last for first, last in phrases)]
 
 
-def _event_adjectives(compiled: CompiledLexicon, matches: Iterable[Match]) -> set[int]:
+def _event_adjectives(compiled: CompiledLexicon, matches: list[Match]) -> set[int]:
     """Where country adjectives qualify an event noun ("قصف إسرائيلي", "غارة جوية أمريكية"): they
     name who did it, not where the story is or whose the unnamed people in it are."""
-    matches = list(matches)
     noun_ends = {
         m.last
         for m in matches
@@ -381,7 +384,7 @@ def _agents_at(doc: Doc, compiled: CompiledLexicon, index: _Index, position: int
     return [
         (end, entry)
         for end, entry in index.at(position, "agent")
-        if not _ta_marbuta_mismatch(doc, position, end, compiled.lexicon.agents[int(entry.ref)].names)
+        if not _spelling_mismatch(doc, position, end, compiled.lexicon.agents[int(entry.ref)].names)
     ]
 
 
@@ -604,23 +607,20 @@ RECOGNISED_NAME_CONFIDENCE = 0.4
 _RECOGNISED_KINDS = {"PER": "person", "ORG": "organisation"}
 
 
-_OPENING_QUOTES = frozenset({"«", '"', "“"})
-_CLOSING_QUOTES = frozenset({"»", '"', "”"})
-
-
-def _names_a_medium(doc: Doc, first: int, last: int) -> bool:
+def _names_a_medium(doc: Doc, compiled: CompiledLexicon, first: int, last: int) -> bool:
     """A news medium, which reports events and takes part in none: after وكالة/صحيفة/قناة ("وكالة
     رويترز"), quoted after the لـ of a statement ("قال لـ«الشرق الأوسط»"), or quoted in a dateline
     ("لندن ـ «الشرق الأوسط»: ...")."""
     if doc.cue_ends_at(first, "media_head"):
         return True
     tokens = doc.tokens
-    if first == 0 or tokens[first - 1].norm not in _OPENING_QUOTES or last >= len(tokens):
+    closers = dict(compiled.lexicon.quote_pairs)
+    if first == 0 or tokens[first - 1].norm not in closers or last >= len(tokens):
         return False
     if first >= 2 and tokens[first - 2].norm == "ل":
         return True
     sentence = doc.sentences[tokens[first].sentence]
-    closing = last + 1 if tokens[last].norm in _CLOSING_QUOTES else last
+    closing = last + 1 if tokens[last].norm == closers[tokens[first - 1].norm] else last
     return first - 1 - sentence.first_token <= 2 and closing < len(tokens) and tokens[closing].norm == ":"
 
 
@@ -655,7 +655,7 @@ def add_recognised_names(
                 continue
             if all(doc.tokens[i].norm in compiled.function_words for i in tokens):
                 continue
-            if _names_a_medium(doc, first + start, first + end):
+            if _names_a_medium(doc, compiled, first + start, first + end):
                 continue
             country = _nationality_next_to(doc, index, first + start, first + end) or (
                 next(iter(named)) if len(named) == 1 else None
@@ -782,7 +782,7 @@ def _named_mention(
     )
 
 
-def _extract_places(doc: Doc, compiled: CompiledLexicon) -> None:
+def _extract_places(doc: Doc, compiled: CompiledLexicon, place_matches: list[list[Match]]) -> None:
     taken = {i for m in doc.actors for i in range(m.first, m.last)}
     document_countries = {m.country for m in doc.actors if m.country}
     if doc.focus_country:
@@ -790,7 +790,7 @@ def _extract_places(doc: Doc, compiled: CompiledLexicon) -> None:
     for sentence in doc.sentences:
         candidates: list[tuple[int, int, list[Place]]] = []
         by_span: dict[tuple[int, int], list[Place]] = {}
-        for match in _outside_event_phrases(doc.stem_matches[sentence.index]):
+        for match in place_matches[sentence.index]:
             for entry in match.entries:
                 if entry.kind == "place":
                     place = compiled.lexicon.places[entry.ref]
@@ -826,7 +826,7 @@ def _extract_places(doc: Doc, compiled: CompiledLexicon) -> None:
     doc.places.sort(key=lambda p: p.first)
 
 
-def _ta_marbuta_mismatch(doc: Doc, first: int, last: int, names: tuple[str, ...]) -> bool:
+def _spelling_mismatch(doc: Doc, first: int, last: int, names: tuple[str, ...]) -> bool:
     """Keys ignore the ta marbuta and hamzas, so "الطائفة" (the sect) meets "الطائف" (Taif), "مستوطنة" (a
     settlement) "مستوطن" (a settler), "الآمنة" (safe) "الأمن" (security) and "الأعلام" (flags)
     "الإعلام" (the media). Among the names as long as the match: a last word ending in ta marbuta is

@@ -44,3 +44,12 @@ def looks_finite(token: Token) -> bool:
 def is_unsplit_future(token: Token) -> bool:
     """ "ستنسحب": the segmenter sometimes leaves the future س on the verb."""
     return token.prefixes == () and token.stem[:2] in _FUTURE_PERSON and len(token.stem) > 4
+
+
+# plural and first/second person endings: the verb carries its (pronoun) subject ("شنوا"، "قلنا")
+_SUBJECT_ENDINGS = frozenset({"وا", "ون", "تم", "نا"})
+
+
+def has_subject_ending(token: Token) -> bool:
+    """Whether a verb's ending is its subject, so that nobody after it is."""
+    return any(s in _SUBJECT_ENDINGS for s in token.suffixes)

@@ -21,13 +21,12 @@ from dataclasses import dataclass
 
 from hadath.doc import ActorMention, CueMention, Doc
 from hadath.extract.clauses import Clause, clause_of
-from hadath.extract.morphology import looks_nominal
+from hadath.extract.morphology import has_subject_ending, looks_nominal
 
 _CUE_WINDOW_BEFORE = 8
 _MAX_QUOTE_TOKENS = 400
 _SPEAKER_WINDOW = 4
 _COMPLEMENTISER_WINDOW = 6  # tokens after the speaker (or cue) in which إن/أن opens the content
-_PLURAL_SUBJECT_ENDINGS = frozenset({"وا", "ون"})
 _GENITIVE_WINDOW = 1
 _SPEAKER_MEMORY_SENTENCES = 2
 _CLAUSE_END = frozenset("،,؛;.!?؟")
@@ -154,7 +153,7 @@ def _speaker(doc: Doc, clause: Clause, cue: CueMention) -> ActorMention | None:
             break
     # "طالبوا فيها ...": a verb with a plural ending has its (pronoun) subject, nobody after it; nor
     # has a verb right after an indefinite noun, whose relative clause it opens ("شعارات تطالب الحكومة")
-    pronoun_subject = any(s in _PLURAL_SUBJECT_ENDINGS for s in doc.tokens[cue.last - 1].suffixes)
+    pronoun_subject = has_subject_ending(doc.tokens[cue.last - 1])
     subject_before = pronoun_subject or _after_indefinite_noun(doc, clause, cue)
     for mention in doc.actors_in(cue.last, limit + 1) if not subject_before else []:
         governed = mention.first > 0 and doc.cue_starts_at(mention.first - 1, "preposition")
