@@ -737,3 +737,10 @@ def test_an_event_noun_at_the_very_end_of_the_text_has_no_owner_after_it(pipelin
     # the owner is looked for right after the noun, never past the end of the document
     events = events_of(analyze(pipeline, "قتل ثلاثة في هجوم", "2015-08-03"), "ASSAULT")
     assert [e.source for e in events if e.trigger == "هجوم"] == [None]
+
+
+def test_the_owner_is_the_one_after_the_weapons_own_belonging_word(pipeline):
+    # an earlier "تابعة ل" in the sentence names the owner of something else
+    text = "كانت آلية تابعة للجيش الأمريكي قرب طائرة بدون طيار تابعة لحركة الشباب أطلقت صواريخ."
+    drone = next(e for e in analyze(pipeline, text, "2015-08-03").events if e.trigger == "طائرة بدون طيار")
+    assert drone.source.text == "حركة الشباب"
