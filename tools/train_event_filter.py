@@ -65,6 +65,7 @@ def main() -> int:
             "folds": args.folds,
             "out_of_fold": validation.out_of_fold,
             "clear_cases": validation.clear_cases,
+            "against_one_annotator": validation.against_one_annotator,
         },
         "in_sample": in_sample,
         "hyperparameters": {

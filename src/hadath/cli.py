@@ -117,6 +117,7 @@ def cmd_eval_gsr(args: argparse.Namespace) -> int:
             "folds": validation.folds,
             **validation.out_of_fold,
             "clear_cases": validation.clear_cases,
+            "against_one_annotator": validation.against_one_annotator,
         }
     print(json.dumps(summary, ensure_ascii=False))
     return 0

@@ -28,6 +28,11 @@ ROWS = [
 ]
 
 
+# (accepted, rejected) as the OEDA labels are derived from them: yes = nobody rejected, easy no = nobody
+# accepted, difficult no = two or more rejected and someone accepted, ambiguous = one rejection
+VOTES = {"yes": (3, 0), "easy no": (0, 3), "difficult no": (1, 2), "ambiguous": (2, 1)}
+
+
 def role(main: str | None) -> dict[str, str | None]:
     return {"main": main}
 
@@ -78,7 +83,8 @@ def gold(tmp_path: Path) -> Path:
         writer = csv.writer(handle)
         writer.writerow(["accept", "event_type", "id", "label", "reject", "text", "total"])
         for row_id, event_type, label, text in ROWS:
-            writer.writerow([2, event_type, row_id, label, 1, text, 3])
+            accepted, rejected = VOTES[label]
+            writer.writerow([accepted, event_type, row_id, label, rejected, text, accepted + rejected])
     (directory / "test_spans.json").write_text(json.dumps(SPANS, ensure_ascii=False), encoding="utf-8")
     return directory
 
@@ -139,10 +145,27 @@ def test_report_lines_and_summary(gold, pipeline):
     report = evaluate_gsr(gold, pipeline)
     lines = report.lines()
     assert lines[0].split()[:4] == ["type", "P", "R", "F1"]
-    assert [line.split()[0] for line in lines[1:]] == ["ASSAULT", "PROTEST"]
+    assert [line.split()[0] for line in lines[1:3]] == ["ASSAULT", "PROTEST"]
+    assert lines[3].startswith("F1 against one annotator")
+    assert [line.split()[0] for line in lines[4:]] == ["ASSAULT", "PROTEST"]
     assert "1/1/1" in lines[2]
     summary = report.summary()["gsr"]
     assert summary["ASSAULT"]["tp"] == 2 and summary["PROTEST"]["fn"] == 1
+
+
+def test_agreement_with_one_annotator_beside_the_annotators_own(gold, pipeline):
+    protest = evaluate_gsr(gold, pipeline).scores["PROTEST"].agreement()
+    # Hadath finds p-tp and the call to protest (accepted by 1 of 3), misses p-fn
+    hadath = protest["hadath_vs_one_annotator"]
+    assert (hadath["tp"], hadath["fp"], hadath["fn"]) == (1.33, 0.67, 1.0)  # rounded to 2 places
+    assert hadath["precision"] == pytest.approx(2 / 3, abs=1e-3)
+    assert hadath["recall"] == pytest.approx(4 / 7, abs=1e-3)
+    # an annotator accepts every `yes` and, one time in three, the disputed call
+    assert protest["one_annotator_vs_label"]["f1"] == pytest.approx(12 / 13, abs=1e-3)
+    # two annotators of the disputed sentence disagree one time in three
+    assert protest["annotator_vs_annotator"]["f1"] == pytest.approx(6 / 7, abs=1e-3)
+    lines = evaluate_gsr(gold, pipeline).lines()
+    assert lines[-1].split()[0] == "PROTEST" and "0.923" in lines[-1]
 
 
 def test_directory_without_gsr_files_is_an_error(tmp_path, pipeline):
@@ -193,6 +216,9 @@ def test_cross_validated_detection_judges_every_sentence_once_out_of_fold(gold):
         clear = validation.clear_cases[event_type]
         assert (clear["tp"], clear["fn"]) == (d["tp"], d["fn"])
         assert clear["fp"] <= d["fp"]
+        # against one annotator, a `yes` counts whole and a disputed sentence a third
+        annotator = validation.against_one_annotator[event_type]
+        assert annotator["tp"] + annotator["fn"] == pytest.approx(positives[event_type] + 1 / 3, abs=0.01)
 
 
 def test_clear_cut_sentences_are_the_unanimous_ones():
@@ -210,7 +236,15 @@ def test_cli_prints_out_of_fold_detection(gold, capsys):
     out = capsys.readouterr().out
     assert "out of fold (2 folds" in out
     assert "clear-cut sentences only" in out
+    assert "against one annotator drawn from each sentence's panel" in out
     summary = json.loads(out.strip().splitlines()[-1])
     assert summary["gsr_out_of_fold"]["folds"] == 2
     assert set(summary["gsr_out_of_fold"]["clear_cases"]) == {"ASSAULT", "PROTEST"}
-    assert set(summary["gsr_out_of_fold"]) == {"folds", "ASSAULT", "PROTEST", "clear_cases"}
+    assert set(summary["gsr_out_of_fold"]) == {
+        "folds",
+        "ASSAULT",
+        "PROTEST",
+        "clear_cases",
+        "against_one_annotator",
+    }
+    assert summary["gsr"]["PROTEST"]["agreement"]["one_annotator_vs_label"]["recall"] == 1.0

@@ -26,6 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hadath.eval.agreement import (
+    annotator_against_annotator,
+    annotator_against_label,
+    predictions_against_annotator,
+)
 from hadath.eval.gold import GoldSentence, gsr_files, scored_sentences
 from hadath.eval.scores import PrecisionRecall
 from hadath.extract.event_filter_training import CrossValidation, cross_validate, load_sentences
@@ -48,6 +53,24 @@ class TypeScore(PrecisionRecall):
     source_total: int = 0
     target_hits: int = 0
     target_total: int = 0
+    # per scored sentence: (annotators who accepted, who rejected, gold label, Hadath's decision)
+    votes: list[tuple[int, int, bool, bool]] = field(default_factory=list)
+
+    def agreement(self) -> dict[str, dict[str, float]]:
+        """Hadath and the annotators measured against one annotator (eval/agreement.py)."""
+        return {
+            "hadath_vs_one_annotator": predictions_against_annotator(
+                (predicted, accepted / (accepted + rejected))
+                for accepted, rejected, _, predicted in self.votes
+                if accepted + rejected
+            ).as_dict(),
+            "one_annotator_vs_label": annotator_against_label(
+                (accepted, rejected, label) for accepted, rejected, label, _ in self.votes
+            ).as_dict(),
+            "annotator_vs_annotator": annotator_against_annotator(
+                (accepted, rejected) for accepted, rejected, _, _ in self.votes
+            ).as_dict(),
+        }
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -66,6 +89,7 @@ class TypeScore(PrecisionRecall):
             else None,
             "span_records_with_gold_source": self.source_total,
             "span_records_with_gold_target": self.target_total,
+            "agreement": self.agreement(),
         }
 
 
@@ -82,6 +106,17 @@ class GsrReport:
             out.append(
                 f"{name:9} {d['precision']:6.3f} {d['recall']:6.3f} {d['f1']:6.3f}  "
                 f"{score.tp}/{score.fp}/{score.fn}  {src:>7}  {tgt:>7}"
+            )
+        out.append(
+            "F1 against one annotator drawn from each sentence's panel (expected): Hadath · "
+            "an annotator against the label · against another annotator"
+        )
+        for name, score in sorted(self.scores.items()):
+            agreement = score.agreement()
+            out.append(
+                f"{name:9} {agreement['hadath_vs_one_annotator']['f1']:6.3f} · "
+                f"{agreement['one_annotator_vs_label']['f1']:.3f} · "
+                f"{agreement['annotator_vs_annotator']['f1']:.3f}"
             )
         return out
 
@@ -138,6 +173,7 @@ def _evaluate_file(gsr_file: Path, pipeline: Pipeline, report: GsrReport, errors
         ]
         predictions[sentence.id] = found
         gold = sentence.positive
+        score.votes.append((sentence.accept, sentence.reject, gold, bool(found)))
         if gold and found:
             score.tp += 1
         elif gold:
@@ -246,4 +282,9 @@ def cross_validated_lines(validation: CrossValidation) -> list[str]:
     out.extend(line(name, d) for name, d in sorted(validation.out_of_fold.items()))
     out.append("the same, clear-cut sentences only (yes against easy no; no difficult no):")
     out.extend(line(name, d) for name, d in sorted(validation.clear_cases.items()))
+    out.append("the same, against one annotator drawn from each sentence's panel (expected counts):")
+    out.extend(
+        f"{name:9} {d['precision']:6.3f} {d['recall']:6.3f} {d['f1']:6.3f}"
+        for name, d in sorted(validation.against_one_annotator.items())
+    )
     return out

@@ -26,6 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from hadath.eval.agreement import predictions_against_annotator
 from hadath.eval.gold import gsr_files, scored_sentences
 from hadath.eval.scores import PrecisionRecall
 from hadath.extract.event_filter import event_features
@@ -170,6 +171,8 @@ class CrossValidation:
     # the same predictions on the clear-cut sentences only: `yes` against `easy no` (no annotator
     # accepted), without the `difficult no` that some annotators accepted
     clear_cases: dict[str, dict[str, float]]
+    # the same predictions against one annotator drawn from each sentence's panel (eval/agreement.py)
+    against_one_annotator: dict[str, dict[str, float]]
 
 
 def is_clear_cut(sentence: Sentence) -> bool:
@@ -196,6 +199,7 @@ def cross_validate(
     thresholds: dict[str, float] = {}
     figures: dict[str, dict[str, float]] = {}
     clear: dict[str, dict[str, float]] = {}
+    against_annotator: dict[str, dict[str, float]] = {}
     for event_type in TYPES:
         pairs = [(p, s.label) for p, s in out_of_fold[event_type]]
         candidates = [t / 100 for t in range(5, 96)]
@@ -205,7 +209,10 @@ def cross_validate(
         clear[event_type] = scores(
             [(p, s.label) for p, s in out_of_fold[event_type] if is_clear_cut(s)], best
         )
-    return CrossValidation(folds, thresholds, figures, clear)
+        against_annotator[event_type] = predictions_against_annotator(
+            (p >= best, s.accepted) for p, s in out_of_fold[event_type] if s.accepted is not None
+        ).as_dict()
+    return CrossValidation(folds, thresholds, figures, clear, against_annotator)
 
 
 def fit(
