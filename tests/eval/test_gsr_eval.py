@@ -196,6 +196,7 @@ def test_errors_file_lists_wrong_and_missing_argument_countries(gold, pipeline, 
     [
         ("AAW_ARB_20071208.0036-23", date(2007, 12, 8)),
         ("AAW_ARB_20080231.0001-1", None),  # no such day
+        ("2015-07-21/17@240", date(2015, 7, 21)),  # gold/saudinewsnet-2015: the article's date
         ("p-tp", None),
     ],
 )

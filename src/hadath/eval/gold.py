@@ -21,6 +21,7 @@ from hadath.schema import Document
 POSITIVE = "yes"
 NEGATIVE = ("easy no", "difficult no")
 _GIGAWORD_ID_RE = re.compile(r"^[A-Z]{3}_[A-Z]{3}_(\d{4})(\d{2})(\d{2})\.")
+_ISO_DATED_ID_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})/")  # gold/saudinewsnet-2015: 2015-07-21/17@240
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +74,9 @@ def scored_sentences(gsr_file: Path) -> Iterator[GoldSentence]:
 
 
 def document_date(sentence_id: str) -> date | None:
-    """The date a Gigaword id encodes (``AAW_ARB_20071208.0036-23`` → 2007-12-08), if it is one."""
-    match = _GIGAWORD_ID_RE.match(sentence_id)
+    """The date a Gigaword id encodes (``AAW_ARB_20071208.0036-23`` → 2007-12-08), or an id that starts
+    with its article's ISO date (``2015-07-21/17@240``), if it is one."""
+    match = _GIGAWORD_ID_RE.match(sentence_id) or _ISO_DATED_ID_RE.match(sentence_id)
     if match is None:
         return None
     try:
