@@ -13,7 +13,7 @@ from hadath.extract.event_filter import EventFilter, event_features, load_event_
 from hadath.extract.events import PLACE_STAND_INS, EventMention, extract_events
 from hadath.extract.mentions import add_recognised_names, extract_mentions
 from hadath.extract.quotations import QuotationMention, extract_quotations, extract_speech_acts
-from hadath.lexicon.compiled import CompiledLexicon, load_compiled
+from hadath.lexicon.compiled import CompiledLexicon, load_compiled, written_form
 from hadath.lexicon.loader import DATA_DIR
 from hadath.lexicon.model import Lexicon
 from hadath.schema import (
@@ -54,6 +54,10 @@ class Pipeline:
             doc.stem_matches.append(self.compiled.find(sentence_tokens))
             for match in self.compiled.find(sentence_tokens, surface=True):
                 for entry in match.entries:
+                    if entry.spelling and entry.spelling != written_form(
+                        doc.surface(match.first, match.last, body=False)
+                    ):
+                        continue  # "وكان" is "and was", not the hedge "وكأن" (as if)
                     doc.cues.append(CueMention(match.first, match.last, sentence.index, entry.ref))
         doc.cues = _outermost(doc.cues)
         doc.index_cues()

@@ -216,6 +216,15 @@ def test_hypothetical_after_idha(pipeline):
     assert (code(event.source), code(event.target)) == ("TURMIL", "IMG")
 
 
+def test_kana_with_a_perfect_is_a_past_report_not_a_hedge(pipeline):
+    # "وكان" (and had) normalises like the hedge "وكأن" (as if): only the latter, spelt with its hamza,
+    # makes an event hypothetical
+    [event] = events_of(analyze(pipeline, "وكان الجيش السوري قصف مواقع داعش في تدمر."), "ASSAULT")
+    assert event.modality == "asserted"
+    [event] = events_of(analyze(pipeline, "وكأن الجيش السوري قصف مواقع داعش في تدمر."), "ASSAULT")
+    assert event.modality == "hypothetical"
+
+
 def test_negated_speech_content_is_a_rejection(pipeline):
     text = "قال وزير الخارجية السوري: «لن نقبل بأي شروط مسبقة في المفاوضات»."
     analysis = analyze(pipeline, text)
@@ -341,6 +350,29 @@ def test_a_preverbal_subject_with_an_object_is_the_doer(pipeline):
 def test_the_passive_agent_of_a_patient_verb_is_the_source(pipeline):
     [event] = events_of(analyze(pipeline, "اغتيل قاض ليبي في بنغازي على يد مسلحين مجهولين."), "ASSAULT")
     assert (event.cameo, code(event.source), code(event.target)) == ("186", "LBYREB", "LBY")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل شاب فلسطيني برصاص الجيش الإسرائيلي في الخليل أمس.",
+        "استشهد شاب فلسطيني برصاص الجيش الإسرائيلي في الخليل أمس.",
+        "أصيب شاب فلسطيني بنيران الجيش الإسرائيلي في الخليل أمس.",
+        # the passive subject before the verb is the victim
+        "وهذا ثالث فلسطيني يقتل برصاص الجيش الإسرائيلي منذ الثلاثاء الماضي.",
+    ],
+)
+def test_whose_bullets_or_fire_is_the_attacker(pipeline, text):
+    [event] = [e for e in events_of(analyze(pipeline, text, "2015-07-27"), "ASSAULT") if e.cameo == "180"]
+    assert (code(event.source), code(event.target)[:3]) == ("ISRMIL", "PSE")
+
+
+def test_martyred_is_killed_only_with_an_attack_word(pipeline):
+    analysis = analyze(pipeline, "استشهد جندي سعودي في قصف حوثي على جازان.", "2015-08-01")
+    [event] = [e for e in events_of(analysis, "ASSAULT") if e.cameo == "180"]
+    assert (event.trigger, code(event.source), code(event.target)) == ("استشهد", "YEMREB", "SAUMIL")
+    # "استشهد بـ" is also "cited"
+    assert not analyze(pipeline, "استشهد الكاتب بآية من القرآن الكريم.").events
 
 
 def test_an_attack_credited_to_a_group_gives_the_doer_of_its_toll(pipeline):

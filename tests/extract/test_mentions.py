@@ -293,6 +293,16 @@ def test_name_patterns_make_unknown_groups_actors(pipeline):
     assert (group.code, group.kind, group.role) == ("SYRREB", "group", "name-pattern")
 
 
+def test_a_party_named_after_the_people_is_a_party(pipeline):
+    analysis = analyze(pipeline, "اندلعت تظاهرات دعا إليها حزب الشعب الديمقراطي في إسطنبول.", "2014-10-08")
+    party = next(a for a in analysis.actors if a.text.startswith("حزب"))
+    assert (party.text, party.code, party.role) == ("حزب الشعب الديمقراطي", "TURPTY", "name-pattern")
+    assert not [a for a in analysis.actors if a.text == "الشعب"]
+    # other heads end at a civilian word: a gathering of protesters is the protesters
+    analysis = analyze(pipeline, "نظم تجمع المتظاهرين اعتصاما أمام البرلمان في بغداد.", "2015-08-07")
+    assert not [a for a in analysis.actors if a.text.startswith("تجمع")]
+
+
 def test_a_head_with_an_adjective_is_not_a_name(pipeline):
     analysis = analyze(pipeline, "انتقدت حركة احتجاجية قرار الحكومة.", "2013-05-01")
     assert not [a for a in analysis.actors if "حركة" in a.text]

@@ -1155,8 +1155,9 @@ def _targets(
 ) -> list[ActorMention]:
     start = trigger.last
     end = clause.last
+    passive = source is not None and _passive_agent(doc, actors, trigger, clause) is source
     if source is not None and source.first >= trigger.last:
-        if _passive_agent(doc, actors, trigger, clause) is source or _is_credited(doc, source):
+        if passive or _is_credited(doc, source):
             # "قُتل ثلاثة مدنيين على يد داعش", "مقتل ثلاثة أطباء في هجوم نفذه متطرف": the patient
             # precedes the agent
             end = source.first
@@ -1182,6 +1183,14 @@ def _targets(
             and not _is_prepositional(doc, m)
             and (source is None or not _same_state(m, source))
         ][:1]
+    if not candidates and passive and not trigger.nominal:
+        # "وهذا ثالث فلسطيني يقتل برصاص الجيش": with its agent told, a passive verb's subject before it
+        # is the one it was done to
+        candidates = [
+            m
+            for m in actors
+            if clause.first <= m.first and m.last <= trigger.first and not _is_prepositional(doc, m)
+        ][-1:]
     if not candidates:
         return []
     targets = [candidates[0]]

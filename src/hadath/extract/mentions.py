@@ -502,6 +502,7 @@ def _name_pattern_at(
         head = doc.tokens[position]
         if "ال" in head.prefixes or head_end >= doc.sentences[sentence].last_token:
             return None
+        pattern = compiled.lexicon.name_patterns[int(head_entry.ref)]
         last = head_end
         while last < doc.sentences[sentence].last_token and last - head_end < _MAX_NAME_TOKENS:
             token = doc.tokens[last]
@@ -511,12 +512,16 @@ def _name_pattern_at(
                 or token.has_prefix("و", "ف", "ب", "ل", "ك")
             ):
                 break
-            if index.at(last, "actor", "agent", "role", "country", "adjective", "people", "event"):
+            if index.at(last, "actor", "role", "country", "adjective", "people", "event"):
+                break
+            # a party is named after the people it speaks for ("حزب الشعب الديمقراطي", "حزب العمال"):
+            # there a civilian or labour word is part of the name; any other agent ends it
+            agents = index.at(last, "agent")
+            if agents and not (pattern.code == "PTY" and all(_civilian_word(compiled, e) for _, e in agents)):
                 break
             last += 1
         if last == head_end:
             return None
-        pattern = compiled.lexicon.name_patterns[int(head_entry.ref)]
         country = None
         for adjective_end, adjective in index.at(last, "adjective"):
             country, last = adjective.ref, adjective_end
@@ -533,6 +538,10 @@ def _name_pattern_at(
             confidence=0.5,
         )
     return None
+
+
+def _civilian_word(compiled: CompiledLexicon, entry: Entry) -> bool:
+    return compiled.lexicon.agents[int(entry.ref)].code in ("CVL", "LAB")
 
 
 def _governed_by_preposition(doc: Doc, position: int) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import tempfile
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -44,6 +45,9 @@ class Entry:
     # "العسكريون"/"السوريون" share their key with the adjectives "العسكرية"/"السوري": such a name
     # only matches a word that carries a plural ending too
     plural_only: bool = False
+    # a one-word cue that normalises to a function word of another spelling ("كأن" as if, "كان" was):
+    # it matches only a word written exactly so (hamzas kept)
+    spelling: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,15 @@ def surface_key(token: Token) -> str:
     if token.prefixes and token.prefixes[0] in ("و", "ف") and len(token.norm) > 2:
         return token.norm[1:]
     return token.norm
+
+
+_DIACRITICS = re.compile("[\u064b-\u0652\u0640]")  # short vowels, shadda, sukun, tatweel
+
+
+def written_form(word: str) -> str:
+    """A word as written, hamzas kept, without diacritics or a leading و/ف (what ``spelling`` compares)."""
+    bare = _DIACRITICS.sub("", word.strip())
+    return bare[1:] if bare[:1] in ("و", "ف") and len(bare) > 3 else bare
 
 
 def phrase_tokens(phrase: str) -> list[Token]:
@@ -205,11 +218,18 @@ class CompiledLexicon:
         for place in lexicon.places.values():
             for name in place.names:
                 add_stem(name, Entry("place", place.id), place.provenance, place.origin, place.population)
+        function_spellings: dict[str, set[str]] = {}
+        for word in lexicon.cues.get("function_words", ()):
+            for token in phrase_tokens(word):
+                function_spellings.setdefault(surface_key(token), set()).add(written_form(word))
         for category, cues in lexicon.cues.items():
             if category == "function_words":
                 continue  # used only to filter imported aliases (above), never matched as cues
             for cue in cues:
-                surfaces.add([surface_key(t) for t in phrase_tokens(cue)], Entry("cue", category))
+                keys = [surface_key(t) for t in phrase_tokens(cue)]
+                spellings = function_spellings.get(keys[0], set()) if len(keys) == 1 else set()
+                spelling = written_form(cue) if spellings - {written_form(cue)} else None
+                surfaces.add(keys, Entry("cue", category, spelling=spelling))
         self.stem_automaton = stems.build()
         self.article_countries = frozenset(
             c.code
