@@ -367,6 +367,15 @@ def test_whose_bullets_or_fire_is_the_attacker(pipeline, text):
     assert (code(event.source), code(event.target)[:3]) == ("ISRMIL", "PSE")
 
 
+def test_an_armed_actor_with_lam_after_an_attack_noun_made_it(pipeline):
+    analysis = analyze(pipeline, "دمرت غارات لطيران التحالف آليات للحوثيين في صعدة.", "2015-08-11")
+    [raids] = events_of(analysis, "ASSAULT")
+    assert (raids.source.text, code(raids.target)) == ("طيران", "YEMREB")
+    # a civilian one is what the attack hit
+    [shelling] = events_of(analyze(pipeline, "أدان البيان القصف للمدنيين في حلب."), "ASSAULT")
+    assert (shelling.source, code(shelling.target)) == (None, "SYRCVL")
+
+
 def test_martyred_is_killed_only_with_an_attack_word(pipeline):
     analysis = analyze(pipeline, "استشهد جندي سعودي في قصف حوثي على جازان.", "2015-08-01")
     [event] = [e for e in events_of(analysis, "ASSAULT") if e.cameo == "180"]

@@ -293,6 +293,33 @@ def test_name_patterns_make_unknown_groups_actors(pipeline):
     assert (group.code, group.kind, group.role) == ("SYRREB", "group", "name-pattern")
 
 
+def test_a_name_coded_by_its_role_alone_takes_the_country_of_the_context(pipeline):
+    # the OEDA dictionary codes "الجيش الوطني" MIL, with no country: in a story about Yemen it is Yemen's
+    analysis = analyze(pipeline, "قصف الجيش الوطني مواقع الحوثيين في مأرب.", "2015-07-26")
+    army = next(a for a in analysis.actors if a.text == "الجيش الوطني")
+    assert army.code == "YEMMIL"
+    [marib] = analysis.places
+    assert (marib.text, marib.country) == ("مأرب", "YEM")
+
+
+def test_an_agent_listed_only_with_its_article_needs_it(pipeline):
+    analysis = analyze(pipeline, "شنت المقاومة هجوما على مواقع الحوثيين في تعز.", "2015-07-23")
+    assert next(a for a in analysis.actors if a.text == "المقاومة").code == "YEMREB"
+    # "مقاومة" without the article is resistance, not the armed groups
+    analysis = analyze(pipeline, "أبدى المواطنون مقاومة شديدة للقوات في تعز.", "2015-07-23")
+    assert not [a for a in analysis.actors if a.text == "مقاومة"]
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [("2010-05-01", "YEMMIL"), ("2015-07-24", "YEMREB")],  # Saleh's loyalists fought beside the Houthis
+)
+def test_the_forces_of_a_person_are_his_sides(pipeline, day, expected):
+    analysis = analyze(pipeline, "هاجمت قوات علي عبدالله صالح مدينة تعز.", day)
+    forces = next(a for a in analysis.actors if a.text.startswith("قوات"))
+    assert (forces.text, forces.code) == ("قوات علي عبدالله صالح", expected)
+
+
 def test_a_party_named_after_the_people_is_a_party(pipeline):
     analysis = analyze(pipeline, "اندلعت تظاهرات دعا إليها حزب الشعب الديمقراطي في إسطنبول.", "2014-10-08")
     party = next(a for a in analysis.actors if a.text.startswith("حزب"))

@@ -1048,6 +1048,7 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
             _credited_doer(doc, actors, trigger)
             or _owner(doc, actors, trigger)
             or _responsible(doc, actors, trigger, clause)
+            or _armed_possessor(doc, actors, trigger, clause)
         )
         if credited is not None:
             return credited
@@ -1074,6 +1075,25 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
     if verb_first and near_after and not pronoun_subject:
         return near_after[0]
     return before[-1] if before else None
+
+
+def _armed_possessor(
+    doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause
+) -> ActorMention | None:
+    """ "غارات لطيران التحالف", "قصف مدفعي لقوات النظام": an actor with the ل clitic right after an
+    attack noun (an adjective may come between) made it, unless it is a non-combatant, which is what
+    the attack hit ("قصف للمدنيين")."""
+    if trigger.entry.cameo[:2] not in _VIOLENT_ROOTS:
+        return None
+    mention = next((m for m in actors if trigger.last <= m.first < clause.last), None)
+    if (
+        mention is None
+        or mention.first - trigger.last > 1
+        or not doc.tokens[mention.first].has_prefix("ل")
+        or _noncombatant_victim(trigger, mention)
+    ):
+        return None
+    return mention
 
 
 def _noncombatant_victim(trigger: _Trigger, mention: ActorMention) -> bool:

@@ -56,6 +56,8 @@ _PLACE_KIND_PRIORITY = {"site": 0, "region": 1, "city": 2, "country": 3}
 _SIZEABLE_TOWN = 50_000
 # agents whose country is the state where the story happens when none is named
 _DOMESTIC_BLOCKS = {"GOV", "OPP", "REB", "MIL", "COP", "CVL", "JUD", "LEG", "SPY", "PTY", "REF"}
+_ARMED_AGENT_CODES = {"MIL", "COP", "REB", "SPY"}  # agents whose construct with a person is his forces
+_NON_STATE_BLOCKS = {"REB", "OPP", "IMG", "INS"}
 # what an ambiguous alias's confidence is multiplied by, by what decided between its actors: nothing
 # to decide (one actor, or one curated actor over imported duplicates), the document date, a country
 # named in the sentence, the document's focus country, or nothing (the first actor listed)
@@ -293,8 +295,14 @@ def _actor_at(
         # an agent noun in construct with a named group ("مقاتلي داعش", "عناصر حزب الله") is that group
         construct = is_trusted(agent.provenance) and _in_construct(doc.tokens[agent_end - 1])
         group = _actors_at(compiled, index, agent_end) if construct else None
-        if group is not None and group[0] > longest_place and all(a.type != "person" for a in group[1]):
-            return _named_mention(doc, compiled, position, group[0], sentence, group[1], sentence_countries)
+        if group is not None and group[0] > longest_place:
+            named_group = _named_mention(
+                doc, compiled, position, group[0], sentence, group[1], sentence_countries
+            )
+            if all(a.type != "person" for a in group[1]):
+                return named_group
+            if agent.code in _ARMED_AGENT_CODES and named_group.country:
+                return _forces_of(named_group, agent.code)
     if named is not None:
         actor_end, candidates = named
         trusted = any(is_trusted(actor.provenance) for actor in candidates)
@@ -380,11 +388,13 @@ def _actor_at(
 
 def _agents_at(doc: Doc, compiled: CompiledLexicon, index: _Index, position: int) -> list[tuple[int, Entry]]:
     """Agent matches at ``position``, without those whose last word carries a ta marbuta the agent's
-    name lacks: "مدنية" (civil), "مسلحة" (armed), "مستوطنة" (a settlement) are not مدني، مسلح، مستوطن."""
+    name lacks: "مدنية" (civil), "مسلحة" (armed), "مستوطنة" (a settlement) are not مدني، مسلح، مستوطن;
+    nor one word without the article that every one-word name of the agent has ("مقاومة")."""
     return [
         (end, entry)
         for end, entry in index.at(position, "agent")
         if not _spelling_mismatch(doc, position, end, compiled.lexicon.agents[int(entry.ref)].names)
+        and not _lacks_article(index, position, end, entry.ref, compiled.definite_agents)
     ]
 
 
@@ -538,6 +548,23 @@ def _name_pattern_at(
             confidence=0.5,
         )
     return None
+
+
+def _forces_of(person: ActorMention, agent_code: str) -> ActorMention:
+    """ "قوات الأسد", "قوات المخلوع صالح": the forces of a person are his state's forces of that kind
+    (SYRGOV → SYRMIL), or his side's when he leads rebels (YEMREB stays YEMREB)."""
+    blocks = person.role_blocks[:3]
+    code = person.code if blocks in _NON_STATE_BLOCKS else f"{person.country}{agent_code}"
+    return ActorMention(
+        person.first,
+        person.last,
+        person.sentence,
+        code,
+        "agent",
+        country=person.country,
+        role=agent_code,
+        confidence=person.confidence,
+    )
 
 
 def _civilian_word(compiled: CompiledLexicon, entry: Entry) -> bool:
@@ -729,14 +756,17 @@ def _actors_at(
         (end, compiled.lexicon.actors[entry.ref])
         for end, entry in index.at(position, "actor")
         if (not persons_only or compiled.lexicon.actors[entry.ref].type == "person")
-        and not (
-            end - position == 1 and entry.ref in compiled.definite_actors and not index.definite(position)
-        )
+        and not _lacks_article(index, position, end, entry.ref, compiled.definite_actors)
     ]
     if not found:
         return None
     longest = found[0][0]
     return longest, [actor for end, actor in found if end == longest]
+
+
+def _lacks_article(index: _Index, position: int, end: int, ref: str, definite_only: frozenset[str]) -> bool:
+    """One word without the article where every one-word name of the entry has it."""
+    return end - position == 1 and ref in definite_only and not index.definite(position)
 
 
 def _choose_actor(
@@ -778,6 +808,12 @@ def _named_mention(
 ) -> ActorMention:
     actor, decided_by = _choose_actor(compiled, candidates, doc.day, sentence_countries, doc.focus_country)
     code, confidence = actor.code_on(doc.day)
+    country = _actor_country(compiled, actor, doc.day)
+    if code and code[:3] in _DOMESTIC_BLOCKS and country is None:
+        # a name coded by its role alone (an imported "الجيش الوطني" → MIL) is a generic noun: like an
+        # agent, it is the army of the country the context is about
+        country = _context_country(sentence_countries, doc.focus_country)
+        code = (country or "") + code
     return ActorMention(
         first,
         last,
@@ -786,7 +822,7 @@ def _named_mention(
         actor.type,
         actor_id=actor.id,
         name_en=actor.name_en,
-        country=_actor_country(compiled, actor, doc.day),
+        country=country,
         confidence=confidence * _AMBIGUITY_FACTOR[decided_by],
     )
 

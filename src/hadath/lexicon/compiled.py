@@ -240,7 +240,9 @@ class CompiledLexicon:
         # the word is the common noun ("قاعدة للحرس الوطني" is a base, "أسد" a lion); not nisba plurals,
         # which are adjectives without it too ("مسلحين حوثيين")
         self.definite_actors = _definite_only((a.id, a.names) for a in lexicon.actors.values())
-        # likewise places ("القريات" is a Saudi town, "قريتين" two villages)
+        # likewise agents ("المقاومة" is the armed resistance, "أبدى مقاومة" resisted) and places
+        # ("القريات" is a Saudi town, "قريتين" two villages)
+        self.definite_agents = _definite_only((str(i), a.names) for i, a in enumerate(lexicon.agents))
         self.definite_places = _definite_only((p.id, p.names) for p in lexicon.places.values())
         self.surface_automaton = surfaces.build()
         # event-context groups, by event index: each group is satisfied by any of these keys
