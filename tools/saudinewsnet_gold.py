@@ -1,6 +1,6 @@
 """An event gold standard on 2015 Saudi news that Hadath was never tuned on (gold/saudinewsnet-2015/).
 
-    python tools/saudinewsnet_gold.py sample [--shared ../shared] [--assault 100] [--protest 50] --out S.jsonl
+    python tools/saudinewsnet_gold.py sample [--shared DIR] [--assault N] [--protest N] [--slice K] --out S
     python tools/saudinewsnet_gold.py merge --sample S.jsonl --votes A.jsonl B.jsonl [--out ANNOTATIONS]
     python tools/saudinewsnet_gold.py build [--shared ../shared] [--annotations A.jsonl] --out DIR
     hadath eval gsr DIR
@@ -59,13 +59,14 @@ def articles(shared: Path) -> dict[str, Document]:
     return {item.id: item for item in read_documents(directory) if isinstance(item, Document)}
 
 
-def sample(shared: Path, quota: dict[str, int]) -> list[dict[str, object]]:
-    """Candidate sentences per type, the first ``quota[type]`` in the order of a hash of their ids."""
+def sample(shared: Path, quota: dict[str, int], article_slice: int = 0) -> list[dict[str, object]]:
+    """Candidate sentences per type, the first ``quota[type]`` in the order of a hash of their ids, from
+    the articles whose id hashes to ``article_slice`` modulo ARTICLE_SHARE (another slice, other text)."""
     pipeline = Pipeline(event_filter=False)
     lexicon = pipeline.compiled.lexicon
     found: dict[str, list[dict[str, object]]] = {t: [] for t in TYPES}
     for article_id, document in sorted(articles(shared).items()):
-        if int(_hash(article_id), 16) % ARTICLE_SHARE:
+        if int(_hash(article_id), 16) % ARTICLE_SHARE != article_slice:
             continue
         extraction = pipeline.extract(document)
         doc = extraction.doc
@@ -204,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
     sampling = commands.add_parser("sample", help="draw candidate sentences for annotation (with text)")
     sampling.add_argument("--assault", type=int, default=100)
     sampling.add_argument("--protest", type=int, default=50)
+    sampling.add_argument(
+        "--slice", type=int, default=0, help=f"which eighth of the articles (0-{ARTICLE_SHARE - 1})"
+    )
     merging = commands.add_parser("merge", help="join the annotators' votes (no text is kept)")
     merging.add_argument("--sample", type=Path, required=True)
     merging.add_argument("--votes", type=Path, nargs="+", required=True)
@@ -217,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "sample":
-            chosen = sample(args.shared, {"ASSAULT": args.assault, "PROTEST": args.protest})
+            chosen = sample(args.shared, {"ASSAULT": args.assault, "PROTEST": args.protest}, args.slice)
             args.out.write_text(
                 "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in chosen), encoding="utf-8"
             )

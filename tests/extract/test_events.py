@@ -370,7 +370,11 @@ def test_whose_bullets_or_fire_is_the_attacker(pipeline, text):
 def test_an_armed_actor_with_lam_after_an_attack_noun_made_it(pipeline):
     analysis = analyze(pipeline, "دمرت غارات لطيران التحالف آليات للحوثيين في صعدة.", "2015-08-11")
     [raids] = events_of(analysis, "ASSAULT")
-    assert (raids.source.text, code(raids.target)) == ("طيران", "YEMREB")
+    assert (raids.source.text, code(raids.source), code(raids.target)) == (
+        "طيران التحالف",
+        "SAUMIL",
+        "YEMREB",
+    )
     # a civilian one is what the attack hit
     [shelling] = events_of(analyze(pipeline, "أدان البيان القصف للمدنيين في حلب."), "ASSAULT")
     assert (shelling.source, code(shelling.target)) == (None, "SYRCVL")

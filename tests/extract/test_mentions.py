@@ -320,6 +320,20 @@ def test_the_forces_of_a_person_are_his_sides(pipeline, day, expected):
     assert (forces.text, forces.code) == ("قوات علي عبدالله صالح", expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("دمرت غارات لطيران التحالف آليات للمتمردين في مأرب.", "SAUMIL"),  # Yemen: the Saudi-led coalition
+        ("قصفت طائرات التحالف مواقع داعش في الموصل.", "USAMIL"),  # Iraq: the US-led coalition
+        ("قصفت طائرات التحالف مواقع المتمردين.", "MIL"),  # no theatre told: a coalition, unknown
+    ],
+)
+def test_the_coalition_is_the_one_of_the_story_country(pipeline, text, expected):
+    analysis = analyze(pipeline, text, "2015-08-11")
+    aircraft = next(a for a in analysis.actors if a.text.startswith(("طيران", "طائرات")))
+    assert aircraft.code == expected
+
+
 def test_a_party_named_after_the_people_is_a_party(pipeline):
     analysis = analyze(pipeline, "اندلعت تظاهرات دعا إليها حزب الشعب الديمقراطي في إسطنبول.", "2014-10-08")
     party = next(a for a in analysis.actors if a.text.startswith("حزب"))

@@ -89,6 +89,16 @@ def test_valid_files_load(data_dir: Path):
         ),
         ("actors/a.yaml", "actors: [\n", "invalid YAML"),
         (
+            "actors/a.yaml",
+            "actors:\n  - {id: x, codes: [SAUMIL], names: [التحالف العربي], theatre_names: [التحالف]}\n",
+            "theatre_names need theatres",
+        ),
+        (
+            "actors/a.yaml",
+            "actors:\n  - {id: x, codes: [SAUMIL], names: [التحالف العربي], theatres: [Yemen]}\n",
+            "must be 3-letter country codes",
+        ),
+        (
             "actors/g.yaml",
             "agents:\n  - names: [أشخاص]\n    code: CVL\n    note: a\n    note: b\n",
             "actors/g.yaml:5: invalid YAML: duplicate key 'note' in one entry",

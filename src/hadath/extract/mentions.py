@@ -278,7 +278,8 @@ def _actor_at(
             mention = _role_mention(doc, compiled, position, role_end, sentence, role.id, own)
             return _extend_with_person(doc, compiled, index, mention)
     longest_place = max((end for end, _ in index.at(position, "place")), default=position)
-    named = _actors_at(compiled, index, position)
+    story_countries = frozenset(filter(None, [doc.focus_country, *sentence_countries]))
+    named = _actors_at(compiled, index, position, story_countries=story_countries)
     # a longer name starting here is more specific than a generic noun: "قوات سوريا الديمقراطية" is the
     # SDF, not Syrian forces; "محافظة إدلب" and "مستشفى كمال عدوان" are places, not agents
     longest_name = max(longest_place, named[0] if named else position)
@@ -294,7 +295,7 @@ def _actor_at(
                 )
         # an agent noun in construct with a named group ("مقاتلي داعش", "عناصر حزب الله") is that group
         construct = is_trusted(agent.provenance) and _in_construct(doc.tokens[agent_end - 1])
-        group = _actors_at(compiled, index, agent_end) if construct else None
+        group = _actors_at(compiled, index, agent_end, story_countries=story_countries) if construct else None
         if group is not None and group[0] > longest_place:
             named_group = _named_mention(
                 doc, compiled, position, group[0], sentence, group[1], sentence_countries
@@ -749,15 +750,24 @@ def _unknown_name_after(
 
 
 def _actors_at(
-    compiled: CompiledLexicon, index: _Index, position: int, persons_only: bool = False
+    compiled: CompiledLexicon,
+    index: _Index,
+    position: int,
+    persons_only: bool = False,
+    story_countries: frozenset[str] = frozenset(),
 ) -> tuple[int, list[Actor]] | None:
-    """The longest actor alias starting at ``position`` and every actor it names."""
-    found = [
-        (end, compiled.lexicon.actors[entry.ref])
-        for end, entry in index.at(position, "actor")
-        if (not persons_only or compiled.lexicon.actors[entry.ref].type == "person")
-        and not _lacks_article(index, position, end, entry.ref, compiled.definite_actors)
-    ]
+    """The longest actor alias starting at ``position`` and every actor it names; a name that stands for
+    an actor only in some theatres counts when ``story_countries`` (the focus and the sentence's
+    countries) include one of them."""
+    found = []
+    for end, entry in index.at(position, "actor"):
+        actor = compiled.lexicon.actors[entry.ref]
+        if (
+            (not persons_only or actor.type == "person")
+            and not _lacks_article(index, position, end, entry.ref, compiled.definite_actors)
+            and (not entry.theatre_only or not story_countries.isdisjoint(actor.theatres))
+        ):
+            found.append((end, actor))
     if not found:
         return None
     longest = found[0][0]

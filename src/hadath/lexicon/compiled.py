@@ -48,6 +48,8 @@ class Entry:
     # a one-word cue that normalises to a function word of another spelling ("كأن" as if, "كان" was):
     # it matches only a word written exactly so (hamzas kept)
     spelling: str | None = None
+    # an actor name valid only in a story about one of the actor's theatres (Actor.theatre_names)
+    theatre_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +199,8 @@ class CompiledLexicon:
                     self.dropped.append(DroppedAlias(actor.origin, name, "starts with an event word"))
                     continue
                 add_stem(name, Entry("actor", actor.id), actor.provenance, actor.origin)
+            for name in actor.theatre_names:
+                add_stem(name, Entry("actor", actor.id, theatre_only=True), actor.provenance, actor.origin)
         for country in lexicon.countries.values():
             for kind, names in (
                 ("country", country.names),

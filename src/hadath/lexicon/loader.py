@@ -184,6 +184,12 @@ def _load_actor(where: str, entry: dict, default_provenance: str, problems: _Pro
         codes.append(DatedCode(code, start, end))
     if not codes:
         problems.add(where, f"actor {actor_id!r} has no code")
+    theatres = tuple(entry.get("theatres") or ())
+    if any(not isinstance(t, str) or not re.fullmatch(r"[A-Z]{3}", t) for t in theatres):
+        problems.add(where, f"theatres {list(theatres)!r} must be 3-letter country codes")
+    theatre_names = _names(entry, "theatre_names", where, problems, required=False)
+    if theatre_names and not theatres:
+        problems.add(where, "theatre_names need theatres (the countries where they name this actor)")
     return Actor(
         id=actor_id,
         name_en=entry.get("name_en"),
@@ -195,6 +201,8 @@ def _load_actor(where: str, entry: dict, default_provenance: str, problems: _Pro
         country=entry.get("country"),
         qid=entry.get("qid"),
         predecessor=entry.get("predecessor"),
+        theatre_names=theatre_names,
+        theatres=theatres,
     )
 
 

@@ -83,6 +83,10 @@ class Actor:
     country: str | None = None
     qid: str | None = None
     predecessor: str | None = None
+    # names that stand for this actor only in a story about one of ``theatres`` ("التحالف" is the
+    # Saudi-led coalition in Yemen, the US-led one in Iraq and Syria, an alliance elsewhere)
+    theatre_names: tuple[str, ...] = ()
+    theatres: tuple[str, ...] = ()
 
     def code_on(self, day: date | None) -> tuple[str | None, float]:
         """The actor's code on ``day`` and how sure that is.
