@@ -368,7 +368,6 @@ def test_generic_role_nouns_exist() -> None:
         "الجيش": "MIL",
         "الشرطة": "COP",
         "المحتجون": "CVL",
-        "المستوطنون": "CVL",
         "المسلحون": "REB",
     }
     assert {noun: code_of.get(key(noun)) for noun in expected} == expected

@@ -380,6 +380,25 @@ def test_an_armed_actor_with_lam_after_an_attack_noun_made_it(pipeline):
     assert (shelling.source, code(shelling.target)) == (None, "SYRCVL")
 
 
+def test_settlers_are_israeli_in_a_story_about_palestine(pipeline):
+    text = "هاجم مستوطنون منزلا فلسطينيا في قرية دوما بالضفة الغربية."
+    [arson] = [e for e in analyze(pipeline, text, "2015-07-31").events if e.source is not None]
+    assert code(arson.source) == "ISRCVL"
+
+
+def test_who_stands_behind_an_attack_did_it(pipeline):
+    text = "واتهم المسؤولون الأتراك تنظيم داعش، بالوقوف خلف التفجير الذي أوقع 32 قتيلا في سوروج."
+    [bombing] = [e for e in events_of(analyze(pipeline, text, "2015-07-26"), "ASSAULT") if e.cameo == "183"]
+    assert code(bombing.source) == "IMG"
+
+
+def test_a_partner_of_the_doer_is_no_target(pipeline):
+    text = "نفذ طيران التحالف 22 غارة جوية في العراق بالتنسيق مع الحكومة العراقية."
+    [raids] = events_of(analyze(pipeline, text, "2015-07-31"), "ASSAULT")
+    assert code(raids.source) == "USAMIL"
+    assert code(raids.target) != "IRQGOV"
+
+
 def test_martyred_is_killed_only_with_an_attack_word(pipeline):
     analysis = analyze(pipeline, "استشهد جندي سعودي في قصف حوثي على جازان.", "2015-08-01")
     [event] = [e for e in events_of(analysis, "ASSAULT") if e.cameo == "180"]

@@ -334,6 +334,15 @@ def test_the_coalition_is_the_one_of_the_story_country(pipeline, text, expected)
     assert aircraft.code == expected
 
 
+def test_a_person_is_not_a_word_with_a_ta_marbuta_his_names_lack(pipeline):
+    analysis = analyze(pipeline, "تظاهر عشرات الأكراد في محافظة السليمانية في شمال العراق.", "2020-01-03")
+    assert not [a for a in analysis.actors if a.actor_id == "qasem-soleimani"]
+    assert "Sulaymaniyah Governorate" in [p.name_en for p in analysis.places]
+    # a group's feminine nisba is still the group
+    analysis = analyze(pipeline, "قصفت الميليشيات الحوثية منازل المواطنين في عدن.", "2015-07-23")
+    assert "houthis" in [a.actor_id for a in analysis.actors]
+
+
 def test_a_party_named_after_the_people_is_a_party(pipeline):
     analysis = analyze(pipeline, "اندلعت تظاهرات دعا إليها حزب الشعب الديمقراطي في إسطنبول.", "2014-10-08")
     party = next(a for a in analysis.actors if a.text.startswith("حزب"))

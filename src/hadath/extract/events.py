@@ -701,7 +701,9 @@ def _responsible(
     before وراء / المسؤولة عن did the event noun a few words after it (in "قائد الجماعة المسؤولة عن
     الهجوم" that group is no actor Hadath knows, and the sentence's subject is not it)."""
     for cue in doc.cues_in("behind", max(clause.first, trigger.first - _BEHIND_WINDOW), trigger.first):
-        return next((m for m in actors if m.last == cue.first and not _is_prepositional(doc, m)), None)
+        # a comma may come between ("اتهم المسؤولون تنظيم داعش، بالوقوف خلف التفجير")
+        before = cue.first - 1 if doc.tokens[cue.first - 1].norm in {"،", ","} else cue.first
+        return next((m for m in actors if m.last == before and not _is_prepositional(doc, m)), None)
     return None
 
 
@@ -1184,11 +1186,15 @@ def _targets(
         else:
             start = source.last
     # the one credited with an attack is never what it was done to ("إصابة رابع ... في هجوم نفذه متطرف")
-    # nor is a landmark it happened near ("هجوم قرب السفارة الأمريكية")
+    # nor is a landmark it happened near ("هجوم قرب السفارة الأمريكية") or a partner of the doer
+    # ("غارة بالتنسيق مع الحكومة العراقية")
     candidates = [
         m
         for m in actors
-        if start <= m.first < end and not _is_credited(doc, m) and not doc.cue_ends_at(m.first, "near")
+        if start <= m.first < end
+        and not _is_credited(doc, m)
+        and not doc.cue_ends_at(m.first, "near")
+        and not doc.cue_ends_at(m.first, "partner")
     ]
     candidates = [m for m in candidates if source is None or (m is not source and not _same_state(m, source))]
     if not candidates and not trigger.nominal and end == clause.last:

@@ -245,7 +245,7 @@ def _actor_at(
             )
             return _extend_with_person(doc, compiled, index, mention)
         # role + named person ("الرئيس بوتين")
-        people = _actors_at(compiled, index, role_end, persons_only=True)
+        people = _actors_at(doc, compiled, index, role_end, persons_only=True)
         if people is not None:
             person_end, candidates = people
             mention = _named_mention(
@@ -279,7 +279,7 @@ def _actor_at(
             return _extend_with_person(doc, compiled, index, mention)
     longest_place = max((end for end, _ in index.at(position, "place")), default=position)
     story_countries = frozenset(filter(None, [doc.focus_country, *sentence_countries]))
-    named = _actors_at(compiled, index, position, story_countries=story_countries)
+    named = _actors_at(doc, compiled, index, position, story_countries=story_countries)
     # a longer name starting here is more specific than a generic noun: "قوات سوريا الديمقراطية" is the
     # SDF, not Syrian forces; "محافظة إدلب" and "مستشفى كمال عدوان" are places, not agents
     longest_name = max(longest_place, named[0] if named else position)
@@ -295,7 +295,11 @@ def _actor_at(
                 )
         # an agent noun in construct with a named group ("مقاتلي داعش", "عناصر حزب الله") is that group
         construct = is_trusted(agent.provenance) and _in_construct(doc.tokens[agent_end - 1])
-        group = _actors_at(compiled, index, agent_end, story_countries=story_countries) if construct else None
+        group = (
+            _actors_at(doc, compiled, index, agent_end, story_countries=story_countries)
+            if construct
+            else None
+        )
         if group is not None and group[0] > longest_place:
             named_group = _named_mention(
                 doc, compiled, position, group[0], sentence, group[1], sentence_countries
@@ -617,7 +621,7 @@ def _extend_with_person(
 ) -> ActorMention:
     """ "وزير الخارجية السوري وليد المعلم": the name that follows a role phrase is the holder."""
     for position in (mention.last, mention.last + 1):
-        people = _actors_at(compiled, index, position, persons_only=True)
+        people = _actors_at(doc, compiled, index, position, persons_only=True)
         if people is None:
             continue
         person_end, candidates = people
@@ -750,6 +754,7 @@ def _unknown_name_after(
 
 
 def _actors_at(
+    doc: Doc,
     compiled: CompiledLexicon,
     index: _Index,
     position: int,
@@ -758,7 +763,9 @@ def _actors_at(
 ) -> tuple[int, list[Actor]] | None:
     """The longest actor alias starting at ``position`` and every actor it names; a name that stands for
     an actor only in some theatres counts when ``story_countries`` (the focus and the sentence's
-    countries) include one of them."""
+    countries) include one of them. An actor is never a word with a ta marbuta its names lack
+    ("السليمانية" is the Iraqi city, not سليماني; "مستوطنة" a settlement, not settlers), except a group's
+    feminine nisba ("الميليشيات الحوثية")."""
     found = []
     for end, entry in index.at(position, "actor"):
         actor = compiled.lexicon.actors[entry.ref]
@@ -766,12 +773,21 @@ def _actors_at(
             (not persons_only or actor.type == "person")
             and not _lacks_article(index, position, end, entry.ref, compiled.definite_actors)
             and (not entry.theatre_only or not story_countries.isdisjoint(actor.theatres))
+            and not (
+                _spelling_mismatch(doc, position, end, actor.names)
+                and (actor.type == "person" or not _feminine_nisba(doc, end - 1))
+            )
         ):
             found.append((end, actor))
     if not found:
         return None
     longest = found[0][0]
     return longest, [actor for end, actor in found if end == longest]
+
+
+def _feminine_nisba(doc: Doc, position: int) -> bool:
+    token = doc.tokens[position]
+    return doc.text[token.start : token.end].endswith(("ية", "يه"))
 
 
 def _lacks_article(index: _Index, position: int, end: int, ref: str, definite_only: frozenset[str]) -> bool:

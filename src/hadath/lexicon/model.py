@@ -52,6 +52,7 @@ SYNTAX_CUES = (
     "time_of_day",  # بعد ظهر، صباح: a parenthetical time between a verb's subject and object
     "behind",  # X وراء الهجوم، X المسؤولة عن الهجوم: X did the event after it
     "mishap",  # تحطم، حادث سير، سيول: deaths in a mishap, not violence
+    "partner",  # بالتنسيق مع، بمرافقة: the actor after it acted with the doer, it is no target
     "attribution",  # بحسب، وفقا ل: the actor after it is where the news comes from
     "others",  # وأصيب خمسة آخرون: more of the victims just told
     "group_anaphor",  # الحركة، التنظيم: the group named last
