@@ -380,6 +380,23 @@ def test_an_armed_actor_with_lam_after_an_attack_noun_made_it(pipeline):
     assert (shelling.source, code(shelling.target)) == (None, "SYRCVL")
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # a subject before undiacritised قتل and an adverbial after it: the passive, the subject was killed
+        ("قالت الإذاعة إن الشاب الفلسطيني قتل نتيجة سقوطه من سطح مبنى.", None, "PSECVL"),
+        ("قالت الشرطة إن الشاب الفلسطيني قتل خلال مواجهات في الخليل.", None, "PSECVL"),
+        # ... unless an object follows the adverbial
+        ("الجيش العراقي قتل بعد ساعات من الهجوم ثلاثة مسلحين.", "IRQMIL", "IRQREB"),
+        # the doer of another event in between is not the verb's object
+        ("جندي عراقي قتل في هجوم شنه مسلحون في الموصل.", "IRQREB", "IRQMIL"),
+    ],
+)
+def test_undiacritised_qutila_after_its_subject(pipeline, text, source, target):
+    [killing] = [e for e in events_of(analyze(pipeline, text, "2015-07-27"), "ASSAULT") if e.trigger == "قتل"]
+    assert (code(killing.source), code(killing.target)) == (source, target)
+
+
 def test_settlers_are_israeli_in_a_story_about_palestine(pipeline):
     text = "هاجم مستوطنون منزلا فلسطينيا في قرية دوما بالضفة الغربية."
     [arson] = [e for e in analyze(pipeline, text, "2015-07-31").events if e.source is not None]

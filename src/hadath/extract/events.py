@@ -530,12 +530,16 @@ def _patient_subjects(
     if subject == "agent":
         return None
     before = _subjects_before(doc, actors, clause, trigger.first)
+    # not an argument of another event in between ("جندي قتل في هجوم شنه مسلحون": the gunmen made the
+    # attack, they are not the verb's object)
     after = [
         m
         for m in actors
         if trigger.last <= m.first < clause.last
         and m.first - trigger.last <= _VSO_WINDOW
         and not _is_prepositional(doc, m)
+        and not _is_credited(doc, m)
+        and not _event_word_between(doc, clause.sentence, trigger.last, m.first)
     ]
     if subject == "either":
         if not before and not after and clause.opener is None:
@@ -615,8 +619,17 @@ def _passive_reading(
     if following >= clause.last:
         return "preverbal"
     token = doc.tokens[following]
-    if token.kind != "arabic" or token.has_prefix("ب", "و") or _cue_at(doc, following, "preposition"):
+    if token.kind != "arabic" or token.has_prefix("ب", "و"):
         return "preverbal"
+    if _cue_at(doc, following, "preposition"):  # "قتل في هجوم", "قتل نتيجة سقوطه"
+        return "preverbal"
+    # an adverbial of time or place ("قتل خلال اشتباكات", "قتل بعد ساعات", "قتل شمال بغداد"), with no
+    # object later in the clause ("الجيش قتل بعد ساعات من الهجوم ثلاثة مسلحين")
+    if any(_cue_at(doc, following, c) for c in ("temporal_frame", "reference", "locative")):
+        later_object = any(
+            following < m.first < clause.last and not _is_prepositional(doc, m) for m in actors
+        )
+        return None if later_object else "preverbal"
     return None
 
 
