@@ -397,6 +397,18 @@ def test_undiacritised_qutila_after_its_subject(pipeline, text, source, target):
     assert (code(killing.source), code(killing.target)) == (source, target)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل القيادي في تنظيم القاعدة محسن الفضلي في ضربة جوية أمريكية في سوريا.",
+        "قتل زعيم تنظيم القاعدة في اليمن ناصر الوحيشي في غارة أمريكية.",
+    ],
+)
+def test_a_member_of_a_group_is_a_person_coded_as_the_group(pipeline, text):
+    [killing] = [e for e in events_of(analyze(pipeline, text, "2015-07-22"), "ASSAULT") if e.trigger == "قتل"]
+    assert (code(killing.source), code(killing.target), killing.target.kind) == ("USAMIL", "IMG", "person")
+
+
 def test_settlers_are_israeli_in_a_story_about_palestine(pipeline):
     text = "هاجم مستوطنون منزلا فلسطينيا في قرية دوما بالضفة الغربية."
     [arson] = [e for e in analyze(pipeline, text, "2015-07-31").events if e.source is not None]

@@ -103,6 +103,7 @@ def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
             if mention is None:
                 position += 1
                 continue
+            mention = _member_of(doc, mention) or mention
             doc.actors.append(mention)
             position = mention.last
             shared = _shared_head(doc, index, mention, sentence.last_token)
@@ -111,6 +112,35 @@ def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
                 position = shared.last
     doc.index_actors()
     _extract_places(doc, compiled, place_matches)
+
+
+def _member_of(doc: Doc, group: ActorMention) -> ActorMention | None:
+    """ "القيادي في تنظيم القاعدة", "زعيم حركة طالبان": a member cue right before a group (not a state)
+    makes the mention one person of that group, coded as the group."""
+    if group.kind not in ("group", "organisation") or not group.code:
+        return None
+    cue = next(
+        (
+            c
+            for c in doc.sentence_cues(group.sentence)
+            if c.category == "member"
+            and c.last == group.first
+            and not any(m.last > c.first for m in doc.actors if m.sentence == group.sentence)
+        ),
+        None,
+    )
+    if cue is None:
+        return None
+    return ActorMention(
+        cue.first,
+        group.last,
+        group.sentence,
+        group.code,
+        "person",
+        country=group.country,
+        role="member",
+        confidence=group.confidence,
+    )
 
 
 def _focus_country(
@@ -698,15 +728,22 @@ def add_recognised_names(
                 continue
             if _names_a_medium(doc, compiled, first + start, first + end):
                 continue
-            country = _nationality_next_to(doc, index, first + start, first + end) or (
-                next(iter(named)) if len(named) == 1 else None
-            )
+            # a name right after a group's member is that member ("العضو البارز في تنظيم القاعدة X")
+            member = next((m for m in doc.actors if m.last == first + start and m.role == "member"), None)
+            code = country = member.code if member else None
+            if member is not None:
+                country = member.country
+            else:
+                country = _nationality_next_to(doc, index, first + start, first + end) or (
+                    next(iter(named)) if len(named) == 1 else None
+                )
+                code = country
             added.append(
                 ActorMention(
                     first + start,
                     first + end,
                     sentence,
-                    country,
+                    code,
                     kind,
                     country=country,
                     role="recognised-name",

@@ -53,6 +53,7 @@ SYNTAX_CUES = (
     "behind",  # X وراء الهجوم، X المسؤولة عن الهجوم: X did the event after it
     "mishap",  # تحطم، حادث سير، سيول: deaths in a mishap, not violence
     "partner",  # بالتنسيق مع، بمرافقة: the actor after it acted with the doer, it is no target
+    "member",  # القيادي في، زعيم: before a group, a person of that group
     "attribution",  # بحسب، وفقا ل: the actor after it is where the news comes from
     "others",  # وأصيب خمسة آخرون: more of the victims just told
     "group_anaphor",  # الحركة، التنظيم: the group named last
