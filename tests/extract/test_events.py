@@ -409,6 +409,12 @@ def test_a_member_of_a_group_is_a_person_coded_as_the_group(pipeline, text):
     assert (code(killing.source), code(killing.target), killing.target.kind) == ("USAMIL", "IMG", "person")
 
 
+def test_a_name_after_a_member_of_a_group_is_that_member(pipeline):
+    analysis = analyze(pipeline, "قتل العضو البارز في تنظيم القاعدة محسن الفضلي في سوريا.", "2015-07-22")
+    name = next(a for a in analysis.actors if a.text == "محسن الفضلي")
+    assert (name.code, name.role) == ("IMG", "recognised-name")
+
+
 def test_settlers_are_israeli_in_a_story_about_palestine(pipeline):
     text = "هاجم مستوطنون منزلا فلسطينيا في قرية دوما بالضفة الغربية."
     [arson] = [e for e in analyze(pipeline, text, "2015-07-31").events if e.source is not None]
