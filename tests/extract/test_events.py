@@ -415,6 +415,15 @@ def test_a_name_after_a_member_of_a_group_is_that_member(pipeline):
     assert (name.code, name.role) == ("IMG", "recognised-name")
 
 
+def test_a_place_after_inda_is_what_was_hit_and_then_words_before_a_count(pipeline):
+    text = "تبنت الجبهة تفجيرا انتحاريا عند السفارة الأميركية في أنقرة."
+    [bombing] = [e for e in events_of(analyze(pipeline, text, "2013-02-02"), "ASSAULT") if e.cameo == "1831"]
+    assert code(bombing.target) == "USAGOV" and code(bombing.source) != "USAGOV"
+    text = "وقتل حينها 14 ضابط أمن حين اقتحم مسلحون عددا من المباني في جروزني."
+    [killing] = [e for e in events_of(analyze(pipeline, text, "2014-12-04"), "ASSAULT") if e.trigger == "قتل"]
+    assert code(killing.target).endswith("MIL") and code(killing.source).endswith("REB")
+
+
 def test_settlers_are_israeli_in_a_story_about_palestine(pipeline):
     text = "هاجم مستوطنون منزلا فلسطينيا في قرية دوما بالضفة الغربية."
     [arson] = [e for e in analyze(pipeline, text, "2015-07-31").events if e.source is not None]

@@ -64,6 +64,8 @@ _CONSULT_ROOT = "04"
 _NONCOMBATANT_BLOCKS = frozenset({"CVL", "REF", "EDU", "MED", "HLH", "LAB", "REL", "HRI", "BUS", "AGR"})
 # violence whose victim may be the clause's subject and whose doer may be told by another attack
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# "then", between a verb and its counted subject like أمس ("وقتل حينها 14 ضابطا")
+_THEN_WORDS = frozenset({"حينها", "حينذاك", "انذاك", "وقتها", "يومها", "عندها"})
 _ASSAULT_ROOT = "18"  # unconventional violence: killings, injuries, bombings
 # roles of arguments that stand in for an unnamed party by where things happened: the people of the
 # place an attack hit, the state of the place it came from
@@ -596,7 +598,9 @@ def _passive_reading(
     if trigger.first > clause.first and doc.tokens[trigger.first - 1].norm in _PRONOUN_COMPLEMENTISERS:
         return None
     following = trigger.last
-    if following < clause.last and relative_time_re().fullmatch(doc.tokens[following].norm):
+    if following < clause.last and (
+        relative_time_re().fullmatch(doc.tokens[following].norm) or doc.tokens[following].norm in _THEN_WORDS
+    ):
         following += 1
     if following < clause.last and (
         doc.tokens[following].kind == "number" or doc.cue_starts_at(following, "cardinal")
