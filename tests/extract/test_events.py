@@ -239,6 +239,14 @@ def test_negated_speech_content_is_a_rejection(pipeline):
 # ---------------------------------------------------------------- protest
 
 
+def test_a_protest_against_a_states_attack_targets_its_forces(pipeline):
+    text = "تظاهر عشرات الأكراد في السليمانية احتجاجا على الغارات الجوية التركية على مواقع في شمال العراق."
+    [protest] = [
+        e for e in events_of(analyze(pipeline, text, "2015-08-01"), "PROTEST") if e.trigger == "تظاهر"
+    ]
+    assert code(protest.target) == "TURMIL"
+
+
 def test_protest_by_a_people(pipeline):
     text = "تظاهر آلاف العراقيين في البصرة."
     [event] = events_of(analyze(pipeline, text, "2019-10-10"), "PROTEST")

@@ -198,7 +198,7 @@ def extract_events(
             if patients:
                 targets = [m for m in patients if source is None or not _same_state(m, source)]
             elif trigger.entry.cameo[:2] == _PROTEST_ROOT:
-                aimed_at = _protest_targets(doc, actors, trigger)
+                aimed_at = _protest_targets(doc, actors, trigger, triggers)
                 if source is not None and any(source is m for m in aimed_at):
                     source, sources, last_doer = None, [None], None  # "المظاهرات ضد القوات الإثيوبية"
                 targets = aimed_at or _targets(doc, actors, trigger, clause, last_doer)
@@ -303,14 +303,23 @@ def _blame_the_condemned(events: list[EventMention]) -> None:
                 break
 
 
-def _protest_targets(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> list[ActorMention]:
+def _protest_targets(
+    doc: Doc, actors: list[ActorMention], trigger: _Trigger, triggers: list[_Trigger]
+) -> list[ActorMention]:
     """What a protest is aimed at: the first actor within a few words after ضد، احتجاجا على، أمام مقر،
-    هاتفين ... in its sentence (a chant's quotation marks and "أن" may come between)."""
+    هاتفين ... in its sentence (a chant's quotation marks and "أن" may come between); failing that, the
+    forces of the state whose attack right after the cue is protested ("احتجاجا على الغارات الجوية
+    التركية": Turkey's)."""
     sentence = doc.sentences[doc.tokens[trigger.first].sentence]
     for cue in doc.cues_in("protest_object", sentence.first_token, sentence.last_token):
         for mention in actors:
             if cue.last <= mention.first <= cue.last + _PROTEST_OBJECT_GAP:
                 return _with_coordinated(doc, actors, mention, _sentence_span(doc, mention.sentence))
+        for attack in triggers:
+            if cue.last <= attack.first <= cue.last + 1 and attack.entry.cameo[:2] in _VIOLENT_ROOTS:
+                forces = _national_agent(doc, attack, "MIL")
+                if forces is not None:
+                    return [forces]
     return []
 
 
