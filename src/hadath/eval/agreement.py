@@ -40,20 +40,24 @@ class ExpectedCounts(PrecisionRecall):
         }
 
 
+def expected_counts(pairs: Iterable[tuple[float, float]]) -> ExpectedCounts:
+    """Counts for independent yes/no judgements: ``pairs`` are (probability that the prediction says
+    yes, probability that the truth says yes) per sentence."""
+    counts = ExpectedCounts()
+    for predicted, truth in pairs:
+        counts.tp += predicted * truth
+        counts.fp += predicted * (1 - truth)
+        counts.fn += (1 - predicted) * truth
+    return counts
+
+
 def annotator_against_label(votes: Iterable[tuple[int, int, bool]]) -> ExpectedCounts:
     """One annotator of the panel against the label; ``votes``: (accepted, rejected, label) per sentence."""
-    counts = ExpectedCounts()
-    for accepted, rejected, label in votes:
-        panel = accepted + rejected
-        if not panel:
-            continue
-        share = accepted / panel
-        if label:
-            counts.tp += share
-            counts.fn += 1 - share
-        else:
-            counts.fp += share
-    return counts
+    return expected_counts(
+        (accepted / (accepted + rejected), float(label))
+        for accepted, rejected, label in votes
+        if accepted + rejected
+    )
 
 
 def annotator_against_annotator(votes: Iterable[tuple[int, int]]) -> ExpectedCounts:
@@ -75,11 +79,4 @@ def annotator_against_annotator(votes: Iterable[tuple[int, int]]) -> ExpectedCou
 def predictions_against_annotator(predictions: Iterable[tuple[bool, float]]) -> ExpectedCounts:
     """A system's decisions against one annotator: ``predictions`` are (predicted, share of the panel
     that accepted) per sentence."""
-    counts = ExpectedCounts()
-    for predicted, share in predictions:
-        if predicted:
-            counts.tp += share
-            counts.fp += 1 - share
-        else:
-            counts.fn += share
-    return counts
+    return expected_counts((float(predicted), share) for predicted, share in predictions)
