@@ -239,6 +239,23 @@ def test_negated_speech_content_is_a_rejection(pipeline):
 # ---------------------------------------------------------------- protest
 
 
+def test_a_community_protests_as_civilians_of_the_country_and_an_organiser_leads_it(pipeline):
+    [protest] = events_of(analyze(pipeline, "تظاهر عشرات الأكراد في السليمانية.", "2015-08-01"), "PROTEST")
+    assert code(protest.source) == "IRQCVL"
+    text = "جاءت المطالبة في وقفة احتجاجية نظمها مسيحيو سهل نينوى في أربيل."
+    [vigil] = events_of(analyze(pipeline, text, "2015-08-07"), "PROTEST")
+    assert (vigil.source.text, code(vigil.source)) == ("مسيحيو", "IRQCVL")
+    # without the article the word is an adjective: Kurdish fighters are not civilians
+    analysis = analyze(pipeline, "هاجم مقاتلون أكراد مواقع داعش في الحسكة.", "2015-08-01")
+    assert not [a for a in analysis.actors if a.text == "أكراد"]
+
+
+def test_more_than_a_number_after_undiacritised_verb_is_who_it_was_done_to(pipeline):
+    text = "اعتقل أكثر من 200 مدرس إيراني خلال مظاهرة في طهران."
+    [arrest] = [e for e in analyze(pipeline, text, "2015-07-23").events if e.trigger == "اعتقل"]
+    assert (code(arrest.source), code(arrest.target)) == (None, "IRNEDU")
+
+
 def test_a_protest_against_a_states_attack_targets_its_forces(pipeline):
     text = "تظاهر عشرات الأكراد في السليمانية احتجاجا على الغارات الجوية التركية على مواقع في شمال العراق."
     [protest] = [

@@ -1060,6 +1060,7 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
         if trigger.last <= m.first < clause.last
         and not _is_prepositional(doc, m)
         and not _hit_by(doc, trigger, m)
+        and not doc.cue_ends_at(m.first, "partner")
     ]
     window = _GENITIVE_WINDOW if trigger.nominal else _VSO_WINDOW
     # not past a preposition or another event word ("أصدرت المنظمة بيانا يدعو الحكومة": the
