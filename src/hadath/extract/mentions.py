@@ -120,17 +120,14 @@ def _member_of(doc: Doc, group: ActorMention) -> ActorMention | None:
     if group.kind not in ("group", "organisation") or not group.code:
         return None
     cue = next(
-        (
-            c
-            for c in doc.sentence_cues(group.sentence)
-            if c.category == "member"
-            and c.last == group.first
-            and not any(m.last > c.first for m in doc.actors if m.sentence == group.sentence)
-        ),
+        (c for c in doc.sentence_cues(group.sentence) if c.category == "member" and c.last == group.first),
         None,
     )
     if cue is None:
         return None
+    previous = doc.actors[-1] if doc.actors else None  # mentions are appended in text order
+    if previous is not None and previous.sentence == group.sentence and previous.last > cue.first:
+        return None  # the cue's words belong to the mention before
     return ActorMention(
         cue.first,
         group.last,
