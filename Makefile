@@ -58,7 +58,11 @@ serve: $(STAMP) $(WEB_STAMP)
 
 eval: $(STAMP)
 	$(BIN)/hadath eval example $(EXAMPLE)
-	$(BIN)/hadath eval gsr $(SHARED)/data/events/plover-gsr-ar-dev
+	$(BIN)/hadath eval gsr $(SHARED)/data/events/plover-gsr-ar-dev --cross-validate 5
+	@# the project's gold on 2015 news (text read from ../shared): its test half was never read
+	$(BIN)/python tools/saudinewsnet_gold.py build --shared $(SHARED) --part test --out out/saudinewsnet-gold-test
+	$(BIN)/hadath eval gsr out/saudinewsnet-gold-test
+	$(BIN)/hadath eval gsr out/saudinewsnet-gold-test --rules-only
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache web/node_modules
