@@ -728,7 +728,8 @@ def _responsible(
     الهجوم" that group is no actor Hadath knows, and the sentence's subject is not it)."""
     for cue in doc.cues_in("behind", max(clause.first, trigger.first - _BEHIND_WINDOW), trigger.first):
         # a comma may come between ("اتهم المسؤولون تنظيم داعش، بالوقوف خلف التفجير")
-        before = cue.first - 1 if doc.tokens[cue.first - 1].norm in {"،", ","} else cue.first
+        comma = cue.first > clause.first and doc.tokens[cue.first - 1].norm in {"،", ","}
+        before = cue.first - 1 if comma else cue.first
         return next((m for m in actors if m.last == before and not _is_prepositional(doc, m)), None)
     return None
 

@@ -727,9 +727,8 @@ def add_recognised_names(
                 continue
             # a name right after a group's member is that member ("العضو البارز في تنظيم القاعدة X")
             member = next((m for m in doc.actors if m.last == first + start and m.role == "member"), None)
-            code = country = member.code if member else None
             if member is not None:
-                country = member.country
+                code, country = member.code, member.country
             else:
                 country = _nationality_next_to(doc, index, first + start, first + end) or (
                     next(iter(named)) if len(named) == 1 else None
