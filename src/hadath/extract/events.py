@@ -728,7 +728,8 @@ def _responsible(
     الهجوم" that group is no actor Hadath knows, and the sentence's subject is not it)."""
     for cue in doc.cues_in("behind", max(clause.first, trigger.first - _BEHIND_WINDOW), trigger.first):
         # a comma may come between ("اتهم المسؤولون تنظيم داعش، بالوقوف خلف التفجير")
-        comma = cue.first > clause.first and doc.tokens[cue.first - 1].norm in {"،", ","}
+        sentence_start = doc.sentences[clause.sentence].first_token
+        comma = cue.first > sentence_start and doc.tokens[cue.first - 1].norm in {"،", ","}
         before = cue.first - 1 if comma else cue.first
         return next((m for m in actors if m.last == before and not _is_prepositional(doc, m)), None)
     return None
