@@ -343,6 +343,16 @@ def test_a_person_is_not_a_word_with_a_ta_marbuta_his_names_lack(pipeline):
     assert "houthis" in [a.actor_id for a in analysis.actors]
 
 
+def test_a_town_named_right_after_a_speech_verb_is_the_speakers_surname(pipeline):
+    text = "وأشار الأحمدي إلى أن الحكومة تعمل على إعادة المياه إلى أحياء عدن بعد قصف الميليشيات الحوثية."
+    analysis = analyze(pipeline, text, "2015-07-23")
+    assert [p.name_en for p in analysis.places] == ["Aden"]  # not Al Ahmadi, Kuwait
+    assert next(a for a in analysis.actors if a.text == "الحكومة").code == "YEMGOV"
+    # a capital may speak for its state
+    analysis = analyze(pipeline, "وقالت موسكو إن الغارات استهدفت داعش.", "2015-10-01")
+    assert [p.name_en for p in analysis.places] == ["Moscow"]
+
+
 def test_a_party_named_after_the_people_is_a_party(pipeline):
     analysis = analyze(pipeline, "اندلعت تظاهرات دعا إليها حزب الشعب الديمقراطي في إسطنبول.", "2014-10-08")
     party = next(a for a in analysis.actors if a.text.startswith("حزب"))

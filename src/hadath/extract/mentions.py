@@ -185,11 +185,15 @@ def _focus_country(
 def _misread_place(doc: Doc, compiled: CompiledLexicon, match: Match, place: Place) -> bool:
     """A match whose spelling the place's name does not have, which keys hide: a ta marbuta or hamza
     the name lacks ("الطائفة" is no الطائف), a missing article the name always has ("قريتين" is no
-    القريات), or, for a small place, a verb or pronoun ending ("تبنته", adopted it, is no تبنة)."""
+    القريات), or, for a small place, a verb or pronoun ending ("تبنته", adopted it, is no تبنة); or a
+    one-word town or region right after a speech verb, which is the speaker's surname."""
     if _spelling_mismatch(doc, match.first, match.last, place.names):
         return True
     if match.last - match.first != 1:
         return False
+    capital = any(e.kind == "capital" for e in match.entries)
+    if place.kind in ("city", "region") and not capital and doc.cue_ends_at(match.first, "speech"):
+        return True  # "وأشار الأحمدي إلى": the speaker's nisba surname, not the town (a capital may speak)
     token = doc.tokens[match.first]
     if place.id in compiled.definite_places and "ال" not in token.prefixes:
         return True
