@@ -353,6 +353,13 @@ def test_a_town_named_right_after_a_speech_verb_is_the_speakers_surname(pipeline
     assert [p.name_en for p in analysis.places] == ["Moscow"]
 
 
+def test_terrorist_in_the_singular_is_an_adjective_not_an_actor(pipeline):
+    analysis = analyze(pipeline, "واهتمت القناة بتغطية تفاصيل التفجير الإرهابي في أبها.", "2015-08-07")
+    assert not [a for a in analysis.actors if a.text == "الإرهابي"]
+    analysis = analyze(pipeline, "قتل الإرهابيون ثلاثة جنود في العريش.", "2015-08-07")
+    assert next(a for a in analysis.actors if a.text == "الإرهابيون").code == "EGYREB"
+
+
 def test_a_party_named_after_the_people_is_a_party(pipeline):
     analysis = analyze(pipeline, "اندلعت تظاهرات دعا إليها حزب الشعب الديمقراطي في إسطنبول.", "2014-10-08")
     party = next(a for a in analysis.actors if a.text.startswith("حزب"))
