@@ -3,9 +3,10 @@ filter (``?actr=SYR``) is a 422 naming it rather than a silently unfiltered answ
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -85,6 +86,17 @@ class _DatedPageQuery(_PageQuery, _DateRange):
     pass
 
 
+FiltersT = TypeVar("FiltersT")
+
+
+def _filters_of(query: BaseModel, filters: type[FiltersT], **converted: Any) -> FiltersT:
+    """The store filters a query names: each field of the filters dataclass from the query field of the
+    same name, or from ``converted`` where the query holds another form (a dyad as "SYR,RUS")."""
+    names = [f.name for f in dataclasses.fields(filters)]  # type: ignore[arg-type]
+    named = {name: getattr(query, name) for name in names if name not in converted}
+    return filters(**named, **converted)
+
+
 class EventQuery(_DatedPageQuery):
     actor: Code | None = Field(None, description="source or target code prefix (SYR matches SYRGOV ...)")
     source: Code | None = None
@@ -104,22 +116,7 @@ class EventQuery(_DatedPageQuery):
 
     def filters(self) -> queries.EventFilters:
         dyad = tuple(self.dyad.split(",", 1)) if self.dyad else None
-        return queries.EventFilters(
-            actor=self.actor,
-            source=self.source,
-            target=self.target,
-            dyad=dyad,  # type: ignore[arg-type]
-            cameo=self.cameo,
-            cameo_root=self.cameo_root,
-            plover=self.plover,
-            quad_class=self.quad_class,
-            place=self.place,
-            start=self.start,
-            end=self.end,
-            factual=self.factual,
-            min_confidence=self.min_confidence,
-            doc_key=self.doc_key,
-        )
+        return _filters_of(self, queries.EventFilters, dyad=dyad)
 
 
 class QuotationQuery(_DatedPageQuery):
@@ -129,14 +126,7 @@ class QuotationQuery(_DatedPageQuery):
     contains: SearchText | None = Field(None, description="text the quoted content contains")
 
     def filters(self) -> queries.QuotationFilters:
-        return queries.QuotationFilters(
-            actor=self.actor,
-            doc_key=self.doc_key,
-            start=self.start,
-            end=self.end,
-            direct=self.direct,
-            contains=self.contains,
-        )
+        return _filters_of(self, queries.QuotationFilters)
 
 
 class ClaimQuery(_DatedPageQuery):
@@ -147,15 +137,7 @@ class ClaimQuery(_DatedPageQuery):
     relation: Literal["because", "therefore"] | None = None
 
     def filters(self) -> queries.ClaimFilters:
-        return queries.ClaimFilters(
-            actor=self.actor,
-            doc_key=self.doc_key,
-            start=self.start,
-            end=self.end,
-            hedged=self.hedged,
-            negated=self.negated,
-            relation=self.relation,
-        )
+        return _filters_of(self, queries.ClaimFilters)
 
 
 class ActorQuery(_PageQuery):
