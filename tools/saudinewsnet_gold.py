@@ -42,7 +42,8 @@ ARTICLE_SHARE = 8  # one article in this many is read (by a hash of its id)
 MAX_SENTENCE_CHARS = 500  # longer "sentences" are lists or run-on paragraphs
 
 
-def _hash(text: str) -> str:
+def text_hash(text: str) -> str:
+    """The SHA-256 of a text (its leading 16 hex digits identify an annotated sentence)."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -66,7 +67,7 @@ def sample(shared: Path, quota: dict[str, int], article_slice: int = 0) -> list[
     lexicon = pipeline.compiled.lexicon
     found: dict[str, list[dict[str, object]]] = {t: [] for t in TYPES}
     for article_id, document in sorted(articles(shared).items()):
-        if int(_hash(article_id), 16) % ARTICLE_SHARE != article_slice:
+        if int(text_hash(article_id), 16) % ARTICLE_SHARE != article_slice:
             continue
         extraction = pipeline.extract(document)
         doc = extraction.doc
@@ -95,7 +96,7 @@ def sample(shared: Path, quota: dict[str, int], article_slice: int = 0) -> list[
                 )
     chosen: list[dict[str, object]] = []
     for event_type in TYPES:
-        ranked = sorted(found[event_type], key=lambda s: _hash(f"{event_type}|{s['id']}"))
+        ranked = sorted(found[event_type], key=lambda s: text_hash(f"{event_type}|{s['id']}"))
         chosen.extend(ranked[: quota[event_type]])
     return chosen
 
@@ -134,7 +135,7 @@ def merge(sample_path: Path, vote_paths: list[Path]) -> list[dict[str, object]]:
                 "start": item["start"],
                 "end": item["end"],
                 "event_type": item["event_type"],
-                "sha256": _hash(str(item["text"]))[:16],
+                "sha256": text_hash(str(item["text"]))[:16],
                 "votes": record_votes,
             }
         )
@@ -144,7 +145,7 @@ def merge(sample_path: Path, vote_paths: list[Path]) -> list[dict[str, object]]:
 def part_of(identifier: str) -> str:
     """``dev`` or ``test``, by a hash of the sentence id: errors may be read on ``dev`` only, so that
     ``test`` stays text Hadath was never tuned on."""
-    return "dev" if int(_hash(identifier), 16) % 2 == 0 else "test"
+    return "dev" if int(text_hash(identifier), 16) % 2 == 0 else "test"
 
 
 def oeda_label(accept: int, reject: int) -> str:
@@ -177,7 +178,7 @@ def build(shared: Path, annotations: Path, out: Path, part: str = "all") -> dict
             if article is None:
                 raise ValueError(f"{annotations}: {identifier}: its article is not in the corpus")
             text = article.text[record["start"] : record["end"]]
-            if _hash(text)[: len(record["sha256"])] != record["sha256"]:
+            if text_hash(text)[: len(record["sha256"])] != record["sha256"]:
                 raise ValueError(f"{annotations}: {identifier}: the corpus text is not the annotated one")
             accepting = [vote for vote in record["votes"] if vote["label"] == "yes"]
             accept, reject = len(accepting), len(record["votes"]) - len(accepting)

@@ -811,8 +811,8 @@ def _actors_at(
             and not _lacks_article(index, position, end, entry.ref, compiled.definite_actors)
             and (not entry.theatre_only or not story_countries.isdisjoint(actor.theatres))
             and not (
-                _spelling_mismatch(doc, position, end, actor.names)
-                and (actor.type == "person" or not _feminine_nisba(doc, end - 1))
+                (actor.type == "person" or not _feminine_nisba(doc, end - 1))
+                and _spelling_mismatch(doc, position, end, actor.names)
             )
         ):
             found.append((end, actor))
