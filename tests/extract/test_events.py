@@ -276,6 +276,29 @@ def test_protest_by_a_people(pipeline):
     assert event.modality == "asserted"
 
 
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("تظاهر مئات الأشخاص أمس في البصرة للمطالبة بتحسين الخدمات.", "البصرة"),
+        ("خرجت تظاهرات في مدن عراقية عدة أمس.", "عراقية"),  # a country adjective after a locative noun
+        ("وأشارت الصحف إلى المظاهرات التي شهدتها مدينة الموصل أمس.", "الموصل"),  # a venue verb
+    ],
+)
+def test_a_protest_aimed_at_nobody_named_addresses_the_authorities_where_it_happens(pipeline, text, venue):
+    [protest] = events_of(analyze(pipeline, text, "2015-08-01"), "PROTEST")
+    assert (code(protest.target), protest.target.text, protest.target.role) == ("IRQGOV", venue, "venue")
+    assert protest.target.confidence < 0.5
+
+
+def test_a_named_target_or_a_governments_own_rally_takes_no_venue_target(pipeline):
+    text = "تظاهر آلاف الأتراك في أنقرة ضد الحكومة الإسرائيلية."
+    [protest] = events_of(analyze(pipeline, text, "2015-08-01"), "PROTEST")
+    assert (code(protest.target), protest.target.role) == ("ISRGOV", "GOV")
+    text = "نظمت الحكومة المصرية مسيرة في القاهرة أمس."
+    [rally] = events_of(analyze(pipeline, text, "2015-08-01"), "PROTEST")
+    assert (code(rally.source), rally.target) == ("EGYGOV", None)
+
+
 def test_protest_date_comes_from_relative_expression(pipeline):
     text = "تظاهر العراقيون في البصرة أمس."
     [event] = events_of(analyze(pipeline, text, "2019-10-10"), "PROTEST")
@@ -319,6 +342,44 @@ def test_the_object_of_a_condemnation_is_not_done_by_the_condemner(pipeline):
     attack = next(e for e in analysis.events if e.plover == "ASSAULT")
     assert condemnation.source.code == "IGO" and condemnation.source.name_en == "Ban Ki-moon"
     assert attack.source is None
+
+
+def test_who_expresses_an_attitude_to_fighting_did_not_fight(pipeline):
+    text = "وأعرب وزير الخارجية الألماني عن ارتياحه لتطورات العمليات العسكرية ضد الحوثيين."
+    [fighting] = events_of(analyze(pipeline, text, "2015-08-11"), "ASSAULT")
+    assert (fighting.source, code(fighting.target)) == (None, "YEMREB")
+
+
+def test_dan_is_a_condemnation_not_the_israeli_town(pipeline):
+    analysis = analyze(pipeline, "دان الأردن التفجير الذي استهدف مسجدا في الكويت.", "2015-07-04")
+    [condemnation] = [e for e in analysis.events if e.trigger == "دان"]
+    assert (condemnation.cameo, code(condemnation.source)) == ("111", "JOR")
+    assert "ISR" not in {code(e.target) for e in analysis.events}
+    assert not [p for p in analysis.places if p.text == "دان"]
+
+
+def test_a_verb_in_a_relative_clause_after_an_attack_noun_tells_what_the_attack_hit(pipeline):
+    text = "أدان الرئيس الهجوم الذي استهدف مقر قوات الأمن العراقية."
+    [hit] = [e for e in analyze(pipeline, text, "2015-07-04").events if e.trigger == "استهدف"]
+    assert (hit.source, code(hit.target)) == (None, "IRQCOP")
+
+
+def test_an_armed_actor_after_min_behind_an_attack_noun_made_it(pipeline):
+    text = "قتل مدنيان بغارات من طائرات حربية روسية في ريف إدلب."
+    [raids] = [e for e in analyze(pipeline, text, "2015-10-10").events if e.trigger == "غارات"]
+    assert (code(raids.source), code(raids.target)) == ("RUSMIL", "SYRCVL")
+    # but the genitive of a victim noun is among the victims
+    text = "أعلن الجيش مقتل خمسة من الجنود في الهجوم."
+    [death] = [e for e in analyze(pipeline, text, "2015-10-10").events if e.trigger == "مقتل"]
+    assert death.source is None or code(death.source) != code(death.target)
+
+
+def test_a_word_inside_a_longer_place_name_gives_no_story_country(pipeline):
+    # "دير" alone is a town elsewhere; in "دير الزور" it says nothing
+    [raid] = events_of(
+        analyze(pipeline, "قصفت طائرات حربية مواقع في دير الزور أمس.", "2015-10-10"), "ASSAULT"
+    )
+    assert code(raid.source) == "SYRMIL"
 
 
 def test_a_light_verb_passes_its_subject_to_the_verbal_noun(pipeline):

@@ -57,6 +57,9 @@ _BEHIND_WINDOW = 5  # tokens from وراء to the event noun ("وراء سلسل
 _CREDIT_WINDOW = 3  # tokens between an event noun and نفذته ("هجوم انتحاري بسيارة مفخخة نفذته")
 _PROTEST_ROOT = "14"
 _PROTEST_OBJECT_GAP = 3
+# the role of a target inferred from where a protest took place, not named by the text
+VENUE_ROLE = "venue"
+_VENUE_CUE_GAP = 4  # "شهدت العاصمة العراقية بغداد مظاهرات": tokens between a venue verb and the event
 _ACCUSE_CODE = "112"
 _DISAPPROVE_ROOT = "11"
 _CONSULT_ROOT = "04"
@@ -157,13 +160,18 @@ def extract_events(
                 )
             else:
                 source = _source(doc, actors, trigger, clause)
+            restated = _restated_event(doc, events, trigger)
+            if restated is not None:
+                source = restated.source
             governed = quotation is not None or any(
                 position < trigger.first and governing_clause == clause
                 for position, governing_clause, _ in speech_governors
             )
             # a reported death is not the reporter's doing ("أعلن الجيش مقتل أحد جنوده"); a light verb's
             # subject is the doer ("قامت الشرطة باعتقال")
-            inherited = source is None and patients is None and not (victim_noun and governed)
+            inherited = (
+                source is None and patients is None and restated is None and not (victim_noun and governed)
+            )
             if inherited:
                 context = _Context(
                     [m for m in doers if id(m) not in objects],
@@ -221,6 +229,9 @@ def extract_events(
             if not targets and (patients is not None or victim_noun):
                 victims_here = _victims_at_place(doc, trigger, clause)
                 targets = [victims_here] if victims_here else []
+            if not targets and trigger.entry.cameo[:2] == _PROTEST_ROOT:
+                authorities = _venue_authorities(doc, trigger, clause, source)
+                targets = [authorities] if authorities else []
             denied_by = None
             if quotation is not None and doc.cue_starts_at(quotation.cue.first, "negation"):
                 denied_by = doc.surface(quotation.cue.first, quotation.cue.last, body=False)
@@ -321,6 +332,56 @@ def _protest_targets(
                 if forces is not None:
                     return [forces]
     return []
+
+
+def _venue_authorities(
+    doc: Doc, trigger: _Trigger, clause: Clause, source: ActorMention | None
+) -> ActorMention | None:
+    """A protest that names nobody it is aimed at addresses the authorities of the country it takes
+    place in, the convention of the OEDA and 2015 gold annotators and of CAMEO coders: "تظاهر أمس نحو
+    500 شخص أمام مكتب محافظ البصرة" (IRQGOV), "تظاهرات شعبية في مدن عراقية" (IRQGOV). The evidence span
+    is the venue (_venue). Low confidence: the text does not say it. A government rally ("نظمت الحكومة
+    مسيرة") is not aimed at the government itself."""
+    venue = _venue(doc, trigger, clause)
+    if venue is None:
+        return None
+    first, last, country = venue
+    if source is not None and source.country == country and source.role_blocks[:3] == "GOV":
+        return None
+    sentence = doc.tokens[trigger.first].sentence
+    return ActorMention(
+        first, last, sentence, country + "GOV", "agent", country=country, role=VENUE_ROLE, confidence=0.3
+    )
+
+
+def _venue(doc: Doc, trigger: _Trigger, clause: Clause) -> tuple[int, int, str] | None:
+    """Where an event took place, as a token range and a country: a place a venue verb next to it
+    names ("المظاهرات التي شهدتها مدينة اللاذقية"); else the locative place of its clause nearest to it
+    ("في بغداد"); else a country adjective right after a locative noun ("في مدن عراقية")."""
+    sentence = doc.tokens[trigger.first].sentence
+    span = doc.sentences[sentence]
+    for cue in doc.cues_in("venue", span.first_token, span.last_token):
+        if abs(cue.first - trigger.first) <= _VENUE_CUE_GAP:
+            for place in doc.places:
+                if cue.last <= place.first <= cue.last + 1 and place.country:
+                    return place.first, place.last, place.country
+    locative = [
+        p
+        for p in doc.places
+        if clause.first <= p.first < clause.last
+        and p.country
+        and _is_locative(doc, p)
+        and not _is_dateline(doc, p)
+    ]
+    if locative:
+        place = min(locative, key=lambda p: abs(p.first - trigger.first))
+        return place.first, place.last, place.country
+    for match in doc.stem_matches[sentence]:
+        if clause.first < match.first < clause.last and doc.cue_ends_at(match.first - 1, "locative"):
+            country = next((e.ref for e in match.entries if e.kind == "adjective"), None)
+            if country is not None:
+                return match.first, match.last, country
+    return None
 
 
 def _sentence_span(doc: Doc, sentence: int) -> Clause:
@@ -978,7 +1039,8 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
        "شنت الطائرات الروسية غارات") and takes its doer;
     2. inside what somebody said, the speaker is the reporter, not the doer ("قال المرصد إن القصف"):
        an actor earlier in the content, else nobody (the definite noun of step 1 aside);
-    3. a time frame ("خلال المفاوضات") has no doer in the sentence;
+    3. a time frame ("خلال المفاوضات") has no doer in the sentence, nor has what an expressed attitude
+       is about ("أعرب عن ارتياحه لتطورات العمليات العسكرية");
     4. a statement, intention or concession passes its doer down a chain of verbal nouns ("تصريح
        الرئيس ... باتخاذ القرار بسحب");
     5. the object of another event ("ندد بالهجوم") is somebody else's act: no doer;
@@ -990,6 +1052,8 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
     if context.quotation is not None:
         return _content_subject(doc, context.actors, context.quotation, trigger.first)
     if trigger.nominal and _in_temporal_adjunct(doc, trigger.first):
+        return None
+    if trigger.nominal and doc.cues_in("attitude", context.clause.first, trigger.first):
         return None
     governing = _governing_source(context.governors, trigger.first, context.clause)
     if governing is not None:
@@ -1111,24 +1175,38 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
 def _armed_possessor(
     doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause
 ) -> ActorMention | None:
-    """ "غارات لطيران التحالف", "قصف مدفعي لقوات النظام": an actor with the ل clitic right after an
-    attack noun (an adjective may come between) made it, unless it is a non-combatant, which is what
-    the attack hit ("قصف للمدنيين")."""
-    if trigger.entry.cameo[:2] not in _VIOLENT_ROOTS:
+    """ "غارات لطيران التحالف", "قصف مدفعي لقوات النظام", "بغارات من طائرات حربية": an actor with the ل
+    clitic, or after a free-standing من, right after an attack noun (an adjective may come between) made
+    it, unless it is a non-combatant, which is what the attack hit ("قصف للمدنيين"). Not after a noun
+    whose genitive is the victim ("مقتل 5 من الجنود")."""
+    if trigger.entry.cameo[:2] not in _VIOLENT_ROOTS or _is_victim_noun(trigger):
         return None
     mention = next((m for m in actors if trigger.last <= m.first < clause.last), None)
-    if (
-        mention is None
-        or mention.first - trigger.last > 1
-        or not doc.tokens[mention.first].has_prefix("ل")
-        or _noncombatant_victim(trigger, mention)
-    ):
+    if mention is None or _noncombatant_victim(trigger, mention):
         return None
-    return mention
+    if mention.first - trigger.last <= 1 and doc.tokens[mention.first].has_prefix("ل"):
+        return mention
+    before = mention.first - 1
+    if before - trigger.last <= 1 and before >= trigger.last and doc.tokens[before].norm == "من":
+        return mention
+    return None
 
 
 def _noncombatant_victim(trigger: _Trigger, mention: ActorMention) -> bool:
     return trigger.entry.cameo[:2] in _VIOLENT_ROOTS and mention.role_blocks[:3] in _NONCOMBATANT_BLOCKS
+
+
+def _restated_event(doc: Doc, events: list[EventMention], trigger: _Trigger) -> EventMention | None:
+    """ "حادث التفجير الذي استهدف مسجد قوات الطوارئ": a verb right after a relative pronoun that follows
+    an event noun tells more of that event; it has the event's doer (or none), and the actor after
+    it is what the event hit, not its subject. Not when the verb's object pronoun points back to the
+    noun ("الغارات التي شنتها الطائرات": the subject follows the verb)."""
+    relative = trigger.first - 1
+    if trigger.nominal or relative < 1 or not _cue_at(doc, relative, "relative"):
+        return None
+    if _has_object_pronoun(doc, trigger.last - 1):
+        return None
+    return next((e for e in reversed(events) if e.last == relative), None)
 
 
 def _relative_head(

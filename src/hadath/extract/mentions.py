@@ -157,7 +157,18 @@ def _focus_country(
             for m in matches
             if any(e.kind in ("actor", "role", "name_head") for e in m.entries)
         ]
+        # "دير" inside "دير الزور" is no place of its own (the longer name is the one resolved)
+        place_spans = [
+            (m.first, m.last)
+            for m in candidates
+            if any(e.kind in ("place", "country", "capital") for e in m.entries)
+        ]
         for match in candidates:
+            if any(
+                first <= match.first and match.last <= last and last - first > match.last - match.first
+                for first, last in place_spans
+            ):
+                continue
             inside_name = any(
                 first < match.last and match.first < last and last - first > match.last - match.first
                 for first, last in names
