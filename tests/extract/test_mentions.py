@@ -552,3 +552,31 @@ def test_a_word_spelt_with_another_hamza_is_not_the_agent(pipeline, text, word):
     assert actor_by_text(
         analyze(pipeline, "وقالت وسائل الإعلام إن قوات الأمن انتشرت.", "2015-08-03"), "قوات الأمن"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "adjective"),
+    [
+        ("وأعلن تنظيم «داعش» المتطرف مسؤوليته عن الهجوم.", "داعش", "المتطرف"),
+        ("وأعلنت حركة الشباب المتشددة مسؤوليتها عن التفجير.", "حركة الشباب", "المتشددة"),
+    ],
+)
+def test_an_agent_noun_right_after_a_named_group_is_its_adjective(pipeline, text, group, adjective):
+    analysis = analyze(pipeline, text, "2015-08-06")
+    assert actor_by_text(analysis, group).code == "IMG"
+    assert all(a.text != adjective for a in analysis.actors)
+    # a plural after a group is still read as the agent it names
+    analysis = analyze(pipeline, "قتل الحوثيون المسلحون ثلاثة جنود.", "2015-08-06")
+    assert {a.text for a in analysis.actors} >= {"الحوثيون"}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        ("أسفرت الغارات عن مقتل 52 داعشيا غرب الرمادي.", "داعشيا", "IMG"),
+        ("قام داعشي بتفجير نفسه في المسجد.", "داعشي", "IMG"),
+        ("أدت المعارك إلى مصرع 22 حوثيا في لحج.", "حوثيا", "YEMREB"),
+    ],
+)
+def test_the_nisba_of_a_group_and_its_counted_accusative_are_its_members(pipeline, text, word, code):
+    assert actor_by_text(analyze(pipeline, text, "2015-08-06"), word).code == code

@@ -65,6 +65,7 @@ _AMBIGUITY_FACTOR = {"unique": 1.0, "date": 0.9, "sentence": 0.8, "focus": 0.7, 
 # how many sentences back an anaphor ("الحركة") or a bare agent ("النظام") looks for its antecedent
 _ANAPHORA_SENTENCES = 3
 _PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن"})
+_CLOSING_QUOTES = frozenset({"»", '"', "”", "'", ")"})
 
 
 class _Index:
@@ -103,6 +104,9 @@ def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
             if mention is None:
                 position += 1
                 continue
+            if _describes_previous(doc, mention):
+                position = mention.last
+                continue
             mention = _member_of(doc, mention) or mention
             doc.actors.append(mention)
             position = mention.last
@@ -112,6 +116,24 @@ def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
                 position = shared.last
     doc.index_actors()
     _extract_places(doc, compiled, place_matches)
+
+
+def _describes_previous(doc: Doc, mention: ActorMention) -> bool:
+    """ "تنظيم «داعش» المتطرف", "حركة الشباب المتشددة": a one-word definite agent noun right after a named
+    group or organisation (a closing quotation mark may come between) is an adjective of it, not
+    another actor; a plural ("الحوثيون المتمردون") is left as it is."""
+    if mention.kind != "agent" or mention.last - mention.first != 1 or not doc.actors:
+        return False
+    previous = doc.actors[-1]  # mentions are appended in text order
+    if previous.sentence != mention.sentence or previous.kind not in ("group", "organisation"):
+        return False
+    token = doc.tokens[mention.first]
+    between = doc.tokens[previous.last : mention.first]
+    return (
+        "ال" in token.prefixes
+        and not has_plural_ending(token)
+        and all(t.norm in _CLOSING_QUOTES for t in between)
+    )
 
 
 def _member_of(doc: Doc, group: ActorMention) -> ActorMention | None:
