@@ -374,6 +374,24 @@ def test_an_armed_actor_after_min_behind_an_attack_noun_made_it(pipeline):
     assert death.source is None or code(death.source) != code(death.target)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتتواصل المعارك التي يخوضها الجيش اليمني ضد الحوثيين في تعز.",
+        "وأدى الهجوم الذي نفذه الجيش اليمني على الحوثيين إلى سقوط قتلى.",
+    ],
+)
+def test_what_the_credited_doer_fought_follows_it(pipeline, text):
+    [fight] = [e for e in events_of(analyze(pipeline, text, "2015-08-01"), "ASSAULT") if e.target]
+    assert (code(fight.source), code(fight.target)) == ("YEMMIL", "YEMREB")
+
+
+def test_an_operations_command_acts_for_the_forces(pipeline):
+    text = "وقال مصدر إن قيادة الفرقة الثامنة نفذت اليوم سلسلة من الغارات الجوية شرقي الرمادي."
+    [raids] = events_of(analyze(pipeline, text, "2015-08-06"), "ASSAULT")
+    assert (raids.source.text, code(raids.source)) == ("قيادة الفرقة", "IRQMIL")
+
+
 def test_a_word_inside_a_longer_place_name_gives_no_story_country(pipeline):
     # "دير" alone is a town elsewhere; in "دير الزور" it says nothing
     [raid] = events_of(

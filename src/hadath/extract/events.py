@@ -60,6 +60,7 @@ _PROTEST_OBJECT_GAP = 3
 # the role of a target inferred from where a protest took place, not named by the text
 VENUE_ROLE = "venue"
 _VENUE_CUE_GAP = 4  # "شهدت العاصمة العراقية بغداد مظاهرات": tokens between a venue verb and the event
+_AIMED_PREPOSITIONS = frozenset({"ضد", "علي"})  # normalised: على → علي
 _ACCUSE_CODE = "112"
 _DISAPPROVE_ROOT = "11"
 _CONSULT_ROOT = "04"
@@ -1304,6 +1305,16 @@ def _targets(
         and not doc.cue_ends_at(m.first, "partner")
     ]
     candidates = [m for m in candidates if source is None or (m is not source and not _same_state(m, source))]
+    if not candidates and source is not None and end == source.first and _is_credited(doc, source):
+        # "المعارك التي يخوضها الجيش ضد الحوثيين": what the credited doer fought, after it
+        candidates = [
+            m
+            for m in actors
+            if source.last < m.first <= source.last + 1
+            and m.sentence == source.sentence
+            and doc.tokens[m.first - 1].norm in _AIMED_PREPOSITIONS
+            and not _same_state(m, source)
+        ][:1]
     if not candidates and not trigger.nominal and end == clause.last:
         # "اغتال الطيران الإسرائيلي، بعد ظهر أمس، خمسة فلسطينيين": a time set off by commas comes
         # between the verb's subject and its object
