@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from hadath.eval.gold import document_date
-from hadath.eval.gsr import cross_validated_detection, evaluate_gsr
+from hadath.eval.gsr import cross_validated_detection, evaluate_gsr, uncountried_blocks
 from hadath.pipeline import Pipeline
 
 # (id, event_type, label, text): sentences written for this test
@@ -146,9 +146,11 @@ def test_report_lines_and_summary(gold, pipeline):
     lines = report.lines()
     assert lines[0].split()[:4] == ["type", "P", "R", "F1"]
     assert [line.split()[0] for line in lines[1:3]] == ["ASSAULT", "PROTEST"]
-    assert lines[3].startswith("F1 against one annotator")
-    assert [line.split()[0] for line in lines[4:]] == ["ASSAULT", "PROTEST"]
+    assert lines[3].startswith("src/tgt-acc: the argument's country")
+    assert lines[4].startswith("F1 against one annotator")
+    assert [line.split()[0] for line in lines[5:]] == ["ASSAULT", "PROTEST"]
     assert "1/1/1" in lines[2]
+    assert lines[2].split()[-2:] == ["0.000", "0.000"]  # src-none, tgt-none of the protest
     summary = report.summary()["gsr"]
     assert summary["ASSAULT"]["tp"] == 2 and summary["PROTEST"]["fn"] == 1
 
@@ -249,3 +251,23 @@ def test_cli_prints_out_of_fold_detection(gold, capsys):
         "against_one_annotator",
     }
     assert summary["gsr"]["PROTEST"]["agreement"]["one_annotator_vs_label"]["recall"] == 1.0
+
+
+def test_a_country_where_the_annotators_named_none_is_counted_apart(gold, pipeline):
+    protest = evaluate_gsr(gold, pipeline).scores["PROTEST"].as_dict()
+    # "تظاهر آلاف العراقيين في البصرة": the annotators coded both roles without a country; Hadath names
+    # Iraq on both sides (the Iraqis, and the authorities of Basra as the protest's venue)
+    assert protest["span_records_without_gold_source_country"] == 1
+    assert protest["source_no_country_accuracy"] == 0.0
+    assert protest["span_records_without_gold_target_country"] == 1
+    assert protest["target_no_country_accuracy"] == 0.0
+    # a role no annotator coded ({} or absent) says nothing either way
+    assault = evaluate_gsr(gold, pipeline).scores["ASSAULT"].as_dict()
+    assert assault["span_records_without_gold_source_country"] == 0
+    assert assault["source_no_country_accuracy"] is None
+
+
+def test_which_code_blocks_name_no_country(pipeline):
+    blocks = uncountried_blocks(pipeline.compiled.lexicon)
+    assert {"MIL", "REB", "CVL", "GOV", "COP"} <= blocks
+    assert not {"SYR", "IRQ", "IMG", "IGO"} & blocks

@@ -34,6 +34,7 @@ from hadath.eval.agreement import (
 from hadath.eval.gold import GoldSentence, gsr_files, scored_sentences
 from hadath.eval.scores import PrecisionRecall
 from hadath.extract.event_filter_training import CrossValidation, cross_validate, load_sentences
+from hadath.lexicon.model import Lexicon
 from hadath.pipeline import Pipeline
 from hadath.schema import Event
 
@@ -53,6 +54,12 @@ class TypeScore(PrecisionRecall):
     source_total: int = 0
     target_hits: int = 0
     target_total: int = 0
+    # span records whose accepting annotators named no country for the role ("gunmen", "civilians"):
+    # Hadath is right there when its argument names none either (over-assignment shows here)
+    source_null_hits: int = 0
+    source_null_total: int = 0
+    target_null_hits: int = 0
+    target_null_total: int = 0
     # per scored sentence: (annotators who accepted, who rejected, gold label, Hadath's decision)
     votes: list[tuple[int, int, bool, bool]] = field(default_factory=list)
 
@@ -81,14 +88,14 @@ class TypeScore(PrecisionRecall):
             "fp": self.fp,
             "fn": self.fn,
             "tn": self.tn,
-            "source_country_accuracy": round(self.source_hits / self.source_total, 3)
-            if self.source_total
-            else None,
-            "target_country_accuracy": round(self.target_hits / self.target_total, 3)
-            if self.target_total
-            else None,
+            "source_country_accuracy": _share(self.source_hits, self.source_total),
+            "target_country_accuracy": _share(self.target_hits, self.target_total),
             "span_records_with_gold_source": self.source_total,
             "span_records_with_gold_target": self.target_total,
+            "source_no_country_accuracy": _share(self.source_null_hits, self.source_null_total),
+            "target_no_country_accuracy": _share(self.target_null_hits, self.target_null_total),
+            "span_records_without_gold_source_country": self.source_null_total,
+            "span_records_without_gold_target_country": self.target_null_total,
             "agreement": self.agreement(),
         }
 
@@ -98,15 +105,27 @@ class GsrReport:
     scores: dict[str, TypeScore] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
-        out = [f"{'type':9} {'P':>6} {'R':>6} {'F1':>6}  tp/fp/fn    src-acc  tgt-acc"]
+        out = [f"{'type':9} {'P':>6} {'R':>6} {'F1':>6}  tp/fp/fn    src-acc  tgt-acc  src-none tgt-none"]
         for name, score in sorted(self.scores.items()):
             d = score.as_dict()
-            src = "—" if d["source_country_accuracy"] is None else f"{d['source_country_accuracy']:.3f}"
-            tgt = "—" if d["target_country_accuracy"] is None else f"{d['target_country_accuracy']:.3f}"
+            figures = [
+                "—" if d[key] is None else f"{d[key]:.3f}"
+                for key in (
+                    "source_country_accuracy",
+                    "target_country_accuracy",
+                    "source_no_country_accuracy",
+                    "target_no_country_accuracy",
+                )
+            ]
             out.append(
                 f"{name:9} {d['precision']:6.3f} {d['recall']:6.3f} {d['f1']:6.3f}  "
-                f"{score.tp}/{score.fp}/{score.fn}  {src:>7}  {tgt:>7}"
+                f"{score.tp}/{score.fp}/{score.fn}  {figures[0]:>7}  {figures[1]:>7}  "
+                f"{figures[2]:>8} {figures[3]:>8}"
             )
+        out.append(
+            "src/tgt-acc: the argument's country where the annotators named one; src/tgt-none: no country "
+            "where they named none"
+        )
         out.append(
             "F1 against one annotator drawn from each sentence's panel (expected): Hadath · "
             "an annotator against the label · against another annotator"
@@ -122,6 +141,18 @@ class GsrReport:
 
     def summary(self) -> dict[str, Any]:
         return {"gsr": {name: score.as_dict() for name, score in sorted(self.scores.items())}}
+
+
+def _share(hits: int, total: int) -> float | None:
+    return round(hits / total, 3) if total else None
+
+
+def _names_no_country(records: list[dict[str, Any]], role_key: str) -> bool:
+    """Whether the annotators coded the role and named no country for it: OEDA writes "None" (a
+    string), the 2015 set null; an empty role ({}) was not annotated and says nothing."""
+    mains = [span.get(role_key) for span in records]
+    coded = [role["main"] for role in mains if isinstance(role, dict) and "main" in role]
+    return bool(coded) and all(main in (None, "None", "") for main in coded)
 
 
 def _majority_country(records: list[dict[str, Any]], role_key: str) -> str | None:
@@ -188,7 +219,9 @@ def _evaluate_file(gsr_file: Path, pipeline: Pipeline, report: GsrReport, errors
             )
     spans_file = gsr_file.with_name(gsr_file.name.replace("_gsr.csv", "_spans.json"))
     if spans_file.exists():
-        _score_arguments(spans_file, predictions, report, errors)
+        _score_arguments(
+            spans_file, predictions, report, uncountried_blocks(pipeline.compiled.lexicon), errors
+        )
 
 
 def _error_record(sentence: GoldSentence, found: list[Event], events: list[Event]) -> dict[str, Any]:
@@ -214,8 +247,21 @@ def _error_record(sentence: GoldSentence, found: list[Event], events: list[Event
     }
 
 
+def uncountried_blocks(lexicon: Lexicon) -> frozenset[str]:
+    """First blocks of codes that name a kind of actor and no country (MIL, REB, CVL, GOV ...): those of
+    the lexicon's agents and roles, less the state codes and IMG / IGO, which the annotators write in
+    the country's place."""
+    blocks = {agent.code[:3] for agent in lexicon.agents}
+    blocks |= {role.code[:3] for role in lexicon.roles.values() if role.code}
+    return frozenset(blocks - set(lexicon.countries) - {"IMG", "IGO"})
+
+
 def _score_arguments(
-    spans_file: Path, predictions: dict[str, list[Event]], report: GsrReport, errors: Any = None
+    spans_file: Path,
+    predictions: dict[str, list[Event]],
+    report: GsrReport,
+    uncountried: frozenset[str],
+    errors: Any = None,
 ) -> None:
     records = json.loads(spans_file.read_text(encoding="utf-8"))
     for record in records:
@@ -233,6 +279,14 @@ def _score_arguments(
             ("target", gold_target, best.target if best else None),
         ):
             if not gold:
+                if _names_no_country(spans, f"{role}_role"):
+                    named = bool(predicted and predicted.code and predicted.code[:3] not in uncountried)
+                    if role == "source":
+                        score.source_null_total += 1
+                        score.source_null_hits += not named
+                    else:
+                        score.target_null_total += 1
+                        score.target_null_hits += not named
                 continue
             hit = bool(predicted and _country(predicted.code) == gold)
             if role == "source":
