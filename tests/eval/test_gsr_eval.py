@@ -179,7 +179,7 @@ def test_errors_file_lists_wrong_and_missing_argument_countries(gold, pipeline, 
     errors = tmp_path / "errors.jsonl"
     evaluate_gsr(gold, pipeline, errors_path=errors)
     records = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
-    [wrong] = [r for r in records if r["kind"].endswith("_country") or r["kind"].startswith("missing_")]
+    [wrong] = [r for r in records if r["kind"].startswith(("wrong_", "missing_"))]
     # the annotators' TUR against Hadath's Syrian army: the curator sees both, with spans
     assert (wrong["kind"], wrong["id"], wrong["gold_country"]) == (
         "wrong_source_country",
@@ -191,6 +191,14 @@ def test_errors_file_lists_wrong_and_missing_argument_countries(gold, pipeline, 
     start, end = wrong["found"]["span"]
     assert text[start:end] == wrong["found"]["text"] == "الجيش السوري"
     assert wrong["event"]["trigger"] == "هاجم"
+    # a country where the annotators named none is listed too
+    where_none = sorted(
+        (r["kind"], r["id"], r["found"]["code"]) for r in records if r["kind"].endswith("_where_none")
+    )
+    assert where_none == [
+        ("source_country_where_none", "p-tp", "IRQ"),
+        ("target_country_where_none", "p-tp", "IRQGOV"),
+    ]
 
 
 @pytest.mark.parametrize(

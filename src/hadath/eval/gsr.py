@@ -287,6 +287,10 @@ def _score_arguments(
                     else:
                         score.target_null_total += 1
                         score.target_null_hits += not named
+                    if errors is not None and named:
+                        errors.write(
+                            json.dumps(_argument_error(record, role, None, best), ensure_ascii=False) + "\n"
+                        )
                 continue
             hit = bool(predicted and _country(predicted.code) == gold)
             if role == "source":
@@ -299,11 +303,18 @@ def _score_arguments(
                 errors.write(json.dumps(_argument_error(record, role, gold, best), ensure_ascii=False) + "\n")
 
 
-def _argument_error(record: dict[str, Any], role: str, gold: str, best: Event | None) -> dict[str, Any]:
-    """A wrong or missing argument country, with the annotators' spans and what Hadath found."""
+def _argument_error(
+    record: dict[str, Any], role: str, gold: str | None, best: Event | None
+) -> dict[str, Any]:
+    """A wrong or missing argument country, or a country where the annotators named none (``gold``
+    None), with the annotators' spans and what Hadath found."""
     predicted = (best.source if role == "source" else best.target) if best else None
+    if gold is None:
+        kind = f"{role}_country_where_none"
+    else:
+        kind = f"wrong_{role}_country" if predicted else f"missing_{role}"
     return {
-        "kind": f"wrong_{role}_country" if predicted else f"missing_{role}",
+        "kind": kind,
         "id": record.get("source"),
         "event_type": record.get("event_type"),
         "text": record.get("text"),
