@@ -386,6 +386,20 @@ def test_what_the_credited_doer_fought_follows_it(pipeline, text):
     assert (code(fight.source), code(fight.target)) == ("YEMMIL", "YEMREB")
 
 
+@pytest.mark.parametrize(
+    ("text", "doer", "victim"),
+    [
+        ("الجنود السوريون الذين قتلهم المسلحون كانوا في إجازة.", "المسلحون", "الجنود السوريون"),
+        ("وكان الصحفي الأمريكي قد خطفه مسلحون في حلب.", "مسلحون", "الصحفي الأمريكي"),
+    ],
+)
+def test_with_an_object_pronoun_on_the_verb_its_subject_follows_and_the_topic_is_its_object(
+    pipeline, text, doer, victim
+):
+    [event] = events_of(analyze(pipeline, text, "2015-08-01"), "ASSAULT")
+    assert (event.source.text, event.target.text) == (doer, victim)
+
+
 def test_an_operations_command_acts_for_the_forces(pipeline):
     text = "وقال مصدر إن قيادة الفرقة الثامنة نفذت اليوم سلسلة من الغارات الجوية شرقي الرمادي."
     [raids] = events_of(analyze(pipeline, text, "2015-08-06"), "ASSAULT")

@@ -1168,7 +1168,10 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
     verb_first = not before
     # "شنوا": a plural ending on the verb is its (pronoun) subject, so nothing after it is the subject
     pronoun_subject = has_subject_ending(doc.tokens[trigger.last - 1])
-    if verb_first and near_after and not pronoun_subject:
+    # "وكانت بريم ... قد خطفهما مسلحون": with the object a pronoun on the verb, the noun before it is
+    # the topic the pronoun points back to, and the subject follows the verb
+    fronted_object = _has_object_pronoun(doc, trigger.last - 1)
+    if (verb_first or fronted_object) and near_after and not pronoun_subject:
         return near_after[0]
     return before[-1] if before else None
 
@@ -1208,6 +1211,22 @@ def _restated_event(doc: Doc, events: list[EventMention], trigger: _Trigger) -> 
     if _has_object_pronoun(doc, trigger.last - 1):
         return None
     return next((e for e in reversed(events) if e.last == relative), None)
+
+
+def _topic_object(doc: Doc, trigger: _Trigger) -> bool:
+    return not trigger.nominal and _has_object_pronoun(doc, trigger.last - 1)
+
+
+def _fronted_topic(
+    doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause
+) -> ActorMention | None:
+    """The noun an object pronoun on a verb points back to: the head of the relative clause the verb
+    opens ("الجنود الذين قتلهم"), else the last actor before the verb in its clause."""
+    relative = trigger.first - 1
+    if relative >= 0 and _cue_at(doc, relative, "relative"):
+        return next((m for m in actors if m.last == relative and not _is_prepositional(doc, m)), None)
+    before = _subjects_before(doc, actors, clause, trigger.first)
+    return before[-1] if before else None
 
 
 def _relative_head(
@@ -1305,6 +1324,12 @@ def _targets(
         and not doc.cue_ends_at(m.first, "partner")
     ]
     candidates = [m for m in candidates if source is None or (m is not source and not _same_state(m, source))]
+    if source is not None and source.first >= trigger.last and _topic_object(doc, trigger):
+        # "الجنود الذين قتلهم المسلحون", "بريم ... قد خطفهما مسلحون": the pronoun on the verb is its
+        # object and points back to the noun before the verb
+        topic = _fronted_topic(doc, actors, trigger, clause)
+        if topic is not None and not _same_state(topic, source):
+            return [topic]
     if not candidates and source is not None and end == source.first and _is_credited(doc, source):
         # "المعارك التي يخوضها الجيش ضد الحوثيين": what the credited doer fought, after it
         candidates = [
