@@ -580,3 +580,16 @@ def test_an_agent_noun_right_after_a_named_group_is_its_adjective(pipeline, text
 )
 def test_the_nisba_of_a_group_and_its_counted_accusative_are_its_members(pipeline, text, word, code):
     assert actor_by_text(analyze(pipeline, text, "2015-08-06"), word).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        ("وقال تنظيم داعش إن مقاتليه هاجموا مبنيين في مارع.", "مقاتليه", "IMG"),
+        ("قال حزب الله إن مقاتليه قصفوا مواقع النصرة.", "مقاتليه", "LBNREB"),
+        # a state's forces stay its forces
+        ("وقالت الحكومة السورية إن قواتها قصفت مواقع المسلحين.", "قواتها", "SYRMIL"),
+    ],
+)
+def test_an_armed_groups_own_men_are_the_group(pipeline, text, word, code):
+    assert actor_by_text(analyze(pipeline, text, "2015-08-06"), word).code == code

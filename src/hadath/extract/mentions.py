@@ -432,6 +432,19 @@ def _actor_at(
             break  # the head of a place's name ("محافظة إدلب"), left to the places
         if agent_end - position == 1 and _modifies_event_noun(doc, compiled, index, position):
             break  # "هجوم مسلح": an armed attack, not armed men
+        group = _possessing_group(doc, agent_end, sentence)
+        if group is not None:
+            return ActorMention(
+                position,
+                agent_end,
+                sentence,
+                group.code,
+                group.kind,
+                actor_id=group.actor_id,
+                name_en=group.name_en,
+                role="member",
+                confidence=0.65,
+            )
         first_block = agent.code[:3]
         country, confidence = None, 0.5
         if first_block in _DOMESTIC_BLOCKS:
@@ -505,6 +518,22 @@ def _has_pronoun_suffix(doc: Doc, position: int) -> bool:
     if not token.suffixes or token.suffixes[-1] not in _PRONOUN_SUFFIXES or "ال" in token.prefixes:
         return False
     return doc.text[token.start : token.end].endswith(token.suffixes[-1])
+
+
+def _possessing_group(doc: Doc, last: int, sentence: int) -> ActorMention | None:
+    """ "قال تنظيم داعش إن مقاتليه هاجموا", "قال حزب الله إن مقاتليه": an agent noun with a pronoun
+    clitic whose nearest earlier actor (this sentence or the one before) is an armed group, or another
+    organisation of no state, is that group's own men (a state's "قواتها" are its forces, below)."""
+    if not _has_pronoun_suffix(doc, last - 1):
+        return None
+    for mention in reversed(doc.actors):
+        if mention.sentence < sentence - 1:
+            return None
+        if mention.confidence < 0.6:
+            continue
+        own_men = mention.kind == "group" or (mention.kind == "organisation" and not mention.country)
+        return mention if own_men and mention.code else None
+    return None
 
 
 def _agent_antecedent(doc: Doc, first: int, last: int, sentence: int, block: str) -> str | None:
