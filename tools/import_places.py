@@ -212,7 +212,12 @@ def arabic_names(alternatenames: Iterable[str], exclude: frozenset[str] = frozen
         name = clean_arabic_name(raw)
         if name is not None and fold(name) not in exclude:
             kept.setdefault(name, name)
-    return sorted(kept)
+    # "مدينة زنجبار" beside "زنجبار" says no more than the name, and as the longer match it would hide
+    # that the name is ambiguous (Zinjibar in Yemen is "زنجبار" too)
+    return sorted(n for n in kept if not (n.startswith(_CITY_HEAD) and n.removeprefix(_CITY_HEAD) in kept))
+
+
+_CITY_HEAD = "مدينة "
 
 
 # --- Country centroids ---------------------------------------------------------------------------------

@@ -333,6 +333,9 @@ def test_arabic_names_dedupes_sorts_and_excludes() -> None:
     raw = ["Idlib", "إدلب", "ادلب", "إدلِب", "ادلب", "ئیدلب", "مدينة"]
     assert ip.arabic_names(raw) == ["إدلب", "ادلب"]
     assert ip.arabic_names(raw, exclude=frozenset({ip.fold("ادلب")})) == []
+    # "مدينة X" beside X adds nothing and would hide that X is ambiguous; alone it is the name
+    assert ip.arabic_names(["زنجبار", "مدينة زنجبار"]) == ["زنجبار"]
+    assert ip.arabic_names(["مدينة بني ياس"]) == ["مدينة بني ياس"]
 
 
 def test_build_city_rows_selection() -> None:
