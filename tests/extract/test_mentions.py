@@ -593,3 +593,10 @@ def test_the_nisba_of_a_group_and_its_counted_accusative_are_its_members(pipelin
 )
 def test_an_armed_groups_own_men_are_the_group(pipeline, text, word, code):
     assert actor_by_text(analyze(pipeline, text, "2015-08-06"), word).code == code
+
+
+def test_a_town_name_of_several_countries_follows_the_other_places_of_its_sentence(pipeline):
+    analysis = analyze(pipeline, "شنت الطائرات غارات على مدينة زنجبار عاصمة أبين.", "2015-08-06")
+    assert place_by_text(analysis, "زنجبار").country == "YEM"  # Zinjibar, not Zanzibar
+    analysis = analyze(pipeline, "وصل الرئيس التنزاني إلى زنجبار أمس.", "2015-08-06")
+    assert place_by_text(analysis, "زنجبار").country == "TZA"

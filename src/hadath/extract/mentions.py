@@ -973,12 +973,15 @@ def _extract_places(doc: Doc, compiled: CompiledLexicon, place_matches: list[lis
                     by_span.setdefault((match.first, match.last), []).append(place)
         for (first, last), places in by_span.items():
             candidates.append((first, last, places))
+        # a name read in several countries follows the other places of its sentence first ("زنجبار
+        # عاصمة أبين": Zinjibar in Yemen, not Zanzibar), then the document's countries
+        here = {places[0].country for places in by_span.values() if len({p.country for p in places}) == 1}
         # longest first, then leftmost; a place never overlaps an actor or another place
         candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
         for first, last, places in candidates:
             if any(i in taken for i in range(first, last)):
                 continue
-            place = _best_place(places, document_countries)
+            place = _best_place(places, here, document_countries)
             doc.places.append(
                 PlaceMention(
                     first,
@@ -1044,10 +1047,13 @@ def _article_mismatch(doc: Doc, compiled: CompiledLexicon, first: int, country: 
     return country not in compiled.article_countries
 
 
-def _best_place(places: list[Place], document_countries: set[str]) -> Place:
+def _best_place(
+    places: list[Place], sentence_countries: set[str | None], document_countries: set[str]
+) -> Place:
     return min(
         places,
         key=lambda p: (
+            p.country not in sentence_countries,
             p.country not in document_countries,
             _PLACE_KIND_PRIORITY.get(p.kind, 9),
             -p.population,
