@@ -400,6 +400,16 @@ def test_with_an_object_pronoun_on_the_verb_its_subject_follows_and_the_topic_is
     assert (event.source.text, event.target.text) == (doer, victim)
 
 
+def test_a_feminine_verb_after_its_subject_and_before_a_number_is_active(pipeline):
+    [killing] = events_of(
+        analyze(pipeline, "قوات الأمن قتلت ثلاثة مسلحين في سيناء.", "2015-08-01"), "ASSAULT"
+    )
+    assert (code(killing.source), code(killing.target)) == ("EGYCOP", "EGYREB")
+    # with nobody before it, the number after it is still who was killed
+    [killing] = events_of(analyze(pipeline, "وقتل ثلاثة مسلحين في سيناء.", "2015-08-01"), "ASSAULT")
+    assert (killing.source, code(killing.target)) == (None, "EGYREB")
+
+
 def test_an_operations_command_acts_for_the_forces(pipeline):
     text = "وقال مصدر إن قيادة الفرقة الثامنة نفذت اليوم سلسلة من الغارات الجوية شرقي الرمادي."
     [raids] = events_of(analyze(pipeline, text, "2015-08-06"), "ASSAULT")

@@ -600,3 +600,9 @@ def test_a_town_name_of_several_countries_follows_the_other_places_of_its_senten
     assert place_by_text(analysis, "زنجبار").country == "YEM"  # Zinjibar, not Zanzibar
     analysis = analyze(pipeline, "وصل الرئيس التنزاني إلى زنجبار أمس.", "2015-08-06")
     assert place_by_text(analysis, "زنجبار").country == "TZA"
+
+
+def test_a_word_ending_in_a_written_ta_is_a_verb_not_the_authorities(pipeline):
+    analysis = analyze(pipeline, "وسلطت الصحف الضوء على الاحتجاجات في اللاذقية.", "2015-08-06")
+    assert all(a.text != "وسلطت" for a in analysis.actors)
+    assert actor_by_text(analyze(pipeline, "وقالت السلطات إن الوضع هادئ.", "2015-08-06"), "السلطات")

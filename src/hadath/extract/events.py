@@ -662,7 +662,8 @@ def _passive_reading(
     follows it ("قتل 13 عراقيا", "قتل أمس سبعة"), "preverbal" when a subject precedes it and nothing
     but a preposition follows ("جندي عراقي قتل في هجوم", "ثلاثة عراقيين قتلوا وأصيب آخرون"). Not
     with an object pronoun ("قتلهم"), after "أنه" ("أكد أنه قتل 150 متمردا"), or when a preverbal
-    subject agrees with the verb's plural ending and a number follows ("شرطيين قتلوا 13 متظاهرا")."""
+    subject agrees with the verb's plural or feminine ending and a number follows ("شرطيين قتلوا 13
+    متظاهرا", "قوات الأمن قتلت ثلاثة مسلحين")."""
     verb = doc.tokens[trigger.last - 1]
     if _has_object_pronoun(doc, trigger.last - 1):
         return None
@@ -676,8 +677,11 @@ def _passive_reading(
     if following < clause.last and (
         doc.tokens[following].kind == "number" or doc.cue_starts_at(following, "cardinal")
     ):
-        plural_subject = has_subject_ending(verb)
-        return None if before and plural_subject else "counted"
+        # "قوات الأمن قتلت ثلاثة مسلحين": the feminine ending agrees with the preverbal subject too
+        agreeing = has_subject_ending(verb) or (
+            verb.suffixes[-1:] == ("ت",) and doc.text[verb.start : verb.end].endswith("ت")
+        )
+        return None if before and agreeing else "counted"
     if not before and len(after) == 1 and after[0].first == following and _victim_like(after[0]):
         # "قتل عراقيان في تفجير", "قتل مدنيون في قصف": civilians right after the verb and no object
         # after them: the ones killed, not the killers

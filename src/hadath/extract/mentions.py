@@ -471,13 +471,23 @@ def _actor_at(
 def _agents_at(doc: Doc, compiled: CompiledLexicon, index: _Index, position: int) -> list[tuple[int, Entry]]:
     """Agent matches at ``position``, without those whose last word carries a ta marbuta the agent's
     name lacks: "مدنية" (civil), "مسلحة" (armed), "مستوطنة" (a settlement) are not مدني، مسلح، مستوطن;
-    nor one word without the article that every one-word name of the agent has ("مقاومة")."""
+    nor one word without the article that every one-word name of the agent has ("مقاومة"); nor a word
+    ending in a written ت with nothing after it, a verb ("وسلطت الضوء": shed light, not السلطة) where a
+    noun would keep its ta marbuta ("سلطة") or take a pronoun ("حكومتنا")."""
     return [
         (end, entry)
         for end, entry in index.at(position, "agent")
         if not _spelling_mismatch(doc, position, end, compiled.lexicon.agents[int(entry.ref)].names)
         and not _lacks_article(index, position, end, entry.ref, compiled.definite_agents)
+        and not _ends_like_a_verb(doc, end - 1)
     ]
+
+
+def _ends_like_a_verb(doc: Doc, position: int) -> bool:
+    token = doc.tokens[position]
+    return (
+        bool(token.suffixes) and token.suffixes[-1] == "ت" and doc.text[token.start : token.end].endswith("ت")
+    )
 
 
 def _shared_head(doc: Doc, index: _Index, mention: ActorMention, end: int) -> ActorMention | None:
