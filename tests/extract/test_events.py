@@ -410,6 +410,17 @@ def test_a_feminine_verb_after_its_subject_and_before_a_number_is_active(pipelin
     assert (killing.source, code(killing.target)) == (None, "EGYREB")
 
 
+def test_an_attack_a_place_underwent_was_made_by_the_state_its_adjective_names(pipeline):
+    [shelling] = events_of(analyze(pipeline, "تعرضت القرية لقصف روسي عنيف أمس.", "2015-10-10"), "ASSAULT")
+    assert (shelling.source.text, code(shelling.source)) == ("روسي", "RUSMIL")
+    # the adjective of the next event noun is not the first one's
+    text = "وتعرض الاجتماع للقصف الأميركي جنوب إجدابيا."
+    analysis = analyze(pipeline, text, "2015-07-21")
+    [shelling] = events_of(analysis, "ASSAULT")
+    assert code(shelling.source) == "USAMIL"
+    assert all(code(e.source) != "USAGOV" for e in analysis.events)
+
+
 def test_an_operations_command_acts_for_the_forces(pipeline):
     text = "وقال مصدر إن قيادة الفرقة الثامنة نفذت اليوم سلسلة من الغارات الجوية شرقي الرمادي."
     [raids] = events_of(analyze(pipeline, text, "2015-08-06"), "ASSAULT")

@@ -159,6 +159,8 @@ def extract_events(
                     or _responsible(doc, actors, trigger, clause)
                     or _opponent(doc, actors, trigger, clause)
                 )
+                if source is None and trigger.nominal and trigger.entry.cameo[:2] in _VIOLENT_ROOTS:
+                    source = _national_agent(doc, trigger, "MIL")  # "تعرضت القرية لقصف روسي"
             else:
                 source = _source(doc, actors, trigger, clause)
             restated = _restated_event(doc, events, trigger)
@@ -438,6 +440,8 @@ def _national_agent(doc: Doc, trigger: _Trigger, role: str) -> ActorMention | No
     for match in doc.stem_matches[sentence]:
         if not trigger.last <= match.first <= trigger.last + 1:
             continue
+        if _event_word_between(doc, sentence, trigger.last, match.first):
+            break  # "الاجتماع للقصف الأميركي": the adjective is the next event's
         for entry in match.entries:
             if entry.kind == "adjective":
                 return ActorMention(
