@@ -276,29 +276,6 @@ def test_protest_by_a_people(pipeline):
     assert event.modality == "asserted"
 
 
-@pytest.mark.parametrize(
-    ("text", "venue"),
-    [
-        ("تظاهر مئات الأشخاص أمس في البصرة للمطالبة بتحسين الخدمات.", "البصرة"),
-        ("خرجت تظاهرات في مدن عراقية عدة أمس.", "عراقية"),  # a country adjective after a locative noun
-        ("وأشارت الصحف إلى المظاهرات التي شهدتها مدينة الموصل أمس.", "الموصل"),  # a venue verb
-    ],
-)
-def test_a_protest_aimed_at_nobody_named_addresses_the_authorities_where_it_happens(pipeline, text, venue):
-    [protest] = events_of(analyze(pipeline, text, "2015-08-01"), "PROTEST")
-    assert (code(protest.target), protest.target.text, protest.target.role) == ("IRQGOV", venue, "venue")
-    assert protest.target.confidence < 0.5
-
-
-def test_a_named_target_or_a_governments_own_rally_takes_no_venue_target(pipeline):
-    text = "تظاهر آلاف الأتراك في أنقرة ضد الحكومة الإسرائيلية."
-    [protest] = events_of(analyze(pipeline, text, "2015-08-01"), "PROTEST")
-    assert (code(protest.target), protest.target.role) == ("ISRGOV", "GOV")
-    text = "نظمت الحكومة المصرية مسيرة في القاهرة أمس."
-    [rally] = events_of(analyze(pipeline, text, "2015-08-01"), "PROTEST")
-    assert (code(rally.source), rally.target) == ("EGYGOV", None)
-
-
 def test_protest_date_comes_from_relative_expression(pipeline):
     text = "تظاهر العراقيون في البصرة أمس."
     [event] = events_of(analyze(pipeline, text, "2019-10-10"), "PROTEST")

@@ -23,7 +23,7 @@ import yaml
 
 from hadath.doc import Doc
 from hadath.extract.dates import DateMention, relative_time_re
-from hadath.extract.events import VENUE_ROLE, EventMention
+from hadath.extract.events import EventMention
 from hadath.text.normalize import normalize
 from hadath.text.tokens import Token, tokenize
 
@@ -100,8 +100,7 @@ def event_features(doc: Doc, event: EventMention, dates: list[DateMention]) -> l
         f"prefix={'+'.join(head.prefixes) or '-'}",
         f"suffix={'+'.join(head.suffixes) or '-'}",
         f"source={event.source.kind if event.source else None}",
-        # an argument inferred from the venue is no evidence the text gives
-        f"target={event.target.kind if event.target and event.target.role != VENUE_ROLE else None}",
+        f"target={event.target.kind if event.target else None}",
         f"place={event.place is not None}",
         f"context_entry={bool(event.entry.context)}",
         f"opener={event.clause.opener}",

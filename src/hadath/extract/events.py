@@ -57,9 +57,6 @@ _BEHIND_WINDOW = 5  # tokens from وراء to the event noun ("وراء سلسل
 _CREDIT_WINDOW = 3  # tokens between an event noun and نفذته ("هجوم انتحاري بسيارة مفخخة نفذته")
 _PROTEST_ROOT = "14"
 _PROTEST_OBJECT_GAP = 3
-# the role of a target inferred from where a protest took place, not named by the text
-VENUE_ROLE = "venue"
-_VENUE_CUE_GAP = 4  # "شهدت العاصمة العراقية بغداد مظاهرات": tokens between a venue verb and the event
 _AIMED_PREPOSITIONS = frozenset({"ضد", "علي"})  # normalised: على → علي
 _ACCUSE_CODE = "112"
 _DISAPPROVE_ROOT = "11"
@@ -232,9 +229,6 @@ def extract_events(
             if not targets and (patients is not None or victim_noun):
                 victims_here = _victims_at_place(doc, trigger, clause)
                 targets = [victims_here] if victims_here else []
-            if not targets and trigger.entry.cameo[:2] == _PROTEST_ROOT:
-                authorities = _venue_authorities(doc, trigger, clause, source)
-                targets = [authorities] if authorities else []
             denied_by = None
             if quotation is not None and doc.cue_starts_at(quotation.cue.first, "negation"):
                 denied_by = doc.surface(quotation.cue.first, quotation.cue.last, body=False)
@@ -335,56 +329,6 @@ def _protest_targets(
                 if forces is not None:
                     return [forces]
     return []
-
-
-def _venue_authorities(
-    doc: Doc, trigger: _Trigger, clause: Clause, source: ActorMention | None
-) -> ActorMention | None:
-    """A protest that names nobody it is aimed at addresses the authorities of the country it takes
-    place in, the convention of the OEDA and 2015 gold annotators and of CAMEO coders: "تظاهر أمس نحو
-    500 شخص أمام مكتب محافظ البصرة" (IRQGOV), "تظاهرات شعبية في مدن عراقية" (IRQGOV). The evidence span
-    is the venue (_venue). Low confidence: the text does not say it. A government rally ("نظمت الحكومة
-    مسيرة") is not aimed at the government itself."""
-    venue = _venue(doc, trigger, clause)
-    if venue is None:
-        return None
-    first, last, country = venue
-    if source is not None and source.country == country and source.role_blocks[:3] == "GOV":
-        return None
-    sentence = doc.tokens[trigger.first].sentence
-    return ActorMention(
-        first, last, sentence, country + "GOV", "agent", country=country, role=VENUE_ROLE, confidence=0.3
-    )
-
-
-def _venue(doc: Doc, trigger: _Trigger, clause: Clause) -> tuple[int, int, str] | None:
-    """Where an event took place, as a token range and a country: a place a venue verb next to it
-    names ("المظاهرات التي شهدتها مدينة اللاذقية"); else the locative place of its clause nearest to it
-    ("في بغداد"); else a country adjective right after a locative noun ("في مدن عراقية")."""
-    sentence = doc.tokens[trigger.first].sentence
-    span = doc.sentences[sentence]
-    for cue in doc.cues_in("venue", span.first_token, span.last_token):
-        if abs(cue.first - trigger.first) <= _VENUE_CUE_GAP:
-            for place in doc.places:
-                if cue.last <= place.first <= cue.last + 1 and place.country:
-                    return place.first, place.last, place.country
-    locative = [
-        p
-        for p in doc.places
-        if clause.first <= p.first < clause.last
-        and p.country
-        and _is_locative(doc, p)
-        and not _is_dateline(doc, p)
-    ]
-    if locative:
-        place = min(locative, key=lambda p: abs(p.first - trigger.first))
-        return place.first, place.last, place.country
-    for match in doc.stem_matches[sentence]:
-        if clause.first < match.first < clause.last and doc.cue_ends_at(match.first - 1, "locative"):
-            country = next((e.ref for e in match.entries if e.kind == "adjective"), None)
-            if country is not None:
-                return match.first, match.last, country
-    return None
 
 
 def _sentence_span(doc: Doc, sentence: int) -> Clause:

@@ -59,7 +59,6 @@ SYNTAX_CUES = (
     "group_anaphor",  # الحركة، التنظيم: the group named last
     "protest_object",  # ضد، احتجاجا على، أمام مقر: what a protest is aimed at follows
     "attitude",  # أعرب عن، أبدى: the verbal nouns after it are what the attitude is about
-    "venue",  # شهدت X مظاهرات، المظاهرات التي شهدتها X: X is where the event took place
     "relative",  # الذي، التي: the noun before it is the subject of the verb after it
 )
 CUE_CATEGORIES = DISCOURSE_CUES + SYNTAX_CUES
