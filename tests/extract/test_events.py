@@ -398,6 +398,16 @@ def test_an_attack_a_place_underwent_was_made_by_the_state_its_adjective_names(p
     assert all(code(e.source) != "USAGOV" for e in analysis.events)
 
 
+def test_a_second_count_after_an_undiacritised_verb_is_its_object(pipeline):
+    text = "وفي عام 2013 قتل أربعة مسلحين من حركة الشباب 67 شخصا في هجوم على مركز تجاري."
+    killings = [e for e in analyze(pipeline, text, "2015-08-01").events if e.trigger == "قتل"]
+    assert killings and all(e.source is not None and code(e.target) == "CVL" for e in killings)
+    # a count joined by و is more of the killed
+    text = "قتل 13 عراقيا وخمسة سوريين في التفجير."
+    killings = [e for e in analyze(pipeline, text, "2015-08-01").events if e.trigger == "قتل"]
+    assert {code(e.target) for e in killings} == {"IRQ", "SYR"} and all(e.source is None for e in killings)
+
+
 def test_an_operations_command_acts_for_the_forces(pipeline):
     text = "وقال مصدر إن قيادة الفرقة الثامنة نفذت اليوم سلسلة من الغارات الجوية شرقي الرمادي."
     [raids] = events_of(analyze(pipeline, text, "2015-08-06"), "ASSAULT")

@@ -576,6 +576,19 @@ def _patient_subjects(
     return _with_coordinated(doc, actors, after[0], clause) if after else []
 
 
+def _second_count(doc: Doc, actors: list[ActorMention], position: int, clause: Clause) -> bool:
+    """Whether another count follows a counted subject at ``position``, with nothing between but the
+    group it belongs to ("من حركة الشباب"): that count is the verb's object."""
+    if position < clause.last and doc.tokens[position].norm == "من":
+        group = next((m for m in actors if m.first == position + 1), None)
+        if group is None:
+            return False
+        position = group.last
+    if position >= clause.last or doc.tokens[position].has_prefix("و", "ف"):
+        return False  # "قتل 13 عراقيا وخمسة سوريين": more of the killed
+    return doc.tokens[position].kind == "number" or doc.cue_starts_at(position, "cardinal")
+
+
 def _appositive_subject(
     doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause
 ) -> list[ActorMention]:
@@ -629,7 +642,11 @@ def _passive_reading(
         agreeing = has_subject_ending(verb) or (
             verb.suffixes[-1:] == ("ت",) and doc.text[verb.start : verb.end].endswith("ت")
         )
-        return None if before and agreeing else "counted"
+        if before and agreeing:
+            return None
+        if after and _second_count(doc, actors, after[0].last, clause):
+            return None  # "قتل أربعة مسلحين من حركة الشباب 67 شخصا": four gunmen killed 67 people
+        return "counted"
     if not before and len(after) == 1 and after[0].first == following and _victim_like(after[0]):
         # "قتل عراقيان في تفجير", "قتل مدنيون في قصف": civilians right after the verb and no object
         # after them: the ones killed, not the killers
