@@ -2,7 +2,7 @@
 
     hadath analyze PATH... [--date YYYY-MM-DD] [--format json|jsonl|table]
     hadath eval example DIR [--json]
-    hadath eval gsr DIR [--errors FILE] [--rules-only] [--cross-validate K]
+    hadath eval gsr DIR [--errors FILE] [--rules-only] [--min-confidence C] [--cross-validate K]
     hadath eval ner FILE [--json]
     hadath schema [--out FILE]
     hadath lexicon check [--corpus PATH...] | search TEXT | add --id ... | unknown PATH...
@@ -25,7 +25,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from hadath.cli_common import date_arg, error
+from hadath.cli_common import confidence_arg, date_arg, error
 from hadath.io.readers import read_documents
 from hadath.lexicon import commands as lexicon_commands
 from hadath.mosaic import commands as mosaic_commands
@@ -90,7 +90,12 @@ def cmd_eval_example(args: argparse.Namespace) -> int:
 
 
 def cmd_eval_gsr(args: argparse.Namespace) -> int:
-    from hadath.eval.gsr import cross_validated_detection, cross_validated_lines, evaluate_gsr
+    from hadath.eval.gsr import (
+        DETECTION_CONFIDENCE,
+        cross_validated_detection,
+        cross_validated_lines,
+        evaluate_gsr,
+    )
     from hadath.pipeline import Pipeline
 
     try:
@@ -98,6 +103,7 @@ def cmd_eval_gsr(args: argparse.Namespace) -> int:
             Path(args.directory),
             pipeline=Pipeline(event_filter=not args.rules_only),
             errors_path=Path(args.errors) if args.errors else None,
+            min_confidence=DETECTION_CONFIDENCE if args.min_confidence is None else args.min_confidence,
         )
         validation = (
             cross_validated_detection(Path(args.directory), args.cross_validate)
@@ -175,6 +181,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--rules-only",
         action="store_true",
         help="without the learned event filter (dictionary and rules alone)",
+    )
+    gsr.add_argument(
+        "--min-confidence",
+        type=confidence_arg,
+        metavar="C",
+        help="with the filter, the confidence an event needs to count as reported (default: the filter's "
+        "own cut, 0.5; a lower one trades precision for recall)",
     )
     gsr.add_argument(
         "--cross-validate",

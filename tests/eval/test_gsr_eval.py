@@ -276,3 +276,23 @@ def test_which_code_blocks_name_no_country(pipeline):
     blocks = uncountried_blocks(pipeline.compiled.lexicon)
     assert {"MIL", "REB", "CVL", "GOV", "COP"} <= blocks
     assert not {"SYR", "IRQ", "IMG", "IGO"} & blocks
+
+
+def test_a_lower_confidence_cut_counts_more_events_as_reported(gold):
+    filtered = Pipeline()
+    nothing = evaluate_gsr(gold, filtered, min_confidence=1.0).scores["ASSAULT"]
+    everything = evaluate_gsr(gold, filtered, min_confidence=0.0).scores["ASSAULT"]
+    shipped = evaluate_gsr(gold, filtered).scores["ASSAULT"]
+    assert (nothing.tp, nothing.fp) == (0, 0)
+    assert (everything.tp, everything.fp, everything.fn) == (2, 0, 0)  # as the rules alone
+    assert nothing.tp <= shipped.tp <= everything.tp
+
+
+def test_cli_checks_the_confidence_cut(gold, capsys):
+    from hadath.cli import main
+
+    assert main(["eval", "gsr", str(gold), "--min-confidence", "0.0"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].split()[4] == "2/0/0"
+    with pytest.raises(SystemExit):
+        main(["eval", "gsr", str(gold), "--min-confidence", "1.5"])
+    assert "between 0 and 1" in capsys.readouterr().err

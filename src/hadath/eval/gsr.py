@@ -175,21 +175,28 @@ def _best(events: list[Event]) -> Event | None:
 
 
 def evaluate_gsr(
-    directory: Path, pipeline: Pipeline | None = None, errors_path: Path | None = None
+    directory: Path,
+    pipeline: Pipeline | None = None,
+    errors_path: Path | None = None,
+    min_confidence: float = DETECTION_CONFIDENCE,
 ) -> GsrReport:
+    """Score every gold file of ``directory``; with the event filter, an event counts as reported from
+    ``min_confidence`` on."""
     pipeline = pipeline or Pipeline()
     report = GsrReport()
     errors = errors_path.open("w", encoding="utf-8") if errors_path else None
     try:
         for gsr_file in gsr_files(directory):
-            _evaluate_file(gsr_file, pipeline, report, errors)
+            _evaluate_file(gsr_file, pipeline, report, errors, min_confidence)
     finally:
         if errors:
             errors.close()
     return report
 
 
-def _evaluate_file(gsr_file: Path, pipeline: Pipeline, report: GsrReport, errors: Any) -> None:
+def _evaluate_file(
+    gsr_file: Path, pipeline: Pipeline, report: GsrReport, errors: Any, min_confidence: float
+) -> None:
     predictions: dict[str, list[Event]] = {}
     filtered = pipeline.event_filter is not None
     for sentence in scored_sentences(gsr_file):
@@ -200,7 +207,7 @@ def _evaluate_file(gsr_file: Path, pipeline: Pipeline, report: GsrReport, errors
             for e in analysis.events
             if e.plover == sentence.event_type
             and e.modality not in _NOT_OCCURRED
-            and (not filtered or e.confidence >= DETECTION_CONFIDENCE)
+            and (not filtered or e.confidence >= min_confidence)
         ]
         predictions[sentence.id] = found
         gold = sentence.positive
