@@ -573,25 +573,18 @@ def test_an_agent_noun_right_after_a_named_group_is_its_adjective(pipeline, text
 @pytest.mark.parametrize(
     ("text", "word", "code"),
     [
+        # the nisba of a group and its counted accusative are its members
         ("أسفرت الغارات عن مقتل 52 داعشيا غرب الرمادي.", "داعشيا", "IMG"),
         ("قام داعشي بتفجير نفسه في المسجد.", "داعشي", "IMG"),
         ("أدت المعارك إلى مصرع 22 حوثيا في لحج.", "حوثيا", "YEMREB"),
-    ],
-)
-def test_the_nisba_of_a_group_and_its_counted_accusative_are_its_members(pipeline, text, word, code):
-    assert actor_by_text(analyze(pipeline, text, "2015-08-06"), word).code == code
-
-
-@pytest.mark.parametrize(
-    ("text", "word", "code"),
-    [
+        # an armed group's own men ("its fighters") are the group
         ("وقال تنظيم داعش إن مقاتليه هاجموا مبنيين في مارع.", "مقاتليه", "IMG"),
         ("قال حزب الله إن مقاتليه قصفوا مواقع النصرة.", "مقاتليه", "LBNREB"),
         # a state's forces stay its forces
         ("وقالت الحكومة السورية إن قواتها قصفت مواقع المسلحين.", "قواتها", "SYRMIL"),
     ],
 )
-def test_an_armed_groups_own_men_are_the_group(pipeline, text, word, code):
+def test_a_groups_members_are_coded_as_the_group(pipeline, text, word, code):
     assert actor_by_text(analyze(pipeline, text, "2015-08-06"), word).code == code
 
 
