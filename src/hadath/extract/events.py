@@ -32,7 +32,7 @@ from hadath.doc import ActorMention, Doc, PlaceMention
 from hadath.extract.clauses import CLAUSE_PUNCTUATION, Clause, clause_of
 from hadath.extract.dates import relative_time_re
 from hadath.extract.modality import Modality, modality_of
-from hadath.extract.morphology import has_subject_ending, looks_finite, looks_nominal
+from hadath.extract.morphology import ends_in_written_ta, has_subject_ending, looks_finite, looks_nominal
 from hadath.extract.quotations import QuotationMention, SpeechAct
 from hadath.lexicon.compiled import CompiledLexicon
 from hadath.lexicon.model import EventEntry
@@ -639,8 +639,8 @@ def _passive_reading(
         doc.tokens[following].kind == "number" or doc.cue_starts_at(following, "cardinal")
     ):
         # "قوات الأمن قتلت ثلاثة مسلحين": the feminine ending agrees with the preverbal subject too
-        agreeing = has_subject_ending(verb) or (
-            verb.suffixes[-1:] == ("ت",) and doc.text[verb.start : verb.end].endswith("ت")
+        agreeing = has_subject_ending(verb) or ends_in_written_ta(
+            verb, doc.surface(trigger.last - 1, trigger.last, body=False)
         )
         if before and agreeing:
             return None

@@ -33,7 +33,7 @@ from datetime import date
 from functools import lru_cache
 
 from hadath.doc import ActorMention, Doc, PlaceMention
-from hadath.extract.morphology import looks_finite
+from hadath.extract.morphology import ends_in_written_ta, looks_finite
 from hadath.lexicon.compiled import (
     NAME_ENDINGS,
     CompiledLexicon,
@@ -479,15 +479,8 @@ def _agents_at(doc: Doc, compiled: CompiledLexicon, index: _Index, position: int
         for end, entry in index.at(position, "agent")
         if not _spelling_mismatch(doc, position, end, compiled.lexicon.agents[int(entry.ref)].names)
         and not _lacks_article(index, position, end, entry.ref, compiled.definite_agents)
-        and not _ends_like_a_verb(doc, end - 1)
+        and not ends_in_written_ta(doc.tokens[end - 1], doc.surface(end - 1, end, body=False))
     ]
-
-
-def _ends_like_a_verb(doc: Doc, position: int) -> bool:
-    token = doc.tokens[position]
-    return (
-        bool(token.suffixes) and token.suffixes[-1] == "ت" and doc.text[token.start : token.end].endswith("ت")
-    )
 
 
 def _shared_head(doc: Doc, index: _Index, mention: ActorMention, end: int) -> ActorMention | None:

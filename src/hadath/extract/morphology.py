@@ -53,3 +53,9 @@ _SUBJECT_ENDINGS = frozenset({"وا", "ون", "تم", "نا"})
 def has_subject_ending(token: Token) -> bool:
     """Whether a verb's ending is its subject, so that nobody after it is."""
     return any(s in _SUBJECT_ENDINGS for s in token.suffixes)
+
+
+def ends_in_written_ta(token: Token, surface: str) -> bool:
+    """A last ت written as such, with nothing after it ("قتلت", "وسلطت"): a verb's ending (she, or
+    I/you), where a noun would keep its ta marbuta ("سلطة") or take a pronoun after it ("حكومتنا")."""
+    return token.suffixes[-1:] == ("ت",) and surface.endswith("ت")
