@@ -442,6 +442,7 @@ def _actor_at(
                 group.kind,
                 actor_id=group.actor_id,
                 name_en=group.name_en,
+                country=group.country,
                 role="member",
                 confidence=0.65,
             )
