@@ -599,3 +599,28 @@ def test_a_word_ending_in_a_written_ta_is_a_verb_not_the_authorities(pipeline):
     analysis = analyze(pipeline, "وسلطت الصحف الضوء على الاحتجاجات في اللاذقية.", "2015-08-06")
     assert all(a.text != "وسلطت" for a in analysis.actors)
     assert actor_by_text(analyze(pipeline, "وقالت السلطات إن الوضع هادئ.", "2015-08-06"), "السلطات")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("ووقف المواطنون أمام ماكينات الصراف الآلي.", "ماكينات"),  # machines, not McCain
+        ("وسادت أجواء من التوتر في القاعة.", "وسادت"),  # prevailed, not Sadat
+        ("وقدم سلمان الفرج استقالته من النادي.", "سلمان"),  # a given name, not the king
+        ("وصل الوفد إلى جزر سليمان أمس.", "سليمان"),  # the Solomon Islands, not Michel Suleiman
+    ],
+)
+def test_a_word_spelt_unlike_a_persons_one_word_names_is_not_the_person(pipeline, text, word):
+    assert all(a.text != word for a in analyze(pipeline, text, "2015-08-06").actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        ("وقال كارتر إن البلدين سيتعاونان.", "كارتر", "USAGOV"),
+        ("وأكد لكلينتون أن الاتفاق قائم.", "كلينتون", "USAGOV"),
+        ("وتلقى الرئيس اتصالا من البشير.", "البشير", "SDNGOV"),
+    ],
+)
+def test_a_persons_one_word_name_behind_a_clitic_is_still_the_person(pipeline, text, word, code):
+    assert actor_by_text(analyze(pipeline, text, "2015-08-06"), word).code == code

@@ -66,6 +66,7 @@ _AMBIGUITY_FACTOR = {"unique": 1.0, "date": 0.9, "sentence": 0.8, "focus": 0.7, 
 _ANAPHORA_SENTENCES = 3
 _PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن"})
 _CLOSING_QUOTES = frozenset({"»", '"', "”", "'", ")"})
+_NAME_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك"})
 
 
 class _Index:
@@ -880,12 +881,37 @@ def _actors_at(
                 (actor.type == "person" or not _feminine_nisba(doc, end - 1))
                 and _spelling_mismatch(doc, position, end, actor.names)
             )
+            and not (
+                actor.type == "person" and end - position == 1 and _not_a_name_of(doc.tokens[position], actor)
+            )
         ):
             found.append((end, actor))
     if not found:
         return None
     longest = found[0][0]
     return longest, [actor for end, actor in found if end == longest]
+
+
+def _not_a_name_of(token: Token, actor: Actor) -> bool:
+    """A one-word match on a person that is not written as one of the person's one-word names once a
+    conjunction or preposition clitic is set aside: stems hide endings and articles a name does not
+    take, so "ماكينات" (machines) met ماكين, "سادت" (prevailed) السادات and "السلمان" سلمان."""
+    names = _one_word_names(actor.names)
+    if not names:
+        return False
+    body = token.norm
+    for prefix in token.prefixes:
+        if prefix not in _NAME_PROCLITICS or not body.startswith(prefix):
+            break
+        body = body[len(prefix) :]
+    if "ال" in token.prefixes and body.startswith("ل") and not body.startswith("ال"):
+        body = "ا" + body  # "للبشير": the article's alif is not written after ل
+    return body not in names
+
+
+@lru_cache(maxsize=4096)
+def _one_word_names(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalize(name).text for name in names if len(name.split()) == 1)
 
 
 def _feminine_nisba(doc: Doc, position: int) -> bool:
