@@ -435,18 +435,7 @@ def _actor_at(
             break  # "هجوم مسلح": an armed attack, not armed men
         group = _possessing_group(doc, agent_end, sentence)
         if group is not None:
-            return ActorMention(
-                position,
-                agent_end,
-                sentence,
-                group.code,
-                group.kind,
-                actor_id=group.actor_id,
-                name_en=group.name_en,
-                country=group.country,
-                role="member",
-                confidence=0.65,
-            )
+            return _referring_to(group, position, agent_end, sentence, "member", 0.65)
         first_block = agent.code[:3]
         country, confidence = None, 0.5
         if first_block in _DOMESTIC_BLOCKS:
@@ -525,6 +514,25 @@ def _has_pronoun_suffix(doc: Doc, position: int) -> bool:
     return doc.text[token.start : token.end].endswith(token.suffixes[-1])
 
 
+def _referring_to(
+    antecedent: ActorMention, first: int, last: int, sentence: int, role: str, confidence: float
+) -> ActorMention:
+    """A mention at ``first:last`` of the actor ``antecedent`` names ("الحركة" after حركة حماس, "مقاتليه"
+    after تنظيم داعش)."""
+    return ActorMention(
+        first,
+        last,
+        sentence,
+        antecedent.code,
+        antecedent.kind,
+        actor_id=antecedent.actor_id,
+        name_en=antecedent.name_en,
+        country=antecedent.country,
+        role=role,
+        confidence=confidence,
+    )
+
+
 def _possessing_group(doc: Doc, last: int, sentence: int) -> ActorMention | None:
     """ "قال تنظيم داعش إن مقاتليه هاجموا", "قال حزب الله إن مقاتليه": an agent noun with a pronoun
     clitic whose nearest earlier actor (this sentence or the one before) is an armed group, or another
@@ -568,17 +576,8 @@ def _group_anaphor(doc: Doc, compiled: CompiledLexicon, position: int, sentence:
             continue
         actor = compiled.lexicon.actors[mention.actor_id]
         if any(normalize(name).text.split()[0] == head for name in actor.names):
-            return ActorMention(
-                position,
-                position + 1,
-                sentence,
-                mention.code,
-                mention.kind,
-                actor_id=mention.actor_id,
-                name_en=mention.name_en,
-                country=mention.country,
-                role="anaphor",
-                confidence=round(mention.confidence * 0.8, 2),
+            return _referring_to(
+                mention, position, position + 1, sentence, "anaphor", round(mention.confidence * 0.8, 2)
             )
     return None
 
