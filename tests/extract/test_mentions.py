@@ -624,3 +624,12 @@ def test_a_word_spelt_unlike_a_persons_one_word_names_is_not_the_person(pipeline
 )
 def test_a_persons_one_word_name_behind_a_clitic_is_still_the_person(pipeline, text, word, code):
     assert actor_by_text(analyze(pipeline, text, "2015-08-06"), word).code == code
+
+
+def test_a_feminine_nisba_names_a_group_only_after_an_agent_or_event_noun(pipeline):
+    analysis = analyze(pipeline, "وقطع رأسه على الطريقة الداعشية ونشر الفيديو.", "2015-07-01")
+    assert all(a.code != "IMG" for a in analysis.actors)  # ISIS-style, not ISIS
+    analysis = analyze(pipeline, "هاجمت الميليشيات الحوثية مواقع الجيش في تعز.", "2015-07-01")
+    assert actor_by_text(analysis, "الميليشيات").code == "YEMREB"
+    analysis = analyze(pipeline, "وجاء ذلك عقب سلسلة من الاحتجاجات الفلسطينية في القدس.", "2015-07-01")
+    assert actor_by_text(analysis, "الفلسطينية").code == "PSE"

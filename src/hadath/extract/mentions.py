@@ -877,7 +877,7 @@ def _actors_at(
             and not _lacks_article(index, position, end, entry.ref, compiled.definite_actors)
             and (not entry.theatre_only or not story_countries.isdisjoint(actor.theatres))
             and not (
-                (actor.type == "person" or not _feminine_nisba(doc, end - 1))
+                (actor.type == "person" or not _group_nisba(doc, position, end))
                 and _spelling_mismatch(doc, position, end, actor.names)
             )
             and not (
@@ -911,6 +911,22 @@ def _not_a_name_of(token: Token, actor: Actor) -> bool:
 @lru_cache(maxsize=4096)
 def _one_word_names(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(normalize(name).text for name in names if len(name.split()) == 1)
+
+
+def _group_nisba(doc: Doc, first: int, end: int) -> bool:
+    """A name ending in a feminine nisba that still names the group: a longer name ("المنطقة القبلية
+    الباكستانية"), or one word right after an agent or event noun ("الميليشيات الحوثية", "الاحتجاجات
+    الفلسطينية"); after any other noun one such word is a manner or a style ("على الطريقة الداعشية":
+    ISIS-style), no actor."""
+    if not _feminine_nisba(doc, end - 1):
+        return False
+    if end - first > 1:
+        return True
+    sentence = doc.tokens[first].sentence
+    return any(
+        m.last == first and any(e.kind in ("agent", "event") for e in m.entries)
+        for m in doc.stem_matches[sentence]
+    )
 
 
 def _feminine_nisba(doc: Doc, position: int) -> bool:
