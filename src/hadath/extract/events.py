@@ -1139,8 +1139,7 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
     pronoun_subject = has_subject_ending(doc.tokens[trigger.last - 1])
     # "وكانت بريم ... قد خطفهما مسلحون": with the object a pronoun on the verb, the noun before it is
     # the topic the pronoun points back to, and the subject follows the verb
-    fronted_object = _has_object_pronoun(doc, trigger.last - 1)
-    if (verb_first or fronted_object) and near_after and not pronoun_subject:
+    if (verb_first or _topic_object(doc, trigger)) and near_after and not pronoun_subject:
         return near_after[0]
     return before[-1] if before else None
 
@@ -1191,9 +1190,8 @@ def _fronted_topic(
 ) -> ActorMention | None:
     """The noun an object pronoun on a verb points back to: the head of the relative clause the verb
     opens ("الجنود الذين قتلهم"), else the last actor before the verb in its clause."""
-    relative = trigger.first - 1
-    if relative >= 0 and _cue_at(doc, relative, "relative"):
-        return next((m for m in actors if m.last == relative and not _is_prepositional(doc, m)), None)
+    if trigger.first > 0 and _cue_at(doc, trigger.first - 1, "relative"):
+        return _relative_antecedent(doc, actors, trigger)
     before = _subjects_before(doc, actors, clause, trigger.first)
     return before[-1] if before else None
 
@@ -1209,7 +1207,12 @@ def _relative_head(
         return None
     if _has_object_pronoun(doc, trigger.last - 1):
         return None
-    return next((m for m in actors if m.last == relative and not _is_prepositional(doc, m)), None)
+    return _relative_antecedent(doc, actors, trigger)
+
+
+def _relative_antecedent(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> ActorMention | None:
+    """The actor right before the relative pronoun in front of ``trigger`` ("القوات التي قصفت")."""
+    return next((m for m in actors if m.last == trigger.first - 1 and not _is_prepositional(doc, m)), None)
 
 
 def _preposition_between(doc: Doc, first: int, last: int) -> bool:
@@ -1324,11 +1327,7 @@ def _targets(
     if not candidates and passive and not trigger.nominal:
         # "وهذا ثالث فلسطيني يقتل برصاص الجيش": with its agent told, a passive verb's subject before it
         # is the one it was done to
-        candidates = [
-            m
-            for m in actors
-            if clause.first <= m.first and m.last <= trigger.first and not _is_prepositional(doc, m)
-        ][-1:]
+        candidates = _subjects_before(doc, actors, clause, trigger.first)[-1:]
     if not candidates:
         return []
     targets = [candidates[0]]
