@@ -43,6 +43,7 @@ ENTRY_KEYS = {
     "source_roles",
     "genitive",
     "subject",
+    "light_verb",
 }
 CUE_KEYS = DISCOURSE_CUES
 

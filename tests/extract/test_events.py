@@ -618,6 +618,15 @@ def test_an_arrest_noun_with_an_object_takes_its_genitive_as_doer(pipeline):
     assert (code(arrest.source), code(arrest.target)) == ("IRQCOP", "IRQCVL")
 
 
+def test_a_light_verb_and_its_object_noun_are_one_arrest(pipeline):
+    analysis = analyze(pipeline, "وألقت الشرطة القبض على ثلاثة أشخاص في الرياض.", "2015-08-06")
+    [arrest] = events_of(analysis, "COERCE")  # not a second one on "القبض على"
+    assert (arrest.trigger, code(arrest.source), code(arrest.target)) == ("ألقت", "SAUCOP", "SAUCVL")
+    # the noun alone is still an arrest
+    [arrest] = events_of(analyze(pipeline, "وتم القبض على ثلاثة أشخاص في الرياض.", "2015-08-06"), "COERCE")
+    assert arrest.trigger == "القبض على"
+
+
 @pytest.mark.parametrize(
     ("text", "target"),
     [

@@ -132,6 +132,16 @@ def test_valid_files_load(data_dir: Path):
             "events:\n  - {cameo: '195', triggers: [قصف], pos: verb, subject: victim}\n",
             "subject 'victim' must be one of agent, patient, either",
         ),
+        (
+            "events/e.yaml",
+            "events:\n  - {cameo: '195', triggers: [غارة], pos: noun, light_verb: true}\n",
+            "true only for a verb with a context",
+        ),
+        (
+            "events/e.yaml",
+            "events:\n  - {cameo: '195', triggers: [شن], pos: verb, context: [[غارة]], light_verb: yes please}\n",
+            "light_verb must be true or false",
+        ),
     ],
 )
 def test_faults_name_file_and_line(data_dir: Path, relative: str, content: str, message: str | None):

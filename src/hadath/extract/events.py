@@ -907,6 +907,7 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
     sentence_places = [p for p in doc.places if p.sentence == sentence]
     chosen: list[_Trigger] = []
     taken: set[int] = set()
+    light_objects: set[int] = set()  # where the object nouns of light verbs are
     for (first, last), entries in sorted(
         by_span.items(), key=lambda item: (-(item[0][1] - item[0][0]), item[0][0])
     ):
@@ -916,14 +917,15 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
         if any(p.first <= first and last <= p.last for p in sentence_places):
             continue  # inside a place name; a trigger may contain one ("مفاوضات جنيف")
         window = {doc.tokens[i].key for i in range(last, min(last + _CONTEXT_WINDOW, sentence_end))}
-        fitting = [
-            compiled.lexicon.events[index]
+        fitting_indexes = [
+            index
             for index in entries
             if all(group & window for group in compiled.context_groups[index])
             and not (last - first == 1 and _lacks_ta_marbuta(doc, first, compiled.lexicon.events[index]))
         ]
-        if not fitting:
+        if not fitting_indexes:
             continue
+        fitting = [compiled.lexicon.events[index] for index in fitting_indexes]
         # a context-confirmed entry is more specific; curated entries before imported ones
         finite = looks_finite(doc.tokens[first])
         # curated entries before imported ones; a finite verb form ("قصفت") takes a verb entry; then a
@@ -940,7 +942,15 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
         nominal = not finite and (entry.pos == "noun" or looks_nominal(doc.tokens[first]))
         chosen.append(_Trigger(first, last, entry, nominal))
         taken |= span
-    return sorted(chosen, key=lambda t: t.first)
+        if entry.light_verb:
+            groups = compiled.context_groups[fitting_indexes[fitting.index(entry)]]
+            light_objects.update(
+                i
+                for i in range(last, min(last + _CONTEXT_WINDOW, sentence_end))
+                if any(doc.tokens[i].key in group for group in groups)
+            )
+    # "ألقت الشرطة القبض على": the noun the light verb takes is the same event, told once
+    return sorted((t for t in chosen if t.first not in light_objects), key=lambda t: t.first)
 
 
 def _lacks_ta_marbuta(doc: Doc, position: int, entry: EventEntry) -> bool:

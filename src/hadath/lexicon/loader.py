@@ -347,6 +347,10 @@ def _load_events_file(path: Path, content: dict, lexicon: Lexicon, problems: _Pr
                 problems.add(where, f"context group {group!r} must be a non-empty list of words")
                 continue
             context_groups.append(tuple(group))
+        light_verb = entry.get("light_verb", False)
+        if not isinstance(light_verb, bool) or (light_verb and (pos != "verb" or not context_groups)):
+            problems.add(where, "light_verb must be true or false, and true only for a verb with a context")
+            continue
         lexicon.events.append(
             EventEntry(
                 cameo=cameo,
@@ -359,6 +363,7 @@ def _load_events_file(path: Path, content: dict, lexicon: Lexicon, problems: _Pr
                 source_roles=tuple(entry.get("source_roles") or ()),
                 genitive=genitive,
                 subject=subject,
+                light_verb=light_verb,
                 note=entry.get("note"),
             )
         )

@@ -203,6 +203,9 @@ class EventEntry:
     # who the grammatical subject of a verb is: the doer (default), the one it is done to ("أصيب"،
     # "لقي مصرعه"), or either (undiacritised "قتل" is also the passive "قُتل"; the context decides)
     subject: str = "agent"
+    # a light verb whose act is its object noun, given as the context ("ألقى القبض على"): a trigger on
+    # that noun ("القبض على") is this event again, not a second one
+    light_verb: bool = False
     note: str | None = None
 
 
