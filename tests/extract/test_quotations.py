@@ -143,6 +143,20 @@ def test_words_qualifying_the_speaker_before_the_complementiser(pipeline):
     assert [q.content for q in analysis.quotations] == ["مدنيين قتلوا بانفجار ألغام أرضية"]
     # the official reports the deaths; he did not cause them
     assert all(e.source is None for e in analysis.events if e.plover == "ASSAULT")
+    # a spokesman's title may be long ("الناطق الإعلامي لشرطة منطقة عسير")
+    text = (
+        "وأوضح الرائد زيد القحطاني الناطق الإعلامي لشرطة منطقة عسير أنه ورد بلاغ عن حدوث إطلاق نار"
+        " نتج عنه مقتل ثلاثة أشخاص."
+    )
+    analysis = pipeline.analyze(Document(id="t", text=text, date=date(2015, 8, 3)))
+    assert [q.content for q in analysis.quotations] == [text[text.index("أنه") : -1]]
+    assert all(e.source is None for e in analysis.events if e.plover == "ASSAULT")
+
+
+def test_an_after_a_time_word_does_not_open_what_was_said(pipeline):
+    text = "وقال الوزير في مؤتمر عقده في الرياض بعد أن التقى نظيره الفرنسي."
+    analysis = pipeline.analyze(Document(id="t", text=text, date=date(2015, 8, 3)))
+    assert analysis.quotations == []
 
 
 def test_a_speech_verb_after_an_indefinite_noun_opens_its_relative_clause(pipeline):

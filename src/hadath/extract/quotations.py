@@ -26,7 +26,9 @@ from hadath.extract.morphology import has_subject_ending, looks_nominal
 _CUE_WINDOW_BEFORE = 8
 _MAX_QUOTE_TOKENS = 400
 _SPEAKER_WINDOW = 4
-_COMPLEMENTISER_WINDOW = 6  # tokens after the speaker (or cue) in which إن/أن opens the content
+_COMPLEMENTISER_WINDOW = 10  # tokens after the speaker (or cue) in which إن/أن opens the content
+# "بعد أن التقى نظيره": أن after these opens a time or concession clause, not what was said
+_ADVERBIAL_HEADS = frozenset({"بعد", "قبل", "منذ", "عقب", "حتى", "رغم", "بمجرد"})
 _GENITIVE_WINDOW = 1
 _SPEAKER_MEMORY_SENTENCES = 2
 _CLAUSE_END = frozenset("،,؛;.!?؟")
@@ -184,9 +186,12 @@ def _indirect(doc: Doc, act: SpeechAct) -> QuotationMention | None:
     cue, speaker = act.cue, act.speaker
     sentence = doc.sentences[cue.sentence]
     search_from = speaker.last if speaker is not None and speaker.first >= cue.last else cue.last
-    # a few words may qualify the speaker before the complementiser ("قال المسؤول الصحي في عدن إن")
+    # words may qualify the speaker before the complementiser ("قال المسؤول الصحي في عدن إن", "أوضح
+    # الرائد زيد القحطاني الناطق الإعلامي لشرطة منطقة عسير أنه")
     for position in range(search_from, min(search_from + _COMPLEMENTISER_WINDOW, sentence.last_token)):
         token = doc.tokens[position]
+        if token.is_complementiser and doc.tokens[position - 1].norm in _ADVERBIAL_HEADS:
+            continue
         if token.is_complementiser or (token.kind == "punct" and token.norm == ":"):
             content_first = position + 1
             content_last = content_first
