@@ -633,3 +633,15 @@ def test_a_feminine_nisba_names_a_group_only_after_an_agent_or_event_noun(pipeli
     assert actor_by_text(analysis, "الميليشيات").code == "YEMREB"
     analysis = analyze(pipeline, "وجاء ذلك عقب سلسلة من الاحتجاجات الفلسطينية في القدس.", "2015-07-01")
     assert actor_by_text(analysis, "الفلسطينية").code == "PSE"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("ولكن لو طلب من قطر أن تكون وسيطا فستقبل.", "طلب"),  # requested, not طلبة (students)
+        ("ووضع شرط الانسحاب قبل الحوار.", "شرط"),  # a condition, not شرطة (police)
+        ("وأكد النصر أن الفريق جاهز للمباراة.", "النصر"),  # the club al-Nassr, not النصرة (al-Nusra)
+    ],
+)
+def test_a_bare_word_is_not_a_name_spelt_only_with_ta_marbuta(pipeline, text, word):
+    assert all(a.text != word for a in analyze(pipeline, text, "2015-08-06").actors)

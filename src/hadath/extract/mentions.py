@@ -1049,7 +1049,8 @@ def _spelling_mismatch(doc: Doc, first: int, last: int, names: tuple[str, ...]) 
     settlement) "مستوطن" (a settler), "الآمنة" (safe) "الأمن" (security) and "الأعلام" (flags)
     "الإعلام" (the media). Among the names as long as the match: a last word ending in ta marbuta is
     not a name whose last words all lack it, and a one-word match whose first letter after the
-    article is a hamza or madda is not a name spelt with another one."""
+    article is a hamza or madda is not a name spelt with another one; nor is a one-word match with no
+    ending at all ("طلب", requested) a name whose one-word spellings all end in ta marbuta ("طلبة")."""
     same_length = [n for n in names if len(n.split()) == last - first] or list(names)
     token = doc.tokens[last - 1]
     if (
@@ -1060,10 +1061,19 @@ def _spelling_mismatch(doc: Doc, first: int, last: int, names: tuple[str, ...]) 
         return True
     if last - first != 1:
         return False
-    written = _initial_after_article(doc.text[token.body_start : token.end])
+    surface = doc.text[token.body_start : token.end]
+    spellings = _names_with_key(tuple(same_length), stem_key(token))
+    if (
+        not token.suffixes
+        and not surface.endswith(("ة", "ه"))
+        and spellings
+        and all(name.endswith("ة") for name in spellings)
+    ):
+        return True
+    written = _initial_after_article(surface)
     if written not in _HAMZA_FORMS:
         return False
-    spelt = _initials_of_names_with_key(tuple(same_length), stem_key(token))
+    spelt = {_initial_after_article(name) for name in spellings}
     return bool(spelt) and spelt <= _HAMZA_FORMS and written not in spelt
 
 
@@ -1071,12 +1081,10 @@ _HAMZA_FORMS = frozenset("أإآ")
 
 
 @lru_cache(maxsize=4096)
-def _initials_of_names_with_key(names: tuple[str, ...], key: str) -> frozenset[str]:
-    """First letters after the article of the one-word names whose key is ``key`` (cached: the same
-    few agent names meet the same words over and over)."""
-    return frozenset(
-        _initial_after_article(name) for name in names if [stem_key(t) for t in phrase_tokens(name)] == [key]
-    )
+def _names_with_key(names: tuple[str, ...], key: str) -> tuple[str, ...]:
+    """The one-word names whose key is ``key`` (cached: the same few agent names meet the same words
+    over and over)."""
+    return tuple(name for name in names if [stem_key(t) for t in phrase_tokens(name)] == [key])
 
 
 def _initial_after_article(word: str) -> str:
