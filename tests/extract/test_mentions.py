@@ -636,6 +636,34 @@ def test_a_feminine_nisba_names_a_group_only_after_an_agent_or_event_noun(pipeli
 
 
 @pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        ("وقتل ثلاثة عمال من الهند في هجوم على مصنع في بغداد.", "عمال من الهند", "INDLAB"),
+        ("قتل سائح من ألمانيا في هجوم بالسكاكين في الغردقة.", "سائح من ألمانيا", "DEUCVL"),
+        (
+            "وقبضت الشرطة على ثلاثة أشخاص من الجنسية الباكستانية في جدة.",
+            "أشخاص من الجنسية الباكستانية",
+            "PAKCVL",
+        ),
+    ],
+)
+def test_people_named_by_where_they_come_from_are_of_that_country(pipeline, text, words, code):
+    assert actor_by_text(analyze(pipeline, text, "2015-08-06"), words).code == code
+
+
+def test_where_people_come_from_is_not_where_the_story_happens(pipeline):
+    analysis = analyze(pipeline, "اعتقلت الشرطة خمسة أشخاص من سوريا في بيروت.", "2015-08-06")
+    assert actor_by_text(analysis, "الشرطة").code == "LBNCOP"
+    analysis = analyze(pipeline, "وألقت الشرطة القبض على ثلاثة أشخاص من الجنسية الباكستانية.", "2015-08-06")
+    assert actor_by_text(analysis, "الشرطة").code == "COP"  # no country of the police is told
+
+
+def test_forces_leaving_a_country_are_not_of_that_country(pipeline):
+    analysis = analyze(pipeline, "وسحبت روسيا قواتها من سوريا.", "2015-08-06")
+    assert all(not a.code.startswith("SYR") or a.text == "سوريا" for a in analysis.actors)
+
+
+@pytest.mark.parametrize(
     ("text", "word"),
     [
         ("ولكن لو طلب من قطر أن تكون وسيطا فستقبل.", "طلب"),  # requested, not طلبة (students)

@@ -58,6 +58,10 @@ _SIZEABLE_TOWN = 50_000
 _DOMESTIC_BLOCKS = {"GOV", "OPP", "REB", "MIL", "COP", "CVL", "JUD", "LEG", "SPY", "PTY", "REF"}
 _ARMED_AGENT_CODES = {"MIL", "COP", "REB", "SPY"}  # agents whose construct with a person is his forces
 _NON_STATE_BLOCKS = {"REB", "OPP", "IMG", "INS"}
+# agents for people who may be named by the country they come from ("عمال من الهند", "لاجئون من سوريا");
+# forces and officials are not: "سحب قواته من سوريا" is where they leave
+_PEOPLE_BLOCKS = {"CVL", "LAB", "REF", "EDU", "BUS", "MED", "HLH", "REL", "AGR"}
+_NATIONALITY_KEY = "جنسي"  # "من الجنسية السورية", "من جنسية هندية"
 # what an ambiguous alias's confidence is multiplied by, by what decided between its actors: nothing
 # to decide (one actor, or one curated actor over imported duplicates), the document date, a country
 # named in the sentence, the document's focus country, or nothing (the first actor listed)
@@ -98,7 +102,8 @@ def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
     doc.focus_country = _focus_country(doc, compiled, place_matches, attributive)
     for sentence in doc.sentences:
         index = _Index(doc, doc.stem_matches[sentence.index])
-        sentence_countries = _sentence_countries(index, attributive[sentence.index])
+        origins = _origin_positions(doc, compiled, doc.stem_matches[sentence.index])
+        sentence_countries = _sentence_countries(index, attributive[sentence.index], origins)
         position = sentence.first_token
         while position < sentence.last_token:
             mention = _actor_at(doc, compiled, index, position, sentence.index, sentence_countries)
@@ -186,7 +191,10 @@ def _focus_country(
             for m in candidates
             if any(e.kind in ("place", "country", "capital") for e in m.entries)
         ]
+        origins = _origin_positions(doc, compiled, matches)
         for match in candidates:
+            if match.first in origins:
+                continue  # "عمال من الهند": where they come from, not where the story is
             if any(
                 first <= match.first and match.last <= last and last - first > match.last - match.first
                 for first, last in place_spans
@@ -214,6 +222,27 @@ def _focus_country(
     # and decide when no place is named
     ranked = sorted(counts or adjective_counts, key=lambda c: (-counts[c], -adjective_counts[c]))
     return ranked[0] if ranked else None
+
+
+def _origin_positions(doc: Doc, compiled: CompiledLexicon, matches: list[Match]) -> frozenset[int]:
+    """Where a sentence's names of origin start: a country after people and "من" ("سياح من ألمانيا"),
+    a nationality after "الجنسية" ("من الجنسية السورية", "يحمل الجنسية الأمريكية")."""
+    people_ends = {
+        m.last
+        for m in matches
+        for e in m.entries
+        if e.kind == "agent" and compiled.lexicon.agents[int(e.ref)].code[:3] in _PEOPLE_BLOCKS
+    }
+    origins = set()
+    for match in matches:
+        before = match.first - 1
+        if before < 1:
+            continue
+        if doc.tokens[before].key == _NATIONALITY_KEY or (
+            doc.tokens[before].norm == "من" and before in people_ends
+        ):
+            origins.add(match.first)
+    return frozenset(origins)
 
 
 def _misread_place(doc: Doc, compiled: CompiledLexicon, match: Match, place: Place) -> bool:
@@ -281,9 +310,15 @@ def _event_adjectives(compiled: CompiledLexicon, matches: list[Match]) -> set[in
     }
 
 
-def _sentence_countries(index: _Index, attributive: set[int]) -> list[str]:
+def _sentence_countries(
+    index: _Index, attributive: set[int], origins: frozenset[int] = frozenset()
+) -> list[str]:
+    """The countries a sentence names, but for the adjectives of event nouns (``attributive``) and
+    where people come from (``origins``: "عمال من الهند")."""
     countries = []
     for start, pairs in index.by_start.items():
+        if start in origins:
+            continue
         for _, entry in pairs:
             if entry.kind in ("country", "people") or (
                 entry.kind == "adjective" and start not in attributive
@@ -358,6 +393,18 @@ def _actor_at(
                 return ActorMention(
                     position, country_end, sentence, code, "agent", country=country_entry.ref, role=agent.code
                 )
+        origin = _people_origin(doc, index, agent_end) if agent.code[:3] in _PEOPLE_BLOCKS else None
+        if origin is not None and origin[1] >= longest_name:
+            country, origin_end = origin
+            return ActorMention(
+                position,
+                origin_end,
+                sentence,
+                country + agent.code,
+                "agent",
+                country=country,
+                role=agent.code,
+            )
         # an agent noun in construct with a named group ("مقاتلي داعش", "عناصر حزب الله") is that group
         construct = is_trusted(agent.provenance) and _in_construct(doc.tokens[agent_end - 1])
         group = (
@@ -472,6 +519,19 @@ def _agents_at(doc: Doc, compiled: CompiledLexicon, index: _Index, position: int
         and not _lacks_article(index, position, end, entry.ref, compiled.definite_agents)
         and not ends_in_written_ta(doc.tokens[end - 1], doc.surface(end - 1, end, body=False))
     ]
+
+
+def _people_origin(doc: Doc, index: _Index, position: int) -> tuple[str, int] | None:
+    """The country people come from, told right after them: "من" and a country's name ("سياح من
+    ألمانيا") or "من الجنسية" and a nationality ("ثلاثة أشخاص من الجنسية السورية"); (country, end)."""
+    if position + 1 >= len(doc.tokens) or doc.tokens[position].norm != "من":
+        return None
+    for country_end, country_entry in index.at(position + 1, "country"):
+        return country_entry.ref, country_end
+    if doc.tokens[position + 1].key == _NATIONALITY_KEY and not doc.tokens[position + 1].has_prefix("و"):
+        for adjective_end, adjective in index.at(position + 2, "adjective"):
+            return adjective.ref, adjective_end
+    return None
 
 
 def _shared_head(doc: Doc, index: _Index, mention: ActorMention, end: int) -> ActorMention | None:
