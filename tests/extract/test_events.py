@@ -622,6 +622,9 @@ def test_a_light_verb_and_its_object_noun_are_one_arrest(pipeline):
     analysis = analyze(pipeline, "وألقت الشرطة القبض على ثلاثة أشخاص في الرياض.", "2015-08-06")
     [arrest] = events_of(analysis, "COERCE")  # not a second one on "القبض على"
     assert (arrest.trigger, code(arrest.source), code(arrest.target)) == ("ألقت", "SAUCOP", "SAUCVL")
+    # the verb before its subject, its preposition after it
+    [arrest] = events_of(analyze(pipeline, "وقبضت الشرطة على ثلاثة أشخاص في جدة.", "2015-08-06"), "COERCE")
+    assert (arrest.trigger, code(arrest.source), code(arrest.target)) == ("قبضت", "SAUCOP", "SAUCVL")
     # the noun alone is still an arrest
     [arrest] = events_of(analyze(pipeline, "وتم القبض على ثلاثة أشخاص في الرياض.", "2015-08-06"), "COERCE")
     assert arrest.trigger == "القبض على"
@@ -987,3 +990,9 @@ def test_the_owner_is_the_one_after_the_weapons_own_belonging_word(pipeline):
     text = "كانت آلية تابعة للجيش الأمريكي قرب طائرة بدون طيار تابعة لحركة الشباب أطلقت صواريخ."
     drone = next(e for e in analyze(pipeline, text, "2015-08-03").events if e.trigger == "طائرة بدون طيار")
     assert drone.source.text == "حركة الشباب"
+
+
+def test_air_defences_are_the_forces_that_shoot_down(pipeline):
+    analysis = analyze(pipeline, "وأسقطت الدفاعات الجوية السعودية طائرة مسيرة للحوثيين.", "2015-08-06")
+    [downing] = events_of(analysis, "ASSAULT")
+    assert (code(downing.source), code(downing.target)) == ("SAUMIL", "YEMREB")
