@@ -673,3 +673,16 @@ def test_forces_leaving_a_country_are_not_of_that_country(pipeline):
 )
 def test_a_bare_word_is_not_a_name_spelt_only_with_ta_marbuta(pipeline, text, word):
     assert all(a.text != word for a in analyze(pipeline, text, "2015-08-06").actors)
+
+
+def test_a_place_whose_key_is_a_function_word_is_told_apart_by_its_final_letter(pipeline):
+    analysis = analyze(pipeline, "وقبضت الشرطة على ثلاثة أشخاص في جدة.", "2015-08-06")
+    assert place_by_text(analysis, "جدة").country == "SAU"  # Jeddah, keyed like جدا (very)
+    assert actor_by_text(analysis, "الشرطة").code == "SAUCOP"
+    analysis = analyze(pipeline, "وكانت المباراة قوية جدا وزارت جدتها المستشفى.", "2015-08-06")
+    assert analysis.places == []  # very; her grandmother
+    # a final alif: "صبي" (a boy) is not Sabya (صبيا)
+    assert analyze(pipeline, "وعثر على الصبي في منزل والده.", "2015-08-06").places == []
+    assert (
+        place_by_text(analyze(pipeline, "وقع الحادث في محافظة صبيا.", "2015-08-06"), "صبيا").country == "SAU"
+    )

@@ -69,6 +69,7 @@ _AMBIGUITY_FACTOR = {"unique": 1.0, "date": 0.9, "sentence": 0.8, "focus": 0.7, 
 # how many sentences back an anaphor ("الحركة") or a bare agent ("النظام") looks for its antecedent
 _ANAPHORA_SENTENCES = 3
 _PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن"})
+_PERSONAL_SUFFIXES = _PRONOUN_SUFFIXES | {"ي", "نا", "ك", "كم", "كما", "كن"}
 _CLOSING_QUOTES = frozenset({"»", '"', "”", "'", ")"})
 _NAME_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك"})
 
@@ -250,7 +251,7 @@ def _misread_place(doc: Doc, compiled: CompiledLexicon, match: Match, place: Pla
     the name lacks ("الطائفة" is no الطائف), a missing article the name always has ("قريتين" is no
     القريات), or, for a small place, a verb or pronoun ending ("تبنته", adopted it, is no تبنة); or a
     one-word town or region right after a speech verb, which is the speaker's surname."""
-    if _spelling_mismatch(doc, match.first, match.last, place.names):
+    if _spelling_mismatch(doc, match.first, match.last, place.names, pronoun_allowed=False):
         return True
     if match.last - match.first != 1:
         return False
@@ -1104,13 +1105,16 @@ def _extract_places(doc: Doc, compiled: CompiledLexicon, place_matches: list[lis
     doc.places.sort(key=lambda p: p.first)
 
 
-def _spelling_mismatch(doc: Doc, first: int, last: int, names: tuple[str, ...]) -> bool:
+def _spelling_mismatch(
+    doc: Doc, first: int, last: int, names: tuple[str, ...], pronoun_allowed: bool = True
+) -> bool:
     """Keys ignore the ta marbuta and hamzas, so "الطائفة" (the sect) meets "الطائف" (Taif), "مستوطنة" (a
     settlement) "مستوطن" (a settler), "الآمنة" (safe) "الأمن" (security) and "الأعلام" (flags)
     "الإعلام" (the media). Among the names as long as the match: a last word ending in ta marbuta is
     not a name whose last words all lack it, and a one-word match whose first letter after the
-    article is a hamza or madda is not a name spelt with another one; nor is a one-word match with no
-    ending at all ("طلب", requested) a name whose one-word spellings all end in ta marbuta ("طلبة")."""
+    article is a hamza or madda is not a name spelt with another one; nor is a word without ta marbuta
+    or a pronoun after it ("طلب", requested; "جدا", very) a name whose one-word spellings all end in
+    ta marbuta ("طلبة"; "جدة", Jeddah)."""
     same_length = [n for n in names if len(n.split()) == last - first] or list(names)
     token = doc.tokens[last - 1]
     if (
@@ -1123,12 +1127,7 @@ def _spelling_mismatch(doc: Doc, first: int, last: int, names: tuple[str, ...]) 
         return False
     surface = doc.text[token.body_start : token.end]
     spellings = _names_with_key(tuple(same_length), stem_key(token))
-    if (
-        not token.suffixes
-        and not surface.endswith(("ة", "ه"))
-        and spellings
-        and all(name.endswith("ة") for name in spellings)
-    ):
+    if spellings and _lacks_final_letter(token, spellings, pronoun_allowed):
         return True
     written = _initial_after_article(surface)
     if written not in _HAMZA_FORMS:
@@ -1138,6 +1137,22 @@ def _spelling_mismatch(doc: Doc, first: int, last: int, names: tuple[str, ...]) 
 
 
 _HAMZA_FORMS = frozenset("أإآ")
+# final letters that keys leave out, in the classes a word may write for one another
+_FINAL_LETTERS = (("ة", "ه"), ("ا",))
+
+
+def _lacks_final_letter(token: Token, spellings: tuple[str, ...], pronoun_allowed: bool) -> bool:
+    """Every spelling of the name ends in a letter the key leaves out (a ta marbuta: "طلبة", "جدة"; a
+    final alif: "صبيا") and the word does not: "طلب", "جدا", "صبي" (a boy, not Sabya). A ta marbuta
+    may become ت before a pronoun ("حكومتها"), where ``pronoun_allowed`` (not for places). The word is
+    read normalised (no diacritics: "حوثياً" ends in alif; ta marbuta written as ه)."""
+    for letters in _FINAL_LETTERS:
+        if not all(name.endswith(letters) for name in spellings) or token.norm.endswith(letters):
+            continue
+        pronoun = next((s for s in token.suffixes if s in _PERSONAL_SUFFIXES), None)
+        written_ta = pronoun is not None and token.norm[: -len(pronoun)].endswith("ت")
+        return not (pronoun_allowed and letters[0] == "ة" and written_ta)
+    return False
 
 
 @lru_cache(maxsize=4096)

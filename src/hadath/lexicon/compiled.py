@@ -328,7 +328,10 @@ def _noisy_reason(
     Farasa's word lists do not also know as a person or place name (تهديد، طاقة، قاعدة).
     """
     key = stem_key(token)
-    if key in function_keys or token.norm in function_keys:
+    # a name written with ta marbuta only shares its key with a function word ("جدة", Jeddah, and جدا,
+    # very): the matcher tells them apart by that ending (extract/mentions.py, _spelling_mismatch)
+    ta_marbuta_name = phrase.strip().endswith("ة") and all(p == "ال" for p in token.prefixes)
+    if token.norm in function_keys or (key in function_keys and not ta_marbuta_name):
         return "function word"
     if trusted or population >= _TRUSTED_POPULATION:
         return ""  # a city of 50,000 is worth its ambiguity (حلب، غزة); a hamlet called وقف is not
