@@ -31,7 +31,7 @@ from hadath.lexicon.model import Lexicon
 from hadath.text.normalize import normalize
 from hadath.text.tokens import Token, tokenize
 
-CACHE_FORMAT = 5  # bump when the compiled structure changes
+CACHE_FORMAT = 6  # bump when the compiled structure changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +135,8 @@ class CompiledLexicon:
         # both the stem (بأن → ان) and the whole normalised word (بان): "بانه" must not key to either
         function_keys = {stem_key(t) for t in function_tokens} | {t.norm for t in function_tokens}
         self.function_words = frozenset(t.norm for t in function_tokens)
+        # keys whose one-word names are told from a function word only by their ta marbuta ("جدة", جدا)
+        self.ta_marbuta_keys: set[str] = set()
 
         def add_stem(
             phrase: str, entry: Entry, provenance: str = "", origin: str = "", population: int = 0
@@ -159,6 +161,8 @@ class CompiledLexicon:
                 if reason:
                     self.dropped.append(DroppedAlias(origin, phrase, reason))
                     return
+                if keys[0] in function_keys:  # a ta-marbuta name keyed like a function word ("جدة")
+                    self.ta_marbuta_keys.add(keys[0])
             last = tokens[-1] if tokens else None
             if last is not None and entry.kind in ("agent", "people") and _is_nisba_plural(last):
                 entry = Entry(entry.kind, entry.ref, plural_only=True)
@@ -282,8 +286,13 @@ class CompiledLexicon:
             # the match ends with the space after its last key
             last = bisect_left(starts, end_char + 1) - 1
             first = last - length + 1
+            if first == last and self._lacks_ta_marbuta(tokens[first], keys[first]):
+                continue  # "جدا" (very) is not Jeddah
             matches.append(Match(tokens[first].index, tokens[last].index + 1, entries))
         return matches
+
+    def _lacks_ta_marbuta(self, token: Token, key: str) -> bool:
+        return key in self.ta_marbuta_keys and not token.norm.endswith("ه")
 
 
 def _definite_only(named: Iterable[tuple[str, tuple[str, ...]]]) -> frozenset[str]:
@@ -329,7 +338,7 @@ def _noisy_reason(
     """
     key = stem_key(token)
     # a name written with ta marbuta only shares its key with a function word ("جدة", Jeddah, and جدا,
-    # very): the matcher tells them apart by that ending (extract/mentions.py, _spelling_mismatch)
+    # very): find() tells them apart by that ending (ta_marbuta_keys)
     ta_marbuta_name = phrase.strip().endswith("ة") and all(p == "ال" for p in token.prefixes)
     if token.norm in function_keys or (key in function_keys and not ta_marbuta_name):
         return "function word"
