@@ -19,13 +19,14 @@ def data_dir(tmp_path: Path) -> Path:
         "ontology/cameo.csv": CAMEO,
         "actors/curated.yaml": "provenance: test\nactors:\n"
         "  - {id: rus-forces, name_en: Russian forces, codes: [RUSMIL], names: [قوة روسي]}\n"
-        "  - {id: palau-like, name_en: Bad, codes: [PLW], names: [بالاو]}\n",
+        "  - {id: palau-like, name_en: Bad, codes: [PLW], names: [بالاو]}\n"
+        "  - {id: jeddah-like, name_en: Jeddah, codes: [SAU], names: [جدة]}\n",
         "actors/imported.yaml": "provenance: 'oeda:test'\nactors:\n"
         "  - {id: noise, codes: [CHNGOV], names: [تهديد], provenance: 'oeda:x:1'}\n"
         "  - {id: name-ok, codes: [SYRGOV], names: [حميميم], provenance: 'oeda:x:2'}\n",
         "events/e.yaml": "provenance: test\nevents:\n  - {cameo: '195', triggers: [غارة], pos: noun}\n"
         "  - {cameo: '195', triggers: [قصف], pos: verb, provenance: 'oeda:x:3'}\n",
-        "cues/c.yaml": "function_words: [أو, في]\nspeech: [قال]\n",
+        "cues/c.yaml": "function_words: [أو, في, جدا]\nspeech: [قال]\n",
     }
     for relative, content in files.items():
         path = tmp_path / relative
@@ -59,6 +60,13 @@ def test_noisy_aliases_are_left_out_and_reported(data_dir: Path):
     assert "حميميم" not in dropped
     assert not [m for m in _matches(compiled, "هذا تهديد أو ذاك") if m[1] == "actor"]
     assert ("حميميم", "actor", "name-ok") in _matches(compiled, "في حميميم")
+
+
+def test_a_ta_marbuta_name_keyed_like_a_function_word_needs_its_ending(data_dir: Path):
+    compiled = CompiledLexicon(load_lexicon(data_dir))
+    assert "جدة" not in {d.alias for d in compiled.dropped}  # Jeddah keys like جدا (very)
+    assert ("جدة", "actor", "jeddah-like") in _matches(compiled, "وصل إلى جدة")
+    assert _matches(compiled, "كانت قوية جدا") == []
 
 
 def test_cues_match_surface_forms_not_stems(data_dir: Path):
