@@ -686,3 +686,17 @@ def test_a_place_whose_key_is_a_function_word_is_told_apart_by_its_final_letter(
     assert (
         place_by_text(analyze(pipeline, "وقع الحادث في محافظة صبيا.", "2015-08-06"), "صبيا").country == "SAU"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        ("وقالت المملكة المتحدة إنها سترسل مساعدات.", "المملكة المتحدة", "GBR"),
+        ("وقالت الولايات المتحدة الأمريكية إنها سترسل مساعدات.", "الولايات المتحدة الأمريكية", "USA"),
+    ],
+)
+def test_a_state_named_in_several_words_with_the_article_is_the_state(pipeline, text, words, code):
+    # only a one-word name with the article is the nisba adjective ("السورية" is not سورية)
+    assert actor_by_text(analyze(pipeline, text, "2015-08-06"), words).code == code
+    analysis = analyze(pipeline, "وصل الوزير إلى الولايات المتحدة أمس.", "2015-08-06")
+    assert place_by_text(analysis, "الولايات المتحدة").country == "USA"

@@ -443,7 +443,7 @@ def _actor_at(
     for country_end, country_entry in index.at(position, "country"):
         if _governed_by_preposition(doc, position):
             break  # "في سوريا", "من سوريا": a place (see _extract_places)
-        if _article_mismatch(doc, compiled, position, country_entry.ref):
+        if _article_mismatch(doc, compiled, position, country_end, country_entry.ref):
             break  # "السوري" is the adjective
         # a state named as subject, object or genitive ("حلفاء إيران") acts as an actor
         return ActorMention(
@@ -1071,7 +1071,7 @@ def _extract_places(doc: Doc, compiled: CompiledLexicon, place_matches: list[lis
                 if entry.kind == "place":
                     place = compiled.lexicon.places[entry.ref]
                     if place.kind == "country" and _article_mismatch(
-                        doc, compiled, match.first, place.country
+                        doc, compiled, match.first, match.last, place.country
                     ):
                         continue
                     if _misread_place(doc, compiled, match, place):
@@ -1167,10 +1167,13 @@ def _initial_after_article(word: str) -> str:
     return word[2:3] if word.startswith("ال") else word[:1]
 
 
-def _article_mismatch(doc: Doc, compiled: CompiledLexicon, first: int, country: str | None) -> bool:
+def _article_mismatch(
+    doc: Doc, compiled: CompiledLexicon, first: int, last: int, country: str | None
+) -> bool:
     """ "السوري"/"السورية" share the key of "سورية", but a state's name takes ال only when it has one
-    (العراق، السعودية): with the article it is the nisba adjective, not the country."""
-    if "ال" not in doc.tokens[first].prefixes or country is None:
+    (العراق، السعودية): with the article it is the nisba adjective, not the country. A name of several
+    words is no adjective ("الولايات المتحدة", "المملكة المتحدة")."""
+    if "ال" not in doc.tokens[first].prefixes or country is None or last - first > 1:
         return False
     return country not in compiled.article_countries
 
