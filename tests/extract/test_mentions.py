@@ -700,3 +700,17 @@ def test_a_state_named_in_several_words_with_the_article_is_the_state(pipeline, 
     assert actor_by_text(analyze(pipeline, text, "2015-08-06"), words).code == code
     analysis = analyze(pipeline, "وصل الوزير إلى الولايات المتحدة أمس.", "2015-08-06")
     assert place_by_text(analysis, "الولايات المتحدة").country == "USA"
+
+
+@pytest.mark.parametrize(
+    ("words", "code"),
+    [
+        ("أوبك", "IGO"),
+        ("البرلمان الأوروبي", "IGO"),  # not a country-less legislature
+        ("المفوضية الأوروبية", "IGO"),
+        ("هيئة الهلال الأحمر السعودي", "SAUNGO"),  # each Red Crescent society is national
+    ],
+)
+def test_international_and_humanitarian_bodies(pipeline, words, code):
+    analysis = analyze(pipeline, f"وأكد {words} أن الوضع خطير.", "2015-07-25")
+    assert actor_by_text(analysis, words).code == code
