@@ -103,8 +103,9 @@ def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
     doc.focus_country = _focus_country(doc, compiled, place_matches, attributive)
     for sentence in doc.sentences:
         index = _Index(doc, doc.stem_matches[sentence.index])
-        origins = _origin_positions(doc, compiled, doc.stem_matches[sentence.index])
-        sentence_countries = _sentence_countries(index, attributive[sentence.index], origins)
+        matches = doc.stem_matches[sentence.index]
+        left_out = _origin_positions(doc, compiled, matches) | _surname_adjectives(doc, compiled, matches)
+        sentence_countries = _sentence_countries(index, attributive[sentence.index], left_out)
         position = sentence.first_token
         while position < sentence.last_token:
             mention = _actor_at(doc, compiled, index, position, sentence.index, sentence_countries)
@@ -193,9 +194,12 @@ def _focus_country(
             if any(e.kind in ("place", "country", "capital") for e in m.entries)
         ]
         origins = _origin_positions(doc, compiled, matches)
+        surnames = _surname_adjectives(doc, compiled, matches)
         for match in candidates:
             if match.first in origins:
                 continue  # "عمال من الهند": where they come from, not where the story is
+            if match.first in surnames:
+                continue  # "منصور التركي" is a Saudi official
             if any(
                 first <= match.first and match.last <= last and last - first > match.last - match.first
                 for first, last in place_spans
@@ -244,6 +248,34 @@ def _origin_positions(doc: Doc, compiled: CompiledLexicon, matches: list[Match])
         ):
             origins.add(match.first)
     return frozenset(origins)
+
+
+def _surname_adjectives(doc: Doc, compiled: CompiledLexicon, matches: list[Match]) -> frozenset[int]:
+    """Where a country adjective inside a longer actor name starts when that name's actors are of
+    another country: a nisba surname ("اللواء منصور التركي", a Saudi official, is not Turkish), not the
+    actor's own country ("الحرس الثوري الإيراني")."""
+    names = [
+        (m, _actor_countries(doc, compiled, m)) for m in matches if any(e.kind == "actor" for e in m.entries)
+    ]
+    return frozenset(
+        match.first
+        for match in matches
+        for entry in match.entries
+        if entry.kind == "adjective"
+        and any(
+            name.first <= match.first
+            and match.last <= name.last
+            and name.last - name.first > match.last - match.first
+            and entry.ref not in countries
+            for name, countries in names
+        )
+    )
+
+
+def _actor_countries(doc: Doc, compiled: CompiledLexicon, match: Match) -> set[str]:
+    """The countries of the actors a match names, on the document's date."""
+    codes = (compiled.lexicon.actors[e.ref].code_on(doc.day)[0] for e in match.entries if e.kind == "actor")
+    return {code[:3] for code in codes if code}
 
 
 def _misread_place(doc: Doc, compiled: CompiledLexicon, match: Match, place: Place) -> bool:
@@ -312,13 +344,14 @@ def _event_adjectives(compiled: CompiledLexicon, matches: list[Match]) -> set[in
 
 
 def _sentence_countries(
-    index: _Index, attributive: set[int], origins: frozenset[int] = frozenset()
+    index: _Index, attributive: set[int], left_out: frozenset[int] = frozenset()
 ) -> list[str]:
-    """The countries a sentence names, but for the adjectives of event nouns (``attributive``) and
-    where people come from (``origins``: "عمال من الهند")."""
+    """The countries a sentence names, but for the adjectives of event nouns (``attributive``) and the
+    names and adjectives starting at ``left_out`` (where people come from: "عمال من الهند"; a nisba
+    surname: "منصور التركي")."""
     countries = []
     for start, pairs in index.by_start.items():
-        if start in origins:
+        if start in left_out:
             continue
         for _, entry in pairs:
             if entry.kind in ("country", "people") or (
