@@ -709,8 +709,21 @@ def test_a_state_named_in_several_words_with_the_article_is_the_state(pipeline, 
         ("البرلمان الأوروبي", "IGO"),  # not a country-less legislature
         ("المفوضية الأوروبية", "IGO"),
         ("هيئة الهلال الأحمر السعودي", "SAUNGO"),  # each Red Crescent society is national
+        ("الدفاع المدني", "SAUGOV"),  # a state service, not civilians (المدني)
+        ("حرس الحدود", "SAUCOP"),
+        ("هيئة كبار العلماء", "SAUREL"),
+        ("وكالة الأنباء السعودية", "SAUMED"),  # the news agency, not the state
     ],
 )
-def test_international_and_humanitarian_bodies(pipeline, words, code):
-    analysis = analyze(pipeline, f"وأكد {words} أن الوضع خطير.", "2015-07-25")
+def test_international_humanitarian_and_state_bodies(pipeline, words, code):
+    analysis = analyze(pipeline, f"وأكد {words} في الرياض أن الوضع خطير.", "2015-07-25")
     assert actor_by_text(analysis, words).code == code
+
+
+def test_a_nisba_surname_inside_a_known_name_is_no_country_of_the_sentence(pipeline):
+    text = "وأكد المتحدث الأمني لوزارة الداخلية اللواء منصور التركي أن الوضع خطير."
+    analysis = analyze(pipeline, text, "2015-07-25")
+    assert actor_by_text(analysis, "منصور التركي").code == "SAUGOV"
+    assert not any(a.code.startswith("TUR") for a in analysis.actors)  # التركي: his name, not Turkey
+    analysis = analyze(pipeline, "وقال الحرس الثوري الإيراني إن قائده في دمشق.", "2015-07-25")
+    assert actor_by_text(analysis, "الحرس الثوري الإيراني").code == "IRNMIL"
