@@ -100,12 +100,13 @@ def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
     # per sentence: the matches that may name places, and where adjectives qualify event nouns
     place_matches = [_outside_event_phrases(matches) for matches in doc.stem_matches]
     attributive = [_event_adjectives(compiled, matches) for matches in doc.stem_matches]
-    doc.focus_country = _focus_country(doc, compiled, place_matches, attributive)
+    no_country = [_no_country_positions(doc, compiled, matches) for matches in doc.stem_matches]
+    doc.focus_country = _focus_country(doc, compiled, place_matches, attributive, no_country)
     for sentence in doc.sentences:
         index = _Index(doc, doc.stem_matches[sentence.index])
-        matches = doc.stem_matches[sentence.index]
-        left_out = _origin_positions(doc, compiled, matches) | _surname_adjectives(doc, compiled, matches)
-        sentence_countries = _sentence_countries(index, attributive[sentence.index], left_out)
+        sentence_countries = _sentence_countries(
+            index, attributive[sentence.index], no_country[sentence.index]
+        )
         position = sentence.first_token
         while position < sentence.last_token:
             mention = _actor_at(doc, compiled, index, position, sentence.index, sentence_countries)
@@ -171,14 +172,18 @@ def _member_of(doc: Doc, group: ActorMention) -> ActorMention | None:
 
 
 def _focus_country(
-    doc: Doc, compiled: CompiledLexicon, place_matches: list[list[Match]], attributive: list[set[int]]
+    doc: Doc,
+    compiled: CompiledLexicon,
+    place_matches: list[list[Match]],
+    attributive: list[set[int]],
+    no_country: list[frozenset[int]],
 ) -> str | None:
     """The country where the story happens: the most frequent country among place mentions."""
     counts: Counter[str] = Counter()
     adjective_counts: Counter[str] = Counter()
     ambiguous: list[list[str]] = []
-    for matches, candidates, event_adjectives in zip(
-        doc.stem_matches, place_matches, attributive, strict=True
+    for matches, candidates, event_adjectives, left_out in zip(
+        doc.stem_matches, place_matches, attributive, no_country, strict=True
     ):
         # a place name inside a longer name of something else ("حركة النهضة") says nothing about where;
         # a name that is the place's own ("كركوك" as an imported actor too) does not hide it
@@ -193,13 +198,9 @@ def _focus_country(
             for m in candidates
             if any(e.kind in ("place", "country", "capital") for e in m.entries)
         ]
-        origins = _origin_positions(doc, compiled, matches)
-        surnames = _surname_adjectives(doc, compiled, matches)
         for match in candidates:
-            if match.first in origins:
-                continue  # "عمال من الهند": where they come from, not where the story is
-            if match.first in surnames:
-                continue  # "منصور التركي" is a Saudi official
+            if match.first in left_out:
+                continue
             if any(
                 first <= match.first and match.last <= last and last - first > match.last - match.first
                 for first, last in place_spans
@@ -229,6 +230,12 @@ def _focus_country(
     return ranked[0] if ranked else None
 
 
+def _no_country_positions(doc: Doc, compiled: CompiledLexicon, matches: list[Match]) -> frozenset[int]:
+    """Where the names and adjectives that say nothing about where the story is start: where people come
+    from ("عمال من الهند"), a nisba surname ("منصور التركي" is a Saudi official)."""
+    return _origin_positions(doc, compiled, matches) | _surname_adjectives(doc, compiled, matches)
+
+
 def _origin_positions(doc: Doc, compiled: CompiledLexicon, matches: list[Match]) -> frozenset[int]:
     """Where a sentence's names of origin start: a country after people and "من" ("سياح من ألمانيا"),
     a nationality after "الجنسية" ("من الجنسية السورية", "يحمل الجنسية الأمريكية")."""
@@ -241,7 +248,7 @@ def _origin_positions(doc: Doc, compiled: CompiledLexicon, matches: list[Match])
     origins = set()
     for match in matches:
         before = match.first - 1
-        if before < 1:
+        if before < 0:
             continue
         if doc.tokens[before].key == _NATIONALITY_KEY or (
             doc.tokens[before].norm == "من" and before in people_ends
@@ -343,12 +350,9 @@ def _event_adjectives(compiled: CompiledLexicon, matches: list[Match]) -> set[in
     }
 
 
-def _sentence_countries(
-    index: _Index, attributive: set[int], left_out: frozenset[int] = frozenset()
-) -> list[str]:
+def _sentence_countries(index: _Index, attributive: set[int], left_out: frozenset[int]) -> list[str]:
     """The countries a sentence names, but for the adjectives of event nouns (``attributive``) and the
-    names and adjectives starting at ``left_out`` (where people come from: "عمال من الهند"; a nisba
-    surname: "منصور التركي")."""
+    names and adjectives starting at ``left_out`` (see extract_mentions)."""
     countries = []
     for start, pairs in index.by_start.items():
         if start in left_out:
@@ -875,8 +879,9 @@ def add_recognised_names(
     for (first, _last), labels in zip(ranges, labels_by_range, strict=True):
         sentence = doc.tokens[first].sentence
         index = _Index(doc, doc.stem_matches[sentence])
-        attributive = _event_adjectives(compiled, doc.stem_matches[sentence])
-        named = set(_sentence_countries(index, attributive)) | {
+        matches = doc.stem_matches[sentence]
+        left_out = _no_country_positions(doc, compiled, matches)
+        named = set(_sentence_countries(index, _event_adjectives(compiled, matches), left_out)) | {
             p.country for p in doc.places if p.sentence == sentence
         }
         named.discard(None)
