@@ -288,7 +288,7 @@ def _actor_countries(doc: Doc, compiled: CompiledLexicon, match: Match) -> set[s
 def _misread_place(doc: Doc, compiled: CompiledLexicon, match: Match, place: Place) -> bool:
     """A match whose spelling the place's name does not have, which keys hide: a ta marbuta or hamza
     the name lacks ("الطائفة" is no الطائف), a missing article the name always has ("قريتين" is no
-    القريات), or, for a small place, a verb or pronoun ending ("تبنته", adopted it, is no تبنة); or a
+    القريات), or, for a small imported place, a verb or pronoun ending ("تبنته", adopted it, is no تبنة); or a
     one-word town or region right after a speech verb, which is the speaker's surname."""
     if _spelling_mismatch(doc, match.first, match.last, place.names, pronoun_allowed=False):
         return True
@@ -300,7 +300,9 @@ def _misread_place(doc: Doc, compiled: CompiledLexicon, match: Match, place: Pla
     token = doc.tokens[match.first]
     if place.id in compiled.definite_places and "ال" not in token.prefixes:
         return True
-    return place.population < _SIZEABLE_TOWN and any(s not in NAME_ENDINGS for s in token.suffixes)
+    # a curated place is named as news writes it ("تكريت" reads as a word with a verb ending)
+    small = place.population < _SIZEABLE_TOWN and not is_trusted(place.provenance)
+    return small and any(s not in NAME_ENDINGS for s in token.suffixes)
 
 
 def _country_readings(doc: Doc, compiled: CompiledLexicon, match: Match, inside_name: bool) -> list[str]:
