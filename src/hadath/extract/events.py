@@ -916,38 +916,35 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
             continue
         if any(p.first <= first and last <= p.last for p in sentence_places):
             continue  # inside a place name; a trigger may contain one ("مفاوضات جنيف")
-        window = {doc.tokens[i].key for i in range(last, min(last + _CONTEXT_WINDOW, sentence_end))}
-        fitting_indexes = [
-            index
+        window_positions = range(last, min(last + _CONTEXT_WINDOW, sentence_end))
+        window = {doc.tokens[i].key for i in window_positions}
+        fitting = [
+            (index, compiled.lexicon.events[index])
             for index in entries
             if all(group & window for group in compiled.context_groups[index])
             and not (last - first == 1 and _lacks_ta_marbuta(doc, first, compiled.lexicon.events[index]))
         ]
-        if not fitting_indexes:
+        if not fitting:
             continue
-        fitting = [compiled.lexicon.events[index] for index in fitting_indexes]
-        # a context-confirmed entry is more specific; curated entries before imported ones
         finite = looks_finite(doc.tokens[first])
         # curated entries before imported ones; a finite verb form ("قصفت") takes a verb entry; then a
         # context-confirmed entry (more specific)
-        fitting.sort(
-            key=lambda e: (
-                e.provenance.startswith("oeda"),
-                finite and e.pos != "verb",
-                not e.context,
-                -len(e.cameo),
-            )
+        index, entry = min(
+            fitting,
+            key=lambda pair: (
+                pair[1].provenance.startswith("oeda"),
+                finite and pair[1].pos != "verb",
+                not pair[1].context,
+                -len(pair[1].cameo),
+            ),
         )
-        entry = fitting[0]
         nominal = not finite and (entry.pos == "noun" or looks_nominal(doc.tokens[first]))
         chosen.append(_Trigger(first, last, entry, nominal))
         taken |= span
         if entry.light_verb:
-            groups = compiled.context_groups[fitting_indexes[fitting.index(entry)]]
+            groups = compiled.context_groups[index]
             light_objects.update(
-                i
-                for i in range(last, min(last + _CONTEXT_WINDOW, sentence_end))
-                if any(doc.tokens[i].key in group for group in groups)
+                i for i in window_positions if any(doc.tokens[i].key in group for group in groups)
             )
     # "ألقت الشرطة القبض على": the noun the light verb takes is the same event, told once
     return sorted((t for t in chosen if t.first not in light_objects), key=lambda t: t.first)
