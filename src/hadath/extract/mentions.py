@@ -79,8 +79,9 @@ class _Index:
 
     def __init__(self, doc: Doc, matches: Iterable[Match]):
         self.doc = doc
+        self.matches = list(matches)
         self.by_start: dict[int, list[tuple[int, Entry]]] = {}
-        for match in matches:
+        for match in self.matches:
             plural = has_plural_ending(doc.tokens[match.last - 1])
             for entry in match.entries:
                 if entry.plural_only and not plural:
@@ -100,10 +101,11 @@ def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
     # per sentence: the matches that may name places, and where adjectives qualify event nouns
     place_matches = [_outside_event_phrases(matches) for matches in doc.stem_matches]
     attributive = [_event_adjectives(compiled, matches) for matches in doc.stem_matches]
-    no_country = [_no_country_positions(doc, compiled, matches) for matches in doc.stem_matches]
+    indexes = [_Index(doc, matches) for matches in doc.stem_matches]
+    no_country = [_no_country_positions(doc, compiled, index) for index in indexes]
     doc.focus_country = _focus_country(doc, compiled, place_matches, attributive, no_country)
     for sentence in doc.sentences:
-        index = _Index(doc, doc.stem_matches[sentence.index])
+        index = indexes[sentence.index]
         sentence_countries = _sentence_countries(
             index, attributive[sentence.index], no_country[sentence.index]
         )
@@ -230,30 +232,25 @@ def _focus_country(
     return ranked[0] if ranked else None
 
 
-def _no_country_positions(doc: Doc, compiled: CompiledLexicon, matches: list[Match]) -> frozenset[int]:
+def _no_country_positions(doc: Doc, compiled: CompiledLexicon, index: _Index) -> frozenset[int]:
     """Where the names and adjectives that say nothing about where the story is start: where people come
     from ("عمال من الهند"), a nisba surname ("منصور التركي" is a Saudi official)."""
-    return _origin_positions(doc, compiled, matches) | _surname_adjectives(doc, compiled, matches)
+    return _origin_positions(doc, compiled, index) | _surname_adjectives(doc, compiled, index.matches)
 
 
-def _origin_positions(doc: Doc, compiled: CompiledLexicon, matches: list[Match]) -> frozenset[int]:
-    """Where a sentence's names of origin start: a country after people and "من" ("سياح من ألمانيا"),
-    a nationality after "الجنسية" ("من الجنسية السورية", "يحمل الجنسية الأمريكية")."""
+def _origin_positions(doc: Doc, compiled: CompiledLexicon, index: _Index) -> frozenset[int]:
+    """Where a sentence's names of origin start: the country people come from (_people_origin: "سياح من
+    ألمانيا"), and any nationality after "الجنسية" ("يحمل الجنسية الأمريكية")."""
     people_ends = {
         m.last
-        for m in matches
+        for m in index.matches
         for e in m.entries
         if e.kind == "agent" and compiled.lexicon.agents[int(e.ref)].code[:3] in _PEOPLE_BLOCKS
     }
-    origins = set()
-    for match in matches:
-        before = match.first - 1
-        if before < 0:
-            continue
-        if doc.tokens[before].key == _NATIONALITY_KEY or (
-            doc.tokens[before].norm == "من" and before in people_ends
-        ):
-            origins.add(match.first)
+    origins = {origin[1] for end in people_ends if (origin := _people_origin(doc, index, end))}
+    origins.update(
+        m.first for m in index.matches if m.first > 0 and doc.tokens[m.first - 1].key == _NATIONALITY_KEY
+    )
     return frozenset(origins)
 
 
@@ -434,8 +431,8 @@ def _actor_at(
                     position, country_end, sentence, code, "agent", country=country_entry.ref, role=agent.code
                 )
         origin = _people_origin(doc, index, agent_end) if agent.code[:3] in _PEOPLE_BLOCKS else None
-        if origin is not None and origin[1] >= longest_name:
-            country, origin_end = origin
+        if origin is not None and origin[2] >= longest_name:
+            country, _, origin_end = origin
             return ActorMention(
                 position,
                 origin_end,
@@ -561,16 +558,17 @@ def _agents_at(doc: Doc, compiled: CompiledLexicon, index: _Index, position: int
     ]
 
 
-def _people_origin(doc: Doc, index: _Index, position: int) -> tuple[str, int] | None:
+def _people_origin(doc: Doc, index: _Index, position: int) -> tuple[str, int, int] | None:
     """The country people come from, told right after them: "من" and a country's name ("سياح من
-    ألمانيا") or "من الجنسية" and a nationality ("ثلاثة أشخاص من الجنسية السورية"); (country, end)."""
+    ألمانيا") or "من الجنسية" and a nationality ("ثلاثة أشخاص من الجنسية السورية"); (country, where
+    its name starts, where it ends)."""
     if position + 1 >= len(doc.tokens) or doc.tokens[position].norm != "من":
         return None
     for country_end, country_entry in index.at(position + 1, "country"):
-        return country_entry.ref, country_end
+        return country_entry.ref, position + 1, country_end
     if doc.tokens[position + 1].key == _NATIONALITY_KEY and not doc.tokens[position + 1].has_prefix("و"):
         for adjective_end, adjective in index.at(position + 2, "adjective"):
-            return adjective.ref, adjective_end
+            return adjective.ref, position + 2, adjective_end
     return None
 
 
@@ -881,9 +879,9 @@ def add_recognised_names(
     for (first, _last), labels in zip(ranges, labels_by_range, strict=True):
         sentence = doc.tokens[first].sentence
         index = _Index(doc, doc.stem_matches[sentence])
-        matches = doc.stem_matches[sentence]
-        left_out = _no_country_positions(doc, compiled, matches)
-        named = set(_sentence_countries(index, _event_adjectives(compiled, matches), left_out)) | {
+        attributive = _event_adjectives(compiled, index.matches)
+        left_out = _no_country_positions(doc, compiled, index)
+        named = set(_sentence_countries(index, attributive, left_out)) | {
             p.country for p in doc.places if p.sentence == sentence
         }
         named.discard(None)
