@@ -1,0 +1,329 @@
+"""A precision audit of every event Hadath codes in 2015 Saudi news (gold/event-audit-2015/).
+
+    python tools/event_audit.py sample [--shared DIR] [--slice K] [--articles N] [--events N] --out S.jsonl
+    python tools/event_audit.py sheet --sample S.jsonl --out SHEET.md
+    python tools/event_audit.py merge --sample S.jsonl --votes A.jsonl B.jsonl [--out AUDIT.jsonl]
+    python tools/event_audit.py score [--shared DIR] [--audit AUDIT.jsonl] [--slice K]
+
+The gold standards of ``hadath eval gsr`` judge two PLOVER types; an analyst reads every event. This
+audit judges a random sample of all of them, as Hadath outputs them (shipped pipeline, learned filter
+included), the way GDELT's output has been audited: annotators read each coded event beside its
+sentence and say whether the event, its source, its target and its modality are right.
+
+``sample`` analyses the first ``--articles`` articles (in the order of a hash of their ids) of a
+hash-chosen eighth of SaudiNewsNet (the eighths 0-5 hold the ASSAULT/PROTEST gold) and draws
+``--events`` of their events in the order of a hash of their ids. Its file holds the text, for the
+annotators only (keep it outside the repository: the corpus is CC BY-NC-SA). ``sheet`` writes what the
+annotators read. ``merge`` keeps, per event, the coded event (offsets and codes), a hash of its sentence
+and every annotator's votes, no text. ``score`` analyses the audited articles again with the current
+code: an event still coded the same keeps its judgement, a changed argument or modality is reported as
+changed (not judged), an event no longer coded as removed, with what the annotators had said of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from saudinewsnet_gold import DEFAULT_SHARED, MAX_SENTENCE_CHARS, articles, text_hash
+
+from hadath.doc import Doc
+from hadath.pipeline import Pipeline
+from hadath.schema import ActorRef, Document, Event
+from hadath.text.normalize import normalize
+from hadath.text.tokens import tokenize
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_AUDIT = REPO_ROOT / "gold" / "event-audit-2015" / "audit.jsonl"
+ARTICLE_SHARE = 8
+PARTS = ("event", "source", "target", "modality")
+# what an annotator may answer: the event (its CAMEO root and that it is an action between actors),
+# each argument (Hadath's choice, or its choice of none) and the modality; arguments and modality are
+# judged only when the event is right
+ANSWERS = {"event": ("yes", "no"), "source": ("right", "wrong"), "target": ("right", "wrong")}
+ANSWERS["modality"] = ANSWERS["source"]
+
+
+def trigger_key(article: str, event: Event) -> str:
+    """Where an event is coded: its article, its trigger's span and its CAMEO code."""
+    return f"{article}#{event.trigger_start}-{event.trigger_end}:{event.cameo}"
+
+
+def event_id(article: str, event: Event) -> str:
+    """An audited event: its trigger key and where its source and target start (one trigger gives one
+    event per coordinated source or target)."""
+    ends = [str(actor.start) if actor else "-" for actor in (event.source, event.target)]
+    return f"{trigger_key(article, event)}@{'/'.join(ends)}"
+
+
+def _argument(actor: ActorRef | None) -> dict[str, object] | None:
+    if actor is None:
+        return None
+    return {"text": actor.text, "start": actor.start, "end": actor.end, "code": actor.code}
+
+
+def _sentence_spans(document: Document) -> list[tuple[int, int]]:
+    """Each sentence's span in the original text (the tokeniser's sentences, as the pipeline's)."""
+    normalized = normalize(document.text)
+    sentences, tokens = tokenize(normalized)
+    doc = Doc(document, normalized, sentences, tokens, document.date)
+    return [doc.span(s.first_token, s.last_token, body=False) for s in sentences]
+
+
+def coded(event: Event) -> dict[str, object]:
+    """What the audit judges of an event: its code, arguments and modality (offsets into the article)."""
+    return {
+        "trigger": [event.trigger_start, event.trigger_end],
+        "cameo": event.cameo,
+        "plover": event.plover,
+        "source": _argument(event.source),
+        "target": _argument(event.target),
+        "modality": event.modality,
+        "confidence": event.confidence,
+    }
+
+
+def in_slice(article_id: str, article_slice: int) -> bool:
+    return int(text_hash(article_id), 16) % ARTICLE_SHARE == article_slice
+
+
+def sample(shared: Path, article_slice: int, article_count: int, event_count: int) -> list[dict[str, object]]:
+    """``event_count`` events of the first ``article_count`` articles of the slice (both by hash order)."""
+    pipeline = Pipeline()
+    corpus = articles(shared)
+    chosen_articles = sorted((a for a in corpus if in_slice(a, article_slice)), key=text_hash)[:article_count]
+    found: list[dict[str, object]] = []
+    for article_id in chosen_articles:
+        document = corpus[article_id]
+        analysis = pipeline.analyze(document)
+        spans = _sentence_spans(document)
+        for event in analysis.events:
+            start, end = spans[event.sentence]
+            if end - start > MAX_SENTENCE_CHARS:
+                continue
+            found.append(
+                {
+                    "id": event_id(article_id, event),
+                    "article": article_id,
+                    "title": document.title or "",
+                    "start": start,
+                    "end": end,
+                    "text": document.text[start:end],
+                    "trigger_text": event.trigger,
+                    "cameo_label": event.cameo_label,
+                    **coded(event),
+                }
+            )
+    found.sort(key=lambda item: text_hash(str(item["id"])))
+    return found[:event_count]
+
+
+def _argument_line(role: str, argument: dict[str, object] | None) -> str:
+    if argument is None:
+        return f"- {role}: (none)"
+    return f"- {role}: «{argument['text']}» → {argument['code'] or '(no code)'}"
+
+
+def sheet(drawn: list[dict[str, object]]) -> str:
+    """The annotators' reading: each event's sentence with the trigger marked, and what was coded."""
+    blocks = []
+    for number, item in enumerate(drawn, 1):
+        text = str(item["text"])
+        first, last = (int(x) - int(item["start"]) for x in item["trigger"])  # type: ignore[union-attr]
+        marked = f"{text[:first]}⟦{text[first:last]}⟧{text[last:]}"
+        blocks.append(
+            "\n".join(
+                [
+                    f"## {number}. {item['id']}",
+                    f"title: {item['title']}",
+                    "",
+                    marked,
+                    "",
+                    f"- event: {item['cameo']} {item['cameo_label']} (trigger «{item['trigger_text']}»)",
+                    _argument_line("source", item["source"]),  # type: ignore[arg-type]
+                    _argument_line("target", item["target"]),  # type: ignore[arg-type]
+                    f"- modality: {item['modality']}",
+                ]
+            )
+        )
+    return "\n\n".join(blocks) + "\n"
+
+
+def _check_vote(path: Path, vote: dict[str, object]) -> dict[str, object]:
+    identifier = vote.get("id")
+    if vote.get("event") not in ANSWERS["event"]:
+        raise ValueError(f"{path}: {identifier}: event {vote.get('event')!r} is neither yes nor no")
+    kept: dict[str, object] = {"event": vote["event"]}
+    for part in PARTS[1:]:
+        answer = vote.get(part) if vote["event"] == "yes" else None
+        if vote["event"] == "yes" and answer not in ANSWERS[part]:
+            raise ValueError(f"{path}: {identifier}: {part} {answer!r} is not one of {ANSWERS[part]}")
+        kept[part] = answer
+    return kept
+
+
+def merge(sample_path: Path, vote_paths: list[Path]) -> list[dict[str, object]]:
+    """One record per sampled event: the coded event, its sentence's span and hash, every vote."""
+    drawn = _read_jsonl(sample_path)
+    votes_by_annotator = []
+    for path in vote_paths:
+        votes = {str(v["id"]): v for v in _read_jsonl(path)}
+        if set(votes) != {str(item["id"]) for item in drawn}:
+            raise ValueError(f"{path}: its events are not those of {sample_path}")
+        votes_by_annotator.append(votes)
+    merged = []
+    for item in drawn:
+        merged.append(
+            {
+                "id": item["id"],
+                "article": item["article"],
+                "start": item["start"],
+                "end": item["end"],
+                "sha256": text_hash(str(item["text"]))[:16],
+                **{key: item[key] for key in ("trigger", "cameo", "plover", "modality")},
+                # arguments by offsets and code: no text of the corpus is kept
+                **{role: _without_text(item[role]) for role in ("source", "target")},
+                "votes": [
+                    _check_vote(path, votes[str(item["id"])])
+                    for path, votes in zip(vote_paths, votes_by_annotator, strict=True)
+                ],
+            }
+        )
+    return merged
+
+
+def _without_text(argument: dict[str, object] | None) -> dict[str, object] | None:
+    return None if argument is None else {k: v for k, v in argument.items() if k != "text"}
+
+
+def verdict(votes: list[dict[str, object]], part: str) -> str | None:
+    """The annotators' joint answer on ``part``: theirs when they agree, ``split`` otherwise, None where
+    the part was not judged (the event was rejected by someone)."""
+    answers = [vote[part] for vote in votes]
+    if any(answer is None for answer in answers):
+        return None
+    return str(answers[0]) if len(set(answers)) == 1 else "split"
+
+
+def score(
+    shared: Path, records: list[dict[str, object]], pipeline: Pipeline | None = None
+) -> dict[str, Counter]:
+    """Each part's verdicts over the audited events as the current code codes them: ``yes``/``no``,
+    ``right``/``wrong``, ``split``; ``changed`` where the current code answers differently than what was
+    judged, ``removed`` (with the verdict it had) where the event is no longer coded."""
+    pipeline = pipeline or Pipeline()
+    corpus = articles(shared)
+    tallies: dict[str, Counter] = {part: Counter() for part in PARTS}
+    by_article: dict[str, list[dict[str, object]]] = {}
+    for record in records:
+        by_article.setdefault(str(record["article"]), []).append(record)
+    for article_id, audited in sorted(by_article.items()):
+        document = corpus.get(article_id)
+        if document is None:
+            raise ValueError(f"{audited[0]['id']}: its article is not in the corpus")
+        current: dict[str, list[dict[str, object]]] = {}
+        for event in pipeline.analyze(document).events:
+            current.setdefault(trigger_key(article_id, event), []).append(coded(event))
+        for record in audited:
+            sentence = document.text[int(record["start"]) : int(record["end"])]
+            if text_hash(sentence)[: len(str(record["sha256"]))] != record["sha256"]:
+                raise ValueError(f"{record['id']}: the corpus text is not the audited one")
+            same_trigger = current.get(str(record["id"]).rpartition("@")[0], [])
+            event_verdict = verdict(record["votes"], "event")  # type: ignore[arg-type]
+            if not same_trigger:
+                tallies["event"][f"removed ({event_verdict})"] += 1
+                continue
+            tallies["event"][str(event_verdict)] += 1
+            # the event of that trigger with the same arguments, else the same source, else the first
+            # (one trigger gives one event per coordinated source or target)
+            now = max(
+                same_trigger,
+                key=lambda e: (_same(record["source"], e["source"]), _same(record["target"], e["target"])),
+            )
+            for part in PARTS[1:]:
+                part_verdict = verdict(record["votes"], part)  # type: ignore[arg-type]
+                if part_verdict is None:
+                    continue
+                same = _same(record[part], now[part])
+                tallies[part][part_verdict if same else "changed"] += 1
+    return tallies
+
+
+def _same(judged: object, now: object) -> bool:
+    if isinstance(judged, dict) and isinstance(now, dict):
+        return (judged["start"], judged["end"], judged["code"]) == (now["start"], now["end"], now["code"])
+    return judged == now
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _write_jsonl(path: Path, items: list[dict[str, object]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+
+
+def report(tallies: dict[str, Counter]) -> str:
+    """Per part: the share judged right among the unanimous verdicts, and every count."""
+    lines = []
+    for part, tally in tallies.items():
+        good, bad = ("yes", "no") if part == "event" else ("right", "wrong")
+        judged = tally[good] + tally[bad]
+        share = f"{tally[good] / judged:.3f}" if judged else "n/a"
+        counts = ", ".join(f"{key} {value}" for key, value in sorted(tally.items()))
+        lines.append(f"{part:9} {good} {tally[good]} of {judged} unanimous = {share}   ({counts})")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    sampling = commands.add_parser("sample", help="draw coded events for the annotators (with text)")
+    sampling.add_argument(
+        "--slice", type=int, default=6, help=f"which eighth of the articles (0-{ARTICLE_SHARE - 1})"
+    )
+    sampling.add_argument("--articles", type=int, default=400)
+    sampling.add_argument("--events", type=int, default=150)
+    sampling.add_argument("--out", type=Path, required=True)
+    sheeting = commands.add_parser("sheet", help="write the annotators' reading of a sample")
+    sheeting.add_argument("--sample", type=Path, required=True)
+    sheeting.add_argument("--out", type=Path, required=True)
+    merging = commands.add_parser("merge", help="join the annotators' votes (no text is kept)")
+    merging.add_argument("--sample", type=Path, required=True)
+    merging.add_argument("--votes", type=Path, nargs="+", required=True)
+    merging.add_argument("--out", type=Path, default=DEFAULT_AUDIT)
+    scoring = commands.add_parser("score", help="the audit's verdicts on what the current code codes")
+    scoring.add_argument("--audit", type=Path, default=DEFAULT_AUDIT)
+    scoring.add_argument("--slice", type=int, help="only the audited events of this eighth")
+    for command in (sampling, scoring):
+        command.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "sample":
+            drawn = sample(args.shared, args.slice, args.articles, args.events)
+            _write_jsonl(args.out, drawn)
+            print(f"{len(drawn)} events written to {args.out}")
+        elif args.command == "sheet":
+            args.out.write_text(sheet(_read_jsonl(args.sample)), encoding="utf-8")
+            print(f"sheet written to {args.out}")
+        elif args.command == "merge":
+            merged = merge(args.sample, args.votes)
+            _write_jsonl(args.out, merged)
+            print(f"{len(merged)} events with {len(args.votes)} votes each written to {args.out}")
+        else:
+            records = _read_jsonl(args.audit)
+            if args.slice is not None:
+                records = [r for r in records if in_slice(str(r["article"]), args.slice)]
+            print(report(score(args.shared, records)))
+    except (FileNotFoundError, ValueError) as problem:
+        print(f"event_audit: {problem}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
