@@ -44,6 +44,7 @@ ENTRY_KEYS = {
     "genitive",
     "subject",
     "light_verb",
+    "needs_target",
 }
 CUE_KEYS = DISCOURSE_CUES
 

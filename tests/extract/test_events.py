@@ -996,3 +996,63 @@ def test_air_defences_are_the_forces_that_shoot_down(pipeline):
     analysis = analyze(pipeline, "وأسقطت الدفاعات الجوية السعودية طائرة مسيرة للحوثيين.", "2015-08-06")
     [downing] = events_of(analysis, "ASSAULT")
     assert (code(downing.source), code(downing.target)) == ("SAUMIL", "YEMREB")
+
+
+# ---------------------------------------------------------------- from the audit of every coded event
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("زار الرئيس المصري موسكو أمس.", "RUS"),  # the place visited is the host
+        ("وصل الرئيس المصري إلى موسكو في زيارة رسمية.", "RUS"),  # named before the visit noun
+        ("استقبل الملك سلمان الرئيس اليمني عبدربه منصور هادي.", "YEMGOV"),
+    ],
+)
+def test_a_visit_or_reception_is_made_to_someone(pipeline, text, target):
+    [event] = [e for e in analyze(pipeline, text, "2015-08-06").events if e.cameo in ("042", "043")]
+    assert code(event.target) == target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أصبحت عدن تستقبل المساعدات الإنسانية القادمة من المنظمات.",  # aid is received, nobody hosted
+        "ويزورون الحديقة كل صيف مع أطفالهم.",  # tourism
+        "وأعرب عن تقديره لكرم الضيافة وحسن الاستقبال.",
+    ],
+)
+def test_a_visit_or_reception_without_anyone_received_is_no_event(pipeline, text):
+    assert [e.cameo for e in analyze(pipeline, text, "2015-08-06").events if e.cameo[:2] == "04"] == []
+
+
+def test_achieving_is_not_investigating_but_the_police_investigate(pipeline):
+    achieved = "الانتصارات التي حققتها المقاومة الشعبية في عدن أسعدت اليمنيين."
+    assert [e.cameo for e in analyze(pipeline, achieved, "2015-08-06").events if e.cameo == "090"] == []
+    [inquiry] = [
+        e for e in analyze(pipeline, "وحققت الشرطة في الحادث.", "2015-08-06").events if e.cameo == "090"
+    ]
+    assert code(inquiry.source).endswith("COP")
+
+
+def test_a_nisba_adjective_is_not_the_event_noun(pipeline):
+    # "الاجتماعي" (social) shares its key with "اجتماع" (a meeting)
+    assert analyze(pipeline, "وأكد أن التواصل الاجتماعي مهم للشباب.", "2015-08-06").events[1:] == []
+    assert [e.cameo for e in analyze(pipeline, "وعقد المجلس اجتماعا طارئا.", "2015-08-06").events] == ["040"]
+
+
+SPORTS_STORY = (
+    "فاز المنتخب السعودي على نظيره الياباني في المباراة التي أقيمت على ملعب الملك فهد. "
+    "وقال المدرب إن اللقاء كان صعبا، وأعلن اللاعب اعتزاله بعد المباراة. "
+    "واعتقلت الشرطة عشرات المشجعين بعد أعمال شغب في الملعب."
+)
+
+
+def test_a_sports_story_keeps_only_what_involves_a_political_actor(pipeline):
+    events = analyze(pipeline, SPORTS_STORY, "2015-08-06").events
+    # the match, the coach's words and the player's retirement are not political events; the arrest
+    # and the riot are
+    assert [(e.cameo[:2], code(e.source)) for e in events] == [("17", "SAUCOP"), ("14", None)]
+    # outside a sports story the same sentence's "اللقاء" is read as a meeting
+    alone = analyze(pipeline, "وقال المدرب إن اللقاء كان صعبا.", "2015-08-06").events
+    assert [e.cameo for e in alone] == ["040"]

@@ -741,3 +741,49 @@ def test_a_nisba_surname_inside_a_known_name_is_no_country_of_the_sentence(pipel
 def test_cities_the_gazetteer_import_lacks_are_curated(pipeline, place, country):
     analysis = analyze(pipeline, f"وقع انفجار في {place} أمس.", "2015-07-25")
     assert place_by_text(analysis, place).country == country
+
+
+# ---------------------------------------------------------------- from the audit of every coded event
+
+
+def test_an_indefinite_nisba_after_a_definite_title_is_a_name(pipeline):
+    # an adjective agrees in definiteness: "الأمير تركي" is Prince Turki, "الرئيس التركي" the Turkish one
+    [prince] = analyze(pipeline, "وقال الأمير تركي الفيصل إن الوضع خطير.", "2015-08-06").actors
+    assert prince.text == "الأمير تركي الفيصل" and not prince.code.startswith("TUR")
+    [president] = analyze(pipeline, "وقال الرئيس التركي إن الوضع خطير.", "2015-08-06").actors
+    assert president.code == "TURGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("أعلنت المديرية العامة لكلية الملك فهد الأمنية أرقام الطلبة.", "كلية الملك فهد"),
+        ("وصلت الطائرة إلى مطار الملك خالد الدولي.", "مطار الملك"),
+    ],
+)
+def test_a_place_named_after_a_king_is_of_his_country_and_is_not_the_king(pipeline, text, span):
+    named = [a for a in analyze(pipeline, text, "2015-08-06").actors if "الملك" in a.text]
+    assert [(a.text, a.code, a.kind) for a in named] == [(span, "SAU", "organisation")]
+
+
+def test_chaired_by_is_no_presidency(pipeline):
+    text = "وناقشت اللجنة خلال اجتماعها برئاسة المهندس جديع القحطاني التقارير."
+    assert [a.text for a in analyze(pipeline, text, "2015-08-06").actors] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ودعا أن يمن الله على المصابين بالشفاء.",  # "يمن" is a verb: Yemen is always "اليمن"
+        "ليس لديها رغبة في السفر لأسباب مالية.",  # "مالية" is financial, not Mali
+    ],
+)
+def test_words_that_share_a_state_names_key_are_not_the_state(pipeline, text):
+    analysis = analyze(pipeline, text, "2015-08-06")
+    assert [a.code for a in analysis.actors] == [] and analysis.places == []
+
+
+def test_states_are_still_named_with_and_without_their_article(pipeline):
+    text = "وانتقدت ألمانيا والصين والسعودية ومالي وسورية القرار."
+    codes = [a.code for a in analyze(pipeline, text, "2015-08-06").actors]
+    assert codes == ["DEU", "CHN", "SAU", "MLI", "SYR"]

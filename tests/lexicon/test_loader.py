@@ -142,6 +142,11 @@ def test_valid_files_load(data_dir: Path):
             "events:\n  - {cameo: '195', triggers: [شن], pos: verb, context: [[غارة]], light_verb: yes please}\n",
             "light_verb must be true or false",
         ),
+        (
+            "events/e.yaml",
+            "events:\n  - {cameo: '195', triggers: [قصف], pos: verb, needs_target: sometimes}\n",
+            "needs_target must be true or false",
+        ),
     ],
 )
 def test_faults_name_file_and_line(data_dir: Path, relative: str, content: str, message: str | None):

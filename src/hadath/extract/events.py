@@ -61,6 +61,30 @@ _AIMED_PREPOSITIONS = frozenset({"ضد", "علي"})  # normalised: على → ع
 _ACCUSE_CODE = "112"
 _DISAPPROVE_ROOT = "11"
 _CONSULT_ROOT = "04"
+# a sports story has at least this many sports words, of at least this many kinds
+_SPORTS_WORDS = 3
+_SPORTS_WORD_KINDS = 2
+_POLITICAL_BLOCKS = frozenset(
+    {
+        "GOV",
+        "MIL",
+        "COP",
+        "REB",
+        "IGO",
+        "IMG",
+        "JUD",
+        "LEG",
+        "SPY",
+        "OPP",
+        "PTY",
+        "INS",
+        "SEP",
+        "UAF",
+        "NGO",
+        "HRI",
+    }
+)
+_VISIT_CODE = "042"  # a visit is made to the state of the place visited
 # a violent event noun's genitive is its victim when it cannot be a combatant ("قصف المدنيين")
 _NONCOMBATANT_BLOCKS = frozenset({"CVL", "REF", "EDU", "MED", "HLH", "LAB", "REL", "HRI", "BUS", "AGR"})
 # violence whose victim may be the clause's subject and whose doer may be told by another attack
@@ -229,6 +253,8 @@ def extract_events(
             if not targets and (patients is not None or victim_noun):
                 victims_here = _victims_at_place(doc, trigger, clause)
                 targets = [victims_here] if victims_here else []
+            if trigger.entry.needs_target and not targets:
+                continue
             denied_by = None
             if quotation is not None and doc.cue_starts_at(quotation.cue.first, "negation"):
                 denied_by = doc.surface(quotation.cue.first, quotation.cue.last, body=False)
@@ -269,8 +295,31 @@ def extract_events(
     _credit_attackers(events)
     _attacks_on_the_place(doc, events)
     _blame_the_condemned(events)
+    if _sports_story(doc):
+        # a match, a transfer, a coach's words: only what involves a political actor is an event, and
+        # protests and riots (fans rioting is unrest whoever they are)
+        events = [
+            e
+            for e in events
+            if _political(e.source) or _political(e.target) or e.entry.cameo[:2] == _PROTEST_ROOT
+        ]
     events.sort(key=lambda e: e.first)
     return events
+
+
+def _sports_story(doc: Doc) -> bool:
+    """Several sports words of more than one kind (cues/cues.yaml: مباراة، الدوري، المنتخب ...)."""
+    words = [doc.surface(c.first, c.last) for c in doc.cues if c.category == "sports"]
+    return len(words) >= _SPORTS_WORDS and len(set(words)) >= _SPORTS_WORD_KINDS
+
+
+def _political(actor: ActorMention | None) -> bool:
+    """An actor of a political role (a government, forces, rebels, an organisation ...); in a sports
+    story a state's name alone is its team."""
+    if actor is None:
+        return False
+    blocks = actor.role_blocks
+    return any(blocks[i : i + 3] in _POLITICAL_BLOCKS for i in range(0, len(blocks), 3))
 
 
 def _coordinated_doers(doc: Doc, source: ActorMention, trigger: _Trigger) -> list[ActorMention]:
@@ -922,7 +971,13 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
             (index, compiled.lexicon.events[index])
             for index in entries
             if all(group & window for group in compiled.context_groups[index])
-            and not (last - first == 1 and _lacks_ta_marbuta(doc, first, compiled.lexicon.events[index]))
+            and not (
+                last - first == 1
+                and (
+                    _lacks_ta_marbuta(doc, first, compiled.lexicon.events[index])
+                    or _nisba_of_trigger(doc, first, compiled.lexicon.events[index])
+                )
+            )
         ]
         if not fitting:
             continue
@@ -948,6 +1003,25 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
             )
     # "ألقت الشرطة القبض على": the noun the light verb takes is the same event, told once
     return sorted((t for t in chosen if t.first not in light_objects), key=lambda t: t.first)
+
+
+_NISBA_ENDINGS = ("ي", "ية", "يه", "يين", "يون")
+
+
+def _nisba_of_trigger(doc: Doc, position: int, entry: EventEntry) -> bool:
+    """ "اجتماعي" (social) shares its key with "اجتماع" (a meeting): a word written with a nisba ending
+    is the adjective of a noun trigger whose forms have none."""
+    if entry.pos != "noun":
+        return False
+    token = doc.tokens[position]
+    return doc.text[token.body_start : token.end].endswith(_NISBA_ENDINGS) and not _nisba_triggers(
+        entry.triggers
+    )
+
+
+@lru_cache(maxsize=1024)
+def _nisba_triggers(triggers: tuple[str, ...]) -> bool:
+    return any(normalize(t).text.endswith(("ي", "يه")) for t in triggers)
 
 
 def _lacks_ta_marbuta(doc: Doc, position: int, entry: EventEntry) -> bool:
@@ -1417,18 +1491,21 @@ def _place_target(
 ) -> ActorMention | None:
     """The state of a place an event is aimed at: after من/إلى/على/ضد or ل ("انسحاب من سوريا"); for an
     attack also its direct object ("قصفت الطائرات مدينة حلب"), while "من X" is where the attack came
-    from (see _origin_source)."""
+    from (see _origin_source); for a visit the place visited, as object or genitive ("زار الرئيس
+    موسكو"، "زيارة موسكو"), or named before it ("وصل إلى موسكو في زيارة")."""
     violent = trigger.entry.cameo[:2] in _VIOLENT_ROOTS
+    visit = trigger.entry.cameo == _VISIT_CODE
+    takes_place_object = (violent and not trigger.nominal) or visit
     object_position = source.last if source is not None and source.first >= trigger.last else trigger.last
+    after = clause.first if visit else trigger.last
     for place in doc.places:
-        if trigger.last <= place.first < clause.last and place.country:
+        if after <= place.first < clause.last and place.country:
             directional = place.first > 0 and doc.cue_starts_at(place.first - 1, "directional")
             if violent and _from_place(doc, place):
                 continue
             # "قصفت الطائرات حلب", "قصفت الطائرات مدينة حلب": the place, or its head noun, is the object
             direct_object = (
-                violent
-                and not trigger.nominal
+                takes_place_object
                 and object_position <= place.first <= object_position + 1
                 and not doc.tokens[object_position].prefixes
                 and not _preposition_between(doc, object_position, place.first + 1)

@@ -60,6 +60,8 @@ _ARMED_AGENT_CODES = {"MIL", "COP", "REB", "SPY"}  # agents whose construct with
 _NON_STATE_BLOCKS = {"REB", "OPP", "IMG", "INS"}
 # agents for people who may be named by the country they come from ("عمال من الهند", "لاجئون من سوريا");
 # forces and officials are not: "سحب قواته من سوريا" is where they leave
+# titles whose bearer gives places and institutions his name (keys: الملك، الأمير، الشيخ، الإمام)
+_NAMESAKE_TITLES = frozenset({"ملك", "امير", "شيخ", "امام"})
 _PEOPLE_BLOCKS = {"CVL", "LAB", "REF", "EDU", "BUS", "MED", "HLH", "REL", "AGR"}
 _NATIONALITY_KEY = "جنسي"  # "من الجنسية السورية", "من جنسية هندية"
 # what an ambiguous alias's confidence is multiplied by, by what decided between its actors: nothing
@@ -115,8 +117,14 @@ def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
             if mention is None:
                 position += 1
                 continue
-            if _describes_previous(doc, mention):
+            if _describes_previous(doc, mention) or _inside_chaired_by(doc, mention):
                 position = mention.last
+                continue
+            if _names_a_namesake(doc, mention):
+                named_after = _named_after(doc, mention)
+                position = mention.last
+                if named_after is not None:
+                    doc.actors.append(named_after)
                 continue
             mention = _member_of(doc, mention) or mention
             doc.actors.append(mention)
@@ -127,6 +135,43 @@ def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
                 position = shared.last
     doc.index_actors()
     _extract_places(doc, compiled, place_matches)
+
+
+def _inside_chaired_by(doc: Doc, mention: ActorMention) -> bool:
+    """ "برئاسة" (chaired by) is no presidency."""
+    return any(
+        c.first <= mention.first and mention.last <= c.last
+        for c in doc.cues_in("chaired_by", max(mention.first - 1, 0), mention.last)
+    )
+
+
+def _names_a_namesake(doc: Doc, mention: ActorMention) -> bool:
+    """A person, or a royal or religious title standing for one ("مطار الملك خالد" where the king is not
+    in the lexicon), right after the head noun of a place or institution named after them."""
+    if not doc.cue_ends_at(mention.first, "namesake_head"):
+        return False
+    return mention.kind in ("person", "role") or doc.tokens[mention.first].key in _NAMESAKE_TITLES
+
+
+def _named_after(doc: Doc, person: ActorMention) -> ActorMention | None:
+    """ "كلية الملك فهد الأمنية", "مطار الملك خالد": an institution or place named after a person is of
+    the person's country (its role unknown), and is not the person."""
+    if person.country is None:
+        return None
+    head = next(
+        c
+        for c in doc.sentence_cues(person.sentence)
+        if c.category == "namesake_head" and c.last == person.first
+    )
+    return ActorMention(
+        head.first,
+        person.last,
+        person.sentence,
+        person.country,
+        "organisation",
+        country=person.country,
+        confidence=0.6,
+    )
 
 
 def _describes_previous(doc: Doc, mention: ActorMention) -> bool:
@@ -377,6 +422,12 @@ def _actor_at(
         role = lexicon.roles[role_entry.ref]
         # role + country
         for country_end, country_entry in index.at(role_end, "country", "adjective"):
+            if (
+                country_entry.kind == "adjective"
+                and index.definite(role_end - 1)
+                and not index.definite(role_end)
+            ):
+                continue  # an adjective agrees in definiteness: "الأمير تركي" is Prince Turki, not Turkish
             mention = _role_mention(
                 doc, compiled, position, country_end, sentence, role.id, country_entry.ref
             )
@@ -481,6 +532,8 @@ def _actor_at(
             break  # "في سوريا", "من سوريا": a place (see _extract_places)
         if _article_mismatch(doc, compiled, position, country_end, country_entry.ref):
             break  # "السوري" is the adjective
+        if _feminine_of_name(doc, compiled, position, country_end, country_entry.ref):
+            break  # "مالية" is financial, not Mali
         # a state named as subject, object or genitive ("حلفاء إيران") acts as an actor
         return ActorMention(
             position,
@@ -1108,8 +1161,9 @@ def _extract_places(doc: Doc, compiled: CompiledLexicon, place_matches: list[lis
             for entry in match.entries:
                 if entry.kind == "place":
                     place = compiled.lexicon.places[entry.ref]
-                    if place.kind == "country" and _article_mismatch(
-                        doc, compiled, match.first, match.last, place.country
+                    if place.kind == "country" and (
+                        _article_mismatch(doc, compiled, match.first, match.last, place.country)
+                        or _feminine_of_name(doc, compiled, match.first, match.last, place.country)
                     ):
                         continue
                     if _misread_place(doc, compiled, match, place):
@@ -1209,11 +1263,25 @@ def _article_mismatch(
     doc: Doc, compiled: CompiledLexicon, first: int, last: int, country: str | None
 ) -> bool:
     """ "السوري"/"السورية" share the key of "سورية", but a state's name takes ال only when it has one
-    (العراق، السعودية): with the article it is the nisba adjective, not the country. A name of several
+    (العراق، السعودية): with the article it is the nisba adjective, not the country; and a state whose
+    one-word names all take it is not named without it ("يمن" is a verb, not اليمن). A name of several
     words is no adjective ("الولايات المتحدة", "المملكة المتحدة")."""
-    if "ال" not in doc.tokens[first].prefixes or country is None or last - first > 1:
+    if country is None or last - first > 1:
         return False
+    if "ال" not in doc.tokens[first].prefixes:
+        return country in compiled.definite_countries
     return country not in compiled.article_countries
+
+
+def _feminine_of_name(
+    doc: Doc, compiled: CompiledLexicon, first: int, last: int, country: str | None
+) -> bool:
+    """A state's name ending in ي ("مالي") is not a word ending in ية ("مالية", financial or Malian):
+    that is the feminine adjective, unless the state is also so named ("سورية")."""
+    if country is None or last - first > 1 or not doc.tokens[first].norm.endswith("يه"):
+        return False
+    names = compiled.lexicon.countries[country].names
+    return not any(" " not in n and normalize(n).text.endswith("يه") for n in names)
 
 
 def _best_place(

@@ -31,7 +31,7 @@ from hadath.lexicon.model import Lexicon
 from hadath.text.normalize import normalize
 from hadath.text.tokens import Token, tokenize
 
-CACHE_FORMAT = 6  # bump when the compiled structure changes
+CACHE_FORMAT = 7  # bump when the compiled structure changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +247,14 @@ class CompiledLexicon:
         # actors whose one-word names all carry the article ("القاعدة", "الإخوان", "الأسد"): without it
         # the word is the common noun ("قاعدة للحرس الوطني" is a base, "أسد" a lion); not nisba plurals,
         # which are adjectives without it too ("مسلحين حوثيين")
+        # states whose one-word names all carry it ("اليمن"): without it the word is another ("يمن" in
+        # "أن يمن الله بالشفاء"). Read as written: "ألمانيا" normalises to a word that starts like ال
+        self.definite_countries = frozenset(
+            c.code
+            for c in lexicon.countries.values()
+            if (one_word := [n.strip() for n in c.names if " " not in n.strip()])
+            and all(n.startswith("ال") for n in one_word)
+        )
         self.definite_actors = _definite_only((a.id, a.names) for a in lexicon.actors.values())
         # likewise agents ("المقاومة" is the armed resistance, "أبدى مقاومة" resisted) and places
         # ("القريات" is a Saudi town, "قريتين" two villages)

@@ -27,6 +27,7 @@ DISCOURSE_CUES = (
     "opinion",
     "contrast",
     "scripture",
+    "sports",  # مباراة، الدوري، المنتخب: a document with several is a sports story
 )
 SYNTAX_CUES = (
     "subordinator",  # opens a clause: بعد ما، عندما، الذي
@@ -45,6 +46,8 @@ SYNTAX_CUES = (
     "undergo",  # تعرض ل، نجا من: the subject is the one the following event is done to
     "agent_relative",  # هجوم نفذته/تبنته X: X did the attack
     "media_head",  # وكالة، صحيفة: the name after it is a news medium
+    "namesake_head",  # كلية، مطار، شارع before a person's name: a place or institution named after them
+    "chaired_by",  # برئاسة X: X chairs what comes before; the word is no presidency
     "belonging",  # تابعة ل X: X owns the thing before and stands for it
     "near",  # قرب X: a landmark, not what was hit
     "fighting_with",  # مواجهات مع X: X is the other side of the fight
@@ -206,6 +209,9 @@ class EventEntry:
     # a light verb whose act is its object noun, given as the context ("ألقى القبض على"): a trigger on
     # that noun ("القبض على") is this event again, not a second one
     light_verb: bool = False
+    # an act that is one only when done to someone: "استقبل" hosts a visitor, not aid, bodies or returning
+    # citizens; "زار" visits a state or an official, not a park. Without a target the entry does not fire
+    needs_target: bool = False
     note: str | None = None
 
 
