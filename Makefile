@@ -63,6 +63,8 @@ eval: $(STAMP)
 	$(BIN)/python tools/saudinewsnet_gold.py build --shared $(SHARED) --part test --out out/saudinewsnet-gold-test
 	$(BIN)/hadath eval gsr out/saudinewsnet-gold-test
 	$(BIN)/hadath eval gsr out/saudinewsnet-gold-test --rules-only
+	@# every coded event audited on 2015 news (gold/event-audit-2015): eighth 7, its test half, never read
+	$(BIN)/python tools/event_audit.py score --shared $(SHARED) --slice 7
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache web/node_modules
