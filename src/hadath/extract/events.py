@@ -1021,7 +1021,8 @@ def _nisba_of_trigger(doc: Doc, position: int, entry: EventEntry) -> bool:
 
 @lru_cache(maxsize=1024)
 def _nisba_triggers(triggers: tuple[str, ...]) -> bool:
-    return any(normalize(t).text.endswith(("ي", "يه")) for t in triggers)
+    """Whether a one-word trigger itself ends like a nisba (the match is of one word)."""
+    return any(" " not in t and normalize(t).text.endswith(("ي", "يه")) for t in triggers)
 
 
 def _lacks_ta_marbuta(doc: Doc, position: int, entry: EventEntry) -> bool:
