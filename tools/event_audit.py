@@ -23,12 +23,18 @@ changed (not judged), an event no longer coded as removed, with what the annotat
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
-from saudinewsnet_gold import DEFAULT_SHARED, MAX_SENTENCE_CHARS, articles, text_hash
+from saudinewsnet_gold import (
+    DEFAULT_SHARED,
+    MAX_SENTENCE_CHARS,
+    articles,
+    read_jsonl,
+    text_hash,
+    write_jsonl,
+)
 
 from hadath.doc import Doc
 from hadath.pipeline import Pipeline
@@ -167,10 +173,10 @@ def _check_vote(path: Path, vote: dict[str, object]) -> dict[str, object]:
 
 def merge(sample_path: Path, vote_paths: list[Path]) -> list[dict[str, object]]:
     """One record per sampled event: the coded event, its sentence's span and hash, every vote."""
-    drawn = _read_jsonl(sample_path)
+    drawn = read_jsonl(sample_path)
     votes_by_annotator = []
     for path in vote_paths:
-        votes = {str(v["id"]): v for v in _read_jsonl(path)}
+        votes = {str(v["id"]): v for v in read_jsonl(path)}
         if set(votes) != {str(item["id"]) for item in drawn}:
             raise ValueError(f"{path}: its events are not those of {sample_path}")
         votes_by_annotator.append(votes)
@@ -258,15 +264,6 @@ def _same(judged: object, now: object) -> bool:
     return judged == now
 
 
-def _read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def _write_jsonl(path: Path, items: list[dict[str, object]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
-
-
 def report(tallies: dict[str, Counter]) -> str:
     """Per part: the share judged right among the unanimous verdicts, and every count."""
     lines = []
@@ -305,17 +302,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "sample":
             drawn = sample(args.shared, args.slice, args.articles, args.events)
-            _write_jsonl(args.out, drawn)
+            write_jsonl(args.out, drawn)
             print(f"{len(drawn)} events written to {args.out}")
         elif args.command == "sheet":
-            args.out.write_text(sheet(_read_jsonl(args.sample)), encoding="utf-8")
+            args.out.write_text(sheet(read_jsonl(args.sample)), encoding="utf-8")
             print(f"sheet written to {args.out}")
         elif args.command == "merge":
             merged = merge(args.sample, args.votes)
-            _write_jsonl(args.out, merged)
+            write_jsonl(args.out, merged)
             print(f"{len(merged)} events with {len(args.votes)} votes each written to {args.out}")
         else:
-            records = _read_jsonl(args.audit)
+            records = read_jsonl(args.audit)
             if args.slice is not None:
                 records = [r for r in records if in_slice(str(r["article"]), args.slice)]
             print(report(score(args.shared, records)))

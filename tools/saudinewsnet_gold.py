@@ -47,6 +47,15 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def write_jsonl(path: Path, items: list[dict[str, object]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+
+
 def sentence_id(article: str, start: int) -> str:
     """The gold id of a sentence: its article's id and where it starts (``2015-07-21/17@240``); it begins
     with the article's date, which ``hadath eval gsr`` uses as the document date."""
@@ -223,16 +232,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "sample":
             chosen = sample(args.shared, {"ASSAULT": args.assault, "PROTEST": args.protest}, args.slice)
-            args.out.write_text(
-                "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in chosen), encoding="utf-8"
-            )
+            write_jsonl(args.out, chosen)
             print(f"{len(chosen)} sentences written to {args.out}")
         elif args.command == "merge":
             merged = merge(args.sample, args.votes)
-            args.out.parent.mkdir(parents=True, exist_ok=True)
-            args.out.write_text(
-                "".join(json.dumps(m, ensure_ascii=False) + "\n" for m in merged), encoding="utf-8"
-            )
+            write_jsonl(args.out, merged)
             print(f"{len(merged)} sentences with {len(args.votes)} votes each written to {args.out}")
         else:
             counts = build(args.shared, args.annotations, args.out, args.part)
