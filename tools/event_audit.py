@@ -1,6 +1,7 @@
 """A precision audit of every event Hadath codes in 2015 Saudi news (gold/event-audit-2015/).
 
-    python tools/event_audit.py sample [--shared DIR] [--slice K] [--articles N] [--events N] --out S.jsonl
+    python tools/event_audit.py sample [--shared DIR] [--slice K] [--articles N] [--events N] [--skip N]
+                                       --out S.jsonl
     python tools/event_audit.py sheet --sample S.jsonl --out SHEET.md
     python tools/event_audit.py merge --sample S.jsonl --votes A.jsonl B.jsonl [--out AUDIT.jsonl]
     python tools/event_audit.py score [--shared DIR] [--audit AUDIT.jsonl] [--slice K]
@@ -96,8 +97,11 @@ def in_slice(article_id: str, article_slice: int) -> bool:
     return int(text_hash(article_id), 16) % ARTICLE_SHARE == article_slice
 
 
-def sample(shared: Path, article_slice: int, article_count: int, event_count: int) -> list[dict[str, object]]:
-    """``event_count`` events of the first ``article_count`` articles of the slice (both by hash order)."""
+def sample(
+    shared: Path, article_slice: int, article_count: int, event_count: int, skip: int = 0
+) -> list[dict[str, object]]:
+    """``event_count`` events of the first ``article_count`` articles of the slice (both by hash order),
+    after the first ``skip`` of them (a second sample of the same articles)."""
     pipeline = Pipeline()
     corpus = articles(shared)
     chosen_articles = sorted((a for a in corpus if in_slice(a, article_slice)), key=text_hash)[:article_count]
@@ -124,7 +128,7 @@ def sample(shared: Path, article_slice: int, article_count: int, event_count: in
                 }
             )
     found.sort(key=lambda item: text_hash(str(item["id"])))
-    return found[:event_count]
+    return found[skip : skip + event_count]
 
 
 def _argument_line(role: str, argument: dict[str, object] | None) -> str:
@@ -285,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     sampling.add_argument("--articles", type=int, default=400)
     sampling.add_argument("--events", type=int, default=150)
+    sampling.add_argument("--skip", type=int, default=0, help="leave out the first events (a further sample)")
     sampling.add_argument("--out", type=Path, required=True)
     sheeting = commands.add_parser("sheet", help="write the annotators' reading of a sample")
     sheeting.add_argument("--sample", type=Path, required=True)
@@ -301,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "sample":
-            drawn = sample(args.shared, args.slice, args.articles, args.events)
+            drawn = sample(args.shared, args.slice, args.articles, args.events, args.skip)
             write_jsonl(args.out, drawn)
             print(f"{len(drawn)} events written to {args.out}")
         elif args.command == "sheet":
