@@ -4,7 +4,8 @@
                                        --out S.jsonl
     python tools/event_audit.py sheet --sample S.jsonl --out SHEET.md
     python tools/event_audit.py merge --sample S.jsonl --votes A.jsonl B.jsonl [--out AUDIT.jsonl]
-    python tools/event_audit.py score [--shared DIR] [--audit AUDIT.jsonl] [--slice K]
+    python tools/event_audit.py score [--shared DIR] [--audit AUDIT.jsonl] [--slice K] [--rejudged R.jsonl]
+    python tools/event_audit.py changed [--shared DIR] [--audit AUDIT.jsonl] [--slice K] --out S.jsonl
 
 The gold standards of ``hadath eval gsr`` judge two PLOVER types; an analyst reads every event. This
 audit judges a random sample of all of them, as Hadath outputs them (shipped pipeline, learned filter
@@ -19,6 +20,9 @@ annotators read. ``merge`` keeps, per event, the coded event (offsets and codes)
 and every annotator's votes, no text. ``score`` analyses the audited articles again with the current
 code: an event still coded the same keeps its judgement, a changed argument or modality is reported as
 changed (not judged), an event no longer coded as removed, with what the annotators had said of it.
+``changed`` draws the events whose arguments or modality the current code answers differently, as it
+codes them now; their votes, merged like a sample's into ``rejudged.jsonl``, judge the new answers, so
+that ``score`` counts them instead of ``changed``.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from saudinewsnet_gold import (
@@ -45,6 +50,8 @@ from hadath.text.tokens import tokenize
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_AUDIT = REPO_ROOT / "gold" / "event-audit-2015" / "audit.jsonl"
+# votes on events whose arguments a later change of the code answered differently (``changed``)
+DEFAULT_REJUDGED = REPO_ROOT / "gold" / "event-audit-2015" / "rejudged.jsonl"
 ARTICLE_SHARE = 8
 PARTS = ("event", "source", "target", "modality")
 # what an annotator may answer: the event (its CAMEO root and that it is an action between actors),
@@ -114,21 +121,24 @@ def sample(
             start, end = spans[event.sentence]
             if end - start > MAX_SENTENCE_CHARS:
                 continue
-            found.append(
-                {
-                    "id": event_id(article_id, event),
-                    "article": article_id,
-                    "title": document.title or "",
-                    "start": start,
-                    "end": end,
-                    "text": document.text[start:end],
-                    "trigger_text": event.trigger,
-                    "cameo_label": event.cameo_label,
-                    **coded(event),
-                }
-            )
+            found.append(_drawn(article_id, document, event, start, end))
     found.sort(key=lambda item: text_hash(str(item["id"])))
     return found[skip : skip + event_count]
+
+
+def _drawn(article_id: str, document: Document, event: Event, start: int, end: int) -> dict[str, object]:
+    """An event as the annotators read it: its sentence (``start``-``end``), title and what was coded."""
+    return {
+        "id": event_id(article_id, event),
+        "article": article_id,
+        "title": document.title or "",
+        "start": start,
+        "end": end,
+        "text": document.text[start:end],
+        "trigger_text": event.trigger,
+        "cameo_label": event.cameo_label,
+        **coded(event),
+    }
 
 
 def _argument_line(role: str, argument: dict[str, object] | None) -> str:
@@ -218,15 +228,13 @@ def verdict(votes: list[dict[str, object]], part: str) -> str | None:
     return str(answers[0]) if len(set(answers)) == 1 else "split"
 
 
-def score(
-    shared: Path, records: list[dict[str, object]], pipeline: Pipeline | None = None
-) -> dict[str, Counter]:
-    """Each part's verdicts over the audited events as the current code codes them: ``yes``/``no``,
-    ``right``/``wrong``, ``split``; ``changed`` where the current code answers differently than what was
-    judged, ``removed`` (with the verdict it had) where the event is no longer coded."""
-    pipeline = pipeline or Pipeline()
+def _as_coded_now(
+    shared: Path, records: list[dict[str, object]], pipeline: Pipeline
+) -> Iterator[tuple[dict[str, object], dict[str, object] | None, Event | None, Document]]:
+    """Each audited record with the event the current code codes for it (the one of that trigger with
+    the same arguments, else the same source, else the first: one trigger gives one event per
+    coordinated source or target), as coded and as an Event; None where it is no longer coded."""
     corpus = articles(shared)
-    tallies: dict[str, Counter] = {part: Counter() for part in PARTS}
     by_article: dict[str, list[dict[str, object]]] = {}
     for record in records:
         by_article.setdefault(str(record["article"]), []).append(record)
@@ -234,32 +242,79 @@ def score(
         document = corpus.get(article_id)
         if document is None:
             raise ValueError(f"{audited[0]['id']}: its article is not in the corpus")
-        current: dict[str, list[dict[str, object]]] = {}
+        current: dict[str, list[tuple[dict[str, object], Event]]] = {}
         for event in pipeline.analyze(document).events:
-            current.setdefault(trigger_key(article_id, event), []).append(coded(event))
+            current.setdefault(trigger_key(article_id, event), []).append((coded(event), event))
         for record in audited:
             sentence = document.text[int(record["start"]) : int(record["end"])]
             if text_hash(sentence)[: len(str(record["sha256"]))] != record["sha256"]:
                 raise ValueError(f"{record['id']}: the corpus text is not the audited one")
-            same_trigger = current.get(str(record["id"]).rpartition("@")[0], [])
-            event_verdict = verdict(record["votes"], "event")  # type: ignore[arg-type]
+            same_trigger = current.get(_trigger_key_of(record), [])
             if not same_trigger:
-                tallies["event"][f"removed ({event_verdict})"] += 1
+                yield record, None, None, document
                 continue
-            tallies["event"][str(event_verdict)] += 1
-            # the event of that trigger with the same arguments, else the same source, else the first
-            # (one trigger gives one event per coordinated source or target)
-            now = max(
+            now, event = max(
                 same_trigger,
-                key=lambda e: (_same(record["source"], e["source"]), _same(record["target"], e["target"])),
+                key=lambda pair: (
+                    _same(record["source"], pair[0]["source"]),
+                    _same(record["target"], pair[0]["target"]),
+                ),
             )
-            for part in PARTS[1:]:
-                part_verdict = verdict(record["votes"], part)  # type: ignore[arg-type]
-                if part_verdict is None:
-                    continue
-                same = _same(record[part], now[part])
-                tallies[part][part_verdict if same else "changed"] += 1
+            yield record, now, event, document
+
+
+def _trigger_key_of(record: dict[str, object]) -> str:
+    return str(record["id"]).rpartition("@")[0]
+
+
+def score(
+    shared: Path,
+    records: list[dict[str, object]],
+    pipeline: Pipeline | None = None,
+    rejudged: list[dict[str, object]] | None = None,
+) -> dict[str, Counter]:
+    """Each part's verdicts over the audited events as the current code codes them: ``yes``/``no``,
+    ``right``/``wrong``, ``split``; ``changed`` where the current code answers differently than what was
+    judged and no ``rejudged`` record judged the new answer, ``removed`` (with the verdict it had) where
+    the event is no longer coded."""
+    again: dict[str, list[dict[str, object]]] = {}
+    for record in rejudged or []:
+        again.setdefault(_trigger_key_of(record), []).append(record)
+    tallies: dict[str, Counter] = {part: Counter() for part in PARTS}
+    for record, now, _, _ in _as_coded_now(shared, records, pipeline or Pipeline()):
+        event_verdict = verdict(record["votes"], "event")  # type: ignore[arg-type]
+        if now is None:
+            tallies["event"][f"removed ({event_verdict})"] += 1
+            continue
+        tallies["event"][str(event_verdict)] += 1
+        for part in PARTS[1:]:
+            part_verdict = verdict(record["votes"], part)  # type: ignore[arg-type]
+            if part_verdict is None:
+                continue
+            if not _same(record[part], now[part]):
+                later = [
+                    verdict(r["votes"], part)
+                    for r in again.get(_trigger_key_of(record), [])
+                    if _same(r[part], now[part])
+                ]
+                part_verdict = next((v for v in later if v is not None), "changed")
+            tallies[part][part_verdict] += 1
     return tallies
+
+
+def changed(shared: Path, records: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The audited events whose source, target or modality the current code answers differently, as it
+    codes them now, in the sample format (with text, for the annotators)."""
+    drawn = []
+    for record, now, event, document in _as_coded_now(shared, records, Pipeline()):
+        if now is None or event is None:
+            continue
+        judged = [p for p in PARTS[1:] if verdict(record["votes"], p) is not None]  # type: ignore[arg-type]
+        if any(not _same(record[p], now[p]) for p in judged):
+            drawn.append(
+                _drawn(str(record["article"]), document, event, int(record["start"]), int(record["end"]))
+            )
+    return drawn
 
 
 def _same(judged: object, now: object) -> bool:
@@ -301,7 +356,14 @@ def main(argv: list[str] | None = None) -> int:
     scoring = commands.add_parser("score", help="the audit's verdicts on what the current code codes")
     scoring.add_argument("--audit", type=Path, default=DEFAULT_AUDIT)
     scoring.add_argument("--slice", type=int, help="only the audited events of this eighth")
-    for command in (sampling, scoring):
+    scoring.add_argument(
+        "--rejudged", type=Path, default=DEFAULT_REJUDGED, help="votes on arguments that changed since"
+    )
+    changing = commands.add_parser("changed", help="the audited events whose arguments the code now changes")
+    changing.add_argument("--audit", type=Path, default=DEFAULT_AUDIT)
+    changing.add_argument("--slice", type=int, help="only the audited events of this eighth")
+    changing.add_argument("--out", type=Path, required=True)
+    for command in (sampling, scoring, changing):
         command.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     args = parser.parse_args(argv)
     try:
@@ -320,7 +382,13 @@ def main(argv: list[str] | None = None) -> int:
             records = read_jsonl(args.audit)
             if args.slice is not None:
                 records = [r for r in records if in_slice(str(r["article"]), args.slice)]
-            print(report(score(args.shared, records)))
+            if args.command == "changed":
+                drawn = changed(args.shared, records)
+                write_jsonl(args.out, drawn)
+                print(f"{len(drawn)} events written to {args.out}")
+            else:
+                rejudged = read_jsonl(args.rejudged) if args.rejudged.is_file() else []
+                print(report(score(args.shared, records, rejudged=rejudged)))
     except (FileNotFoundError, ValueError) as problem:
         print(f"event_audit: {problem}", file=sys.stderr)
         return 2

@@ -137,7 +137,22 @@ def test_the_shipped_audit_matches_the_corpus_and_is_scored():
     from event_audit import DEFAULT_AUDIT
 
     records = [json.loads(line) for line in DEFAULT_AUDIT.read_text(encoding="utf-8").splitlines()]
-    assert len(records) == 300 and all(len(r["votes"]) == 2 for r in records)
+    assert len(records) == 600 and all(len(r["votes"]) == 2 for r in records)
     tallies = score(SHARED, records)  # every sentence is found again with the audited text
-    judged = sum(tallies["event"].values())
-    assert judged == 300
+    assert sum(tallies["event"].values()) == 600
+
+
+def test_changed_arguments_are_drawn_again_and_their_new_votes_count(shared, drawn, tmp_path):
+    items = read(drawn)
+    merged = merge(drawn, [votes_file(tmp_path / "a.jsonl", items), votes_file(tmp_path / "b.jsonl", items)])
+    strike = next(record for record in merged if record["cameo"].startswith("19"))
+    # as if the audited code had coded another source than the current code does
+    judged_then = {**strike, "source": {**strike["source"], "code": "IRNMIL"}}
+    [again] = event_audit.changed(shared, [judged_then])
+    assert again["source"]["code"] == "SAUMIL" and again["text"].startswith("قصفت")
+    sample = tmp_path / "again.jsonl"
+    sample.write_text(json.dumps(again, ensure_ascii=False) + "\n", encoding="utf-8")
+    wrong = [votes_file(tmp_path / f"{n}.jsonl", [again], source="wrong") for n in ("c", "d")]
+    rejudged = merge(sample, wrong)
+    assert score(shared, [judged_then])["source"] == {"changed": 1}
+    assert score(shared, [judged_then], rejudged=rejudged)["source"] == {"wrong": 1}
