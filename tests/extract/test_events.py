@@ -1057,3 +1057,51 @@ def test_a_sports_story_keeps_only_what_involves_a_political_actor(pipeline):
     # outside a sports story the same sentence's "اللقاء" is read as a meeting
     alone = analyze(pipeline, "وقال المدرب إن اللقاء كان صعبا.", "2015-08-06").events
     assert [e.cameo for e in alone] == ["040"]
+
+
+def test_the_shells_fired_by_rebels_hit_the_resident(pipeline):
+    # "أطلقها" credits the shells to the rebels after it; "متمردون حوثيون" is one mention, the Houthis';
+    # "قذائف هاون" is one trigger; "مقيم يمني" is a Yemeni resident
+    text = "أصيب مقيم يمني بشظايا قذائف هاون أطلقها متمردون حوثيون على حي القابل بنجران."
+    events = analyze(pipeline, text, "2015-07-31").events
+    assert [(e.trigger, code(e.source), code(e.target)) for e in events] == [
+        ("أصيب", "YEMREB", "YEMCVL"),
+        ("قذائف هاون", "YEMREB", "YEMCVL"),
+    ]
+
+
+def test_the_owner_of_the_positions_shelled_is_the_target(pipeline):
+    text = "وأضاف أن الجيش المصري يواصل قصف مواقع المتشددين في العريش."
+    [shelling] = [e for e in analyze(pipeline, text, "2015-07-31").events if e.trigger == "قصف"]
+    assert (code(shelling.source), code(shelling.target)) == ("EGYMIL", "EGYREB")
+
+
+def test_the_investigators_are_no_talks(pipeline):
+    # "المباحث" shares its key with "مباحثات", which the lexicon lists only with its plural ending
+    text = "وقبض رجال المباحث على المتهم."
+    assert [e.cameo for e in analyze(pipeline, text, "2015-07-31").events if e.cameo[:2] == "04"] == []
+    assert [e.cameo for e in analyze(pipeline, "وجرت مباحثات بين الوزيرين.", "2015-07-31").events] == ["040"]
+
+
+def test_a_story_about_a_novel_codes_nothing_of_its_plot(pipeline):
+    text = (
+        "صدرت للروائي المصري رواية جديدة بعنوان الظل. وفي الرواية يقتل البطل شقيقه ثم يهرب إلى الصحراء. "
+        "ويقول الشاعر إن الأدب مرآة المجتمع."
+    )
+    # (a plot's police or army would still be coded: the rule keeps events with a political actor)
+    assert analyze(pipeline, text, "2015-07-31").events == []
+    plot = "وفي الرواية يقتل البطل شقيقه ثم يهرب إلى الصحراء."
+    assert [e.cameo[:2] for e in analyze(pipeline, plot, "2015-07-31").events] == ["18"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # about the state named as a place, not the speaker's own state named first
+        ("أكد وزير الخارجية السعودي أن المملكة حريصة على علاقاتها مع إيران.", "IRN"),
+        ("وقال مسؤول أمريكي إن جبهة النصرة هاجمت مقاتلين معارضين.", "SYRREB"),
+    ],
+)
+def test_a_statement_is_about_the_first_actor_its_content_names(pipeline, text, target):
+    [statement] = [e for e in analyze(pipeline, text, "2015-07-31").events if e.cameo == "010"]
+    assert code(statement.target) == target

@@ -630,7 +630,7 @@ def test_a_feminine_nisba_names_a_group_only_after_an_agent_or_event_noun(pipeli
     analysis = analyze(pipeline, "وقطع رأسه على الطريقة الداعشية ونشر الفيديو.", "2015-07-01")
     assert all(a.code != "IMG" for a in analysis.actors)  # ISIS-style, not ISIS
     analysis = analyze(pipeline, "هاجمت الميليشيات الحوثية مواقع الجيش في تعز.", "2015-07-01")
-    assert actor_by_text(analysis, "الميليشيات").code == "YEMREB"
+    assert actor_by_text(analysis, "الميليشيات الحوثية").code == "YEMREB"  # one mention: the group's men
     analysis = analyze(pipeline, "وجاء ذلك عقب سلسلة من الاحتجاجات الفلسطينية في القدس.", "2015-07-01")
     assert actor_by_text(analysis, "الفلسطينية").code == "PSE"
 
@@ -787,3 +787,9 @@ def test_states_are_still_named_with_and_without_their_article(pipeline):
     text = "وانتقدت ألمانيا والصين والسعودية ومالي وسورية القرار."
     codes = [a.code for a in analyze(pipeline, text, "2015-08-06").actors]
     assert codes == ["DEU", "CHN", "SAU", "MLI", "SYR"]
+
+
+def test_a_title_of_courtesy_between_office_and_name(pipeline):
+    text = "أكد وزير الخارجية الأستاذ عادل الجبير أن الوضع خطير."
+    [minister] = analyze(pipeline, text, "2015-08-06").actors
+    assert (minister.text, minister.code) == ("وزير الخارجية الأستاذ عادل الجبير", "SAUGOV")

@@ -61,9 +61,11 @@ _AIMED_PREPOSITIONS = frozenset({"ضد", "علي"})  # normalised: على → ع
 _ACCUSE_CODE = "112"
 _DISAPPROVE_ROOT = "11"
 _CONSULT_ROOT = "04"
-# a sports story has at least this many sports words, of at least this many kinds
-_SPORTS_WORDS = 3
-_SPORTS_WORD_KINDS = 2
+# a sports story has at least this many sports words, of at least this many kinds; so has a story
+# about the arts
+_OFF_POLITICS_DOMAINS = ("sports", "arts")
+_DOMAIN_WORDS = 3
+_DOMAIN_WORD_KINDS = 2
 _POLITICAL_BLOCKS = frozenset(
     {
         "GOV",
@@ -295,9 +297,9 @@ def extract_events(
     _credit_attackers(events)
     _attacks_on_the_place(doc, events)
     _blame_the_condemned(events)
-    if _sports_story(doc):
-        # a match, a transfer, a coach's words: only what involves a political actor is an event, and
-        # protests and riots (fans rioting is unrest whoever they are)
+    if _off_politics_story(doc):
+        # a match, a transfer, a coach's words, a novel's plot: only what involves a political actor is
+        # an event, and protests and riots (fans rioting is unrest whoever they are)
         events = [
             e
             for e in events
@@ -307,15 +309,19 @@ def extract_events(
     return events
 
 
-def _sports_story(doc: Doc) -> bool:
-    """Several sports words of more than one kind (cues/cues.yaml: مباراة، الدوري، المنتخب ...)."""
-    words = [doc.surface(c.first, c.last) for c in doc.cues if c.category == "sports"]
-    return len(words) >= _SPORTS_WORDS and len(set(words)) >= _SPORTS_WORD_KINDS
+def _off_politics_story(doc: Doc) -> bool:
+    """A sports story or one about the arts: several words of one of those domains, of more than one
+    kind (cues/cues.yaml: مباراة، الدوري، المنتخب ...; رواية، الشاعر، الفيلم ...)."""
+    for domain in _OFF_POLITICS_DOMAINS:
+        words = [doc.surface(c.first, c.last) for c in doc.cues if c.category == domain]
+        if len(words) >= _DOMAIN_WORDS and len(set(words)) >= _DOMAIN_WORD_KINDS:
+            return True
+    return False
 
 
 def _political(actor: ActorMention | None) -> bool:
     """An actor of a political role (a government, forces, rebels, an organisation ...); in a sports
-    story a state's name alone is its team."""
+    story a state's name alone is its team, in one about the arts a film's or a book's setting."""
     if actor is None:
         return False
     blocks = actor.role_blocks
@@ -884,7 +890,10 @@ def _speech_event(
         provenance="hadath:speech",
     )
     clause = clause_of(clauses, act.cue.first)
-    target = _implicit_counterpart(doc, compiled, entry, act.speaker) if negated_content else None
+    if negated_content:
+        target = _implicit_counterpart(doc, compiled, entry, act.speaker)
+    else:
+        target = _spoken_about(doc, quotation, act.speaker) if quotation is not None else None
     trigger = _Trigger(act.cue.first, act.cue.last, entry, nominal)
     return EventMention(
         act.cue.first,
@@ -898,6 +907,30 @@ def _speech_event(
         nominal,
         _confidence(entry, act.speaker, target is not None, inherited=False),
     )
+
+
+def _spoken_about(doc: Doc, quotation: QuotationMention, speaker: ActorMention | None) -> ActorMention | None:
+    """A statement's target is the first actor its content names that is not the speaker's own side,
+    else the first state it names as a place ("قال الجبير إن المملكة حريصة على علاقاتها مع إيران" is
+    said about Iran), as event data conventionally codes it."""
+    for mention in doc.actors:
+        start = doc.tokens[mention.first].start
+        if not quotation.content_start <= start < quotation.content_end or not mention.code:
+            continue
+        if speaker is not None and _same_state(mention, speaker):
+            continue
+        return mention
+    # a state named as a place ("مع إيران"), not the speaker's own
+    for place in doc.places:
+        start = doc.tokens[place.first].start
+        if (
+            quotation.content_start <= start < quotation.content_end
+            and place.kind == "country"
+            and place.country
+            and (speaker is None or place.country != speaker.country)
+        ):
+            return _state_of(place, role=None, confidence=0.6)
+    return None
 
 
 def _first_tokens_from(doc: Doc, offset: int, after: int, count: int) -> list[int]:
@@ -974,7 +1007,7 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
             and not (
                 last - first == 1
                 and (
-                    _lacks_ta_marbuta(doc, first, compiled.lexicon.events[index])
+                    _lacks_noun_ending(doc, first, compiled.lexicon.events[index])
                     or _nisba_of_trigger(doc, first, compiled.lexicon.events[index])
                 )
             )
@@ -1025,25 +1058,26 @@ def _nisba_triggers(triggers: tuple[str, ...]) -> bool:
     return any(" " not in t and normalize(t).text.endswith(("ي", "يه")) for t in triggers)
 
 
-def _lacks_ta_marbuta(doc: Doc, position: int, entry: EventEntry) -> bool:
-    """ "أصاب" (hit) shares its key with the noun "إصابة" (injury), "مظاهر" (aspects) with "مظاهرة": a
-    bare word, with no ending at all, is not a noun that the lexicon lists only with ta marbuta (a plural
-    ending keeps it: "غارات" is the plural of "غارة")."""
+def _lacks_noun_ending(doc: Doc, position: int, entry: EventEntry) -> bool:
+    """ "أصاب" (hit) shares its key with the noun "إصابة" (injury), "مظاهر" (aspects) with "مظاهرة",
+    "المباحث" (the investigators) with "مباحثات" (talks): a bare word, with no ending at all, is not a
+    noun that the lexicon lists only with ta marbuta or the plural ات (a plural ending keeps it: "غارات"
+    is the plural of "غارة")."""
     token = doc.tokens[position]
     if entry.pos != "noun" or token.suffixes or doc.text[token.start : token.end].endswith("ة"):
         return False
-    return token.key in _ta_marbuta_only_keys(entry)
+    return token.key in _ending_only_keys(entry)
 
 
 @lru_cache(maxsize=4096)
-def _ta_marbuta_only_keys(entry: EventEntry) -> frozenset[str]:
-    """Keys of the entry's one-word triggers that it lists with a ta marbuta and never without."""
+def _ending_only_keys(entry: EventEntry) -> frozenset[str]:
+    """Keys of the entry's one-word triggers that it lists with a ta marbuta or ات and never without."""
     with_ending: set[str] = set()
     without: set[str] = set()
     for trigger in entry.triggers:
         tokens = tokenize(normalize(trigger))[1]
         if len(tokens) == 1:
-            (with_ending if trigger.endswith("ة") else without).add(tokens[0].key)
+            (with_ending if trigger.endswith(("ة", "ات")) else without).add(tokens[0].key)
     return frozenset(with_ending - without)
 
 
@@ -1207,6 +1241,8 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
             return _agentive_genitive(doc, actors, trigger, clause) or _opponent(doc, actors, trigger, clause)
         if near_after and _noncombatant_victim(trigger, near_after[0]):
             return None  # "قصف المدنيين": bombing of civilians, found as the target
+        if near_after and _sites_of(doc, trigger, near_after[0]):
+            return None  # "قصف مواقع المتشددين": the militants' positions were hit; they are the target
         return near_after[0] if near_after else None
     head = _relative_head(doc, actors, trigger, clause)
     if head is not None:
@@ -1224,6 +1260,14 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
     if (verb_first or _topic_object(doc, trigger)) and near_after and not pronoun_subject:
         return near_after[0]
     return before[-1] if before else None
+
+
+def _sites_of(doc: Doc, trigger: _Trigger, mention: ActorMention) -> bool:
+    """An attack noun, then the places hit, then their owner: "قصف مواقع المتشددين"."""
+    if trigger.entry.cameo[:2] not in _VIOLENT_ROOTS:
+        return False
+    sites = doc.cues_in("target_site", trigger.last, mention.first)
+    return any(c.first == trigger.last and c.last == mention.first for c in sites)
 
 
 def _armed_possessor(

@@ -62,6 +62,10 @@ _NON_STATE_BLOCKS = {"REB", "OPP", "IMG", "INS"}
 # forces and officials are not: "سحب قواته من سوريا" is where they leave
 # titles whose bearer gives places and institutions his name (keys: الملك، الأمير، الشيخ، الإمام)
 _NAMESAKE_TITLES = frozenset({"ملك", "امير", "شيخ", "امام"})
+# the endings of a nisba adjective, singular and plural ("حوثي", "حوثية", "حوثيون", "حوثيين", "حوثيا")
+_NISBA_ENDINGS = ("ي", "ية", "يه", "يون", "يين", "يا")
+# titles of courtesy between an office and its holder's name (keys of الأستاذ، الدكتور، المهندس، السيد)
+_HONORIFICS = frozenset({"استاذ", "دكتور", "مهندس", "سيد"})
 _PEOPLE_BLOCKS = {"CVL", "LAB", "REF", "EDU", "BUS", "MED", "HLH", "REL", "AGR"}
 _NATIONALITY_KEY = "جنسي"  # "من الجنسية السورية", "من جنسية هندية"
 # what an ambiguous alias's confidence is multiplied by, by what decided between its actors: nothing
@@ -432,8 +436,10 @@ def _actor_at(
                 doc, compiled, position, country_end, sentence, role.id, country_entry.ref
             )
             return _extend_with_person(doc, compiled, index, mention)
-        # role + named person ("الرئيس بوتين")
+        # role + named person ("الرئيس بوتين", "وزير الخارجية الأستاذ عادل الجبير")
         people = _actors_at(doc, compiled, index, role_end, persons_only=True)
+        if people is None and role_end < len(doc.tokens) and doc.tokens[role_end].key in _HONORIFICS:
+            people = _actors_at(doc, compiled, index, role_end + 1, persons_only=True)
         if people is not None:
             person_end, candidates = people
             mention = _named_mention(
@@ -481,6 +487,15 @@ def _actor_at(
                 return ActorMention(
                     position, country_end, sentence, code, "agent", country=country_entry.ref, role=agent.code
                 )
+        # an agent and a group's nisba ("متمردون حوثيون", "الميليشيات الحوثية") are that group's men
+        after = _actors_at(doc, compiled, index, agent_end, story_countries=story_countries)
+        groups = [a for a in after[1] if a.type == "group"] if after is not None else []
+        if (
+            groups
+            and after[0] == agent_end + 1
+            and doc.text[doc.tokens[agent_end].start : doc.tokens[agent_end].end].endswith(_NISBA_ENDINGS)
+        ):
+            return _named_mention(doc, compiled, position, after[0], sentence, groups, sentence_countries)
         origin = _people_origin(doc, index, agent_end) if agent.code[:3] in _PEOPLE_BLOCKS else None
         if origin is not None and origin[2] >= longest_name:
             country, _, origin_end = origin

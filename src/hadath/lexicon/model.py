@@ -28,6 +28,7 @@ DISCOURSE_CUES = (
     "contrast",
     "scripture",
     "sports",  # مباراة، الدوري، المنتخب: a document with several is a sports story
+    "arts",  # رواية، الشاعر، الفيلم: a document with several is about literature, film or music
 )
 SYNTAX_CUES = (
     "subordinator",  # opens a clause: بعد ما، عندما، الذي
@@ -48,6 +49,7 @@ SYNTAX_CUES = (
     "media_head",  # وكالة، صحيفة: the name after it is a news medium
     "namesake_head",  # كلية، مطار، شارع before a person's name: a place or institution named after them
     "chaired_by",  # برئاسة X: X chairs what comes before; the word is no presidency
+    "target_site",  # قصف مواقع X: the places hit are X's, so X is the target
     "belonging",  # تابعة ل X: X owns the thing before and stands for it
     "near",  # قرب X: a landmark, not what was hit
     "fighting_with",  # مواجهات مع X: X is the other side of the fight
