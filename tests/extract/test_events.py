@@ -1105,3 +1105,13 @@ def test_a_story_about_a_novel_codes_nothing_of_its_plot(pipeline):
 def test_a_statement_is_about_the_first_actor_its_content_names(pipeline, text, target):
     [statement] = [e for e in analyze(pipeline, text, "2015-07-31").events if e.cameo == "010"]
     assert code(statement.target) == target
+
+
+def test_is_called_is_no_statement_and_the_army_achieves(pipeline):
+    # "يدعى" (is called) is written with alif maqsura; the speech verb "يدعي" (claims) with ya
+    named = analyze(pipeline, "وقتل شاب يدعى محمد في الحادث.", "2015-07-31").events
+    assert [e.cameo for e in named if e.cameo == "010"] == []
+    claims = analyze(pipeline, "ويدعي الحوثيون أن القوات انسحبت.", "2015-07-31").events
+    assert [e.cameo for e in claims if e.cameo == "010"] == ["010"]
+    achieved = analyze(pipeline, "وأشاد بالانتصارات التي حققها الجيش اليمني في عدن.", "2015-07-31").events
+    assert [e.cameo for e in achieved if e.cameo == "090"] == []
