@@ -32,7 +32,13 @@ from hadath.doc import ActorMention, Doc, PlaceMention
 from hadath.extract.clauses import CLAUSE_PUNCTUATION, Clause, clause_of
 from hadath.extract.dates import relative_time_re
 from hadath.extract.modality import Modality, modality_of
-from hadath.extract.morphology import ends_in_written_ta, has_subject_ending, looks_finite, looks_nominal
+from hadath.extract.morphology import (
+    NISBA_ENDINGS,
+    ends_in_written_ta,
+    has_subject_ending,
+    looks_finite,
+    looks_nominal,
+)
 from hadath.extract.quotations import QuotationMention, SpeechAct
 from hadath.lexicon.compiled import CompiledLexicon
 from hadath.lexicon.model import EventEntry
@@ -1038,16 +1044,13 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
     return sorted((t for t in chosen if t.first not in light_objects), key=lambda t: t.first)
 
 
-_NISBA_ENDINGS = ("ي", "ية", "يه", "يين", "يون")
-
-
 def _nisba_of_trigger(doc: Doc, position: int, entry: EventEntry) -> bool:
     """ "اجتماعي" (social) shares its key with "اجتماع" (a meeting): a word written with a nisba ending
     is the adjective of a noun trigger whose forms have none."""
     if entry.pos != "noun":
         return False
     token = doc.tokens[position]
-    return doc.text[token.body_start : token.end].endswith(_NISBA_ENDINGS) and not _nisba_triggers(
+    return doc.text[token.body_start : token.end].endswith(NISBA_ENDINGS) and not _nisba_triggers(
         entry.triggers
     )
 

@@ -33,7 +33,7 @@ from datetime import date
 from functools import lru_cache
 
 from hadath.doc import ActorMention, Doc, PlaceMention
-from hadath.extract.morphology import ends_in_written_ta, looks_finite
+from hadath.extract.morphology import NISBA_ENDINGS, ends_in_written_ta, looks_finite
 from hadath.lexicon.compiled import (
     NAME_ENDINGS,
     CompiledLexicon,
@@ -62,8 +62,8 @@ _NON_STATE_BLOCKS = {"REB", "OPP", "IMG", "INS"}
 # forces and officials are not: "سحب قواته من سوريا" is where they leave
 # titles whose bearer gives places and institutions his name (keys: الملك، الأمير، الشيخ، الإمام)
 _NAMESAKE_TITLES = frozenset({"ملك", "امير", "شيخ", "امام"})
-# the endings of a nisba adjective, singular and plural ("حوثي", "حوثية", "حوثيون", "حوثيين", "حوثيا")
-_NISBA_ENDINGS = ("ي", "ية", "يه", "يون", "يين", "يا")
+# a group's nisba after an agent, the accusative too ("قتل مسلحين حوثيين", "حوثيا")
+_GROUP_NISBA_ENDINGS = (*NISBA_ENDINGS, "يا")
 # titles of courtesy between an office and its holder's name (keys of الأستاذ، الدكتور، المهندس، السيد)
 _HONORIFICS = frozenset({"استاذ", "دكتور", "مهندس", "سيد"})
 _PEOPLE_BLOCKS = {"CVL", "LAB", "REF", "EDU", "BUS", "MED", "HLH", "REL", "AGR"}
@@ -493,7 +493,9 @@ def _actor_at(
         if (
             groups
             and after[0] == agent_end + 1
-            and doc.text[doc.tokens[agent_end].start : doc.tokens[agent_end].end].endswith(_NISBA_ENDINGS)
+            and doc.text[doc.tokens[agent_end].start : doc.tokens[agent_end].end].endswith(
+                _GROUP_NISBA_ENDINGS
+            )
         ):
             return _named_mention(doc, compiled, position, after[0], sentence, groups, sentence_countries)
         origin = _people_origin(doc, index, agent_end) if agent.code[:3] in _PEOPLE_BLOCKS else None

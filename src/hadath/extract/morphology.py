@@ -20,6 +20,10 @@ _DERIVED_MASDAR_RE = re.compile(r"^ا(?:[^ا\s]{3,}|[^ا\s][^ات\s])ا[^ا\s]$"
 _TAFIL_RE = re.compile(r"^ت[^ا\s]{2}ي[^ا\s]$")
 
 
+# how a nisba adjective ends as written: "اجتماعي", "حوثية", "حوثيون", "حوثيين" (ة may be written ه)
+NISBA_ENDINGS = ("ي", "ية", "يه", "يين", "يون")
+
+
 def looks_nominal(token: Token) -> bool:
     """Whether ``token`` reads as a verbal noun rather than a finite verb."""
     if "ال" in token.prefixes or token.has_prefix("ب", "ك"):
