@@ -249,7 +249,7 @@ def _as_coded_now(
             sentence = document.text[int(record["start"]) : int(record["end"])]
             if text_hash(sentence)[: len(str(record["sha256"]))] != record["sha256"]:
                 raise ValueError(f"{record['id']}: the corpus text is not the audited one")
-            same_trigger = current.get(_trigger_key_of(record), [])
+            same_trigger = current.get(_trigger_key_of(record), []) or _overlapping(current, record)
             if not same_trigger:
                 yield record, None, None, document
                 continue
@@ -261,6 +261,22 @@ def _as_coded_now(
                 ),
             )
             yield record, now, event, document
+
+
+def _overlapping(
+    current: dict[str, list[tuple[dict[str, object], Event]]], record: dict[str, object]
+) -> list[tuple[dict[str, object], Event]]:
+    """Events of the same code whose trigger now covers more or less of the audited one ("قذائف" then,
+    "قذائف هاون" now): the same event, coded from a longer or shorter phrase."""
+    first, last = record["trigger"]  # type: ignore[misc]
+    return [
+        pair
+        for events in current.values()
+        for pair in events
+        if pair[0]["cameo"] == record["cameo"]
+        and pair[0]["trigger"][0] < last  # type: ignore[index]
+        and first < pair[0]["trigger"][1]  # type: ignore[index]
+    ]
 
 
 def _trigger_key_of(record: dict[str, object]) -> str:

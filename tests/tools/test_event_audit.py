@@ -116,6 +116,7 @@ def test_score_keeps_judgements_only_for_what_is_still_coded(shared, drawn, tmp_
     gone = {
         **strike,
         "id": strike["id"].replace("#", "#1000"),
+        "trigger": [1000, 1004],
         "votes": [{**v, "event": "no"} for v in strike["votes"]],
     }
     tallies = score(shared, [changed, gone])
@@ -156,3 +157,23 @@ def test_changed_arguments_are_drawn_again_and_their_new_votes_count(shared, dra
     rejudged = merge(sample, wrong)
     assert score(shared, [judged_then])["source"] == {"changed": 1}
     assert score(shared, [judged_then], rejudged=rejudged)["source"] == {"wrong": 1}
+
+
+def test_an_event_coded_from_a_longer_or_shorter_phrase_is_the_same_event(shared, drawn, tmp_path):
+    items = read(drawn)
+    merged = merge(drawn, [votes_file(tmp_path / "a.jsonl", items), votes_file(tmp_path / "b.jsonl", items)])
+    strike = next(record for record in merged if record["cameo"].startswith("19"))
+    first, last = strike["trigger"]
+    # as if the audited trigger had been the word without its first letter
+    shorter = {
+        **strike,
+        "trigger": [first + 1, last],
+        "id": strike["id"].replace(f"#{first}-", f"#{first + 1}-"),
+    }
+    assert score(shared, [shorter])["event"] == {"yes": 1}
+    elsewhere = {
+        **shorter,
+        "trigger": [last + 40, last + 44],
+        "id": strike["id"].replace(f"#{first}-", "#999-"),
+    }
+    assert score(shared, [elsewhere])["event"] == {"removed (yes)": 1}
