@@ -1115,3 +1115,16 @@ def test_is_called_is_no_statement_and_the_army_achieves(pipeline):
     assert [e.cameo for e in claims if e.cameo == "010"] == ["010"]
     achieved = analyze(pipeline, "وأشاد بالانتصارات التي حققها الجيش اليمني في عدن.", "2015-07-31").events
     assert [e.cameo for e in achieved if e.cameo == "090"] == []
+
+
+def test_a_plural_in_the_accusative_after_the_verb_is_its_object(pipeline):
+    # "قتل مسلحين": gunmen (accusative) were killed; "قتل مسلحون ... جنود": gunmen (nominative) killed
+    [killed] = analyze(pipeline, "قتل مسلحين حوثيين في صعدة.", "2015-07-31").events
+    assert (killed.source, code(killed.target)) == (None, "YEMREB")
+    [killing] = analyze(pipeline, "قتل مسلحون حوثيون ثلاثة جنود في صعدة.", "2015-07-31").events
+    assert code(killing.source) == "YEMREB"
+
+
+def test_the_name_after_is_called_is_no_other_actor(pipeline):
+    [killing] = analyze(pipeline, "وقتل شاب يدعى محمد في الحادث.", "2015-07-31").events
+    assert killing.source is None

@@ -216,6 +216,8 @@ def extract_events(
                     last_subject,
                 )
                 source = _inherited_source(doc, trigger, context)
+                if source is not None and _object_right_after(doc, trigger, source):
+                    source = None  # "قتل مسلحين": the sentence's first actor is this verb's object
             if source is None and trigger.nominal and trigger.entry.cameo[:2] == _CONSULT_ROOT:
                 source = _national_agent(doc, trigger, "GOV")
             if (
@@ -1260,9 +1262,24 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
     pronoun_subject = has_subject_ending(doc.tokens[trigger.last - 1])
     # "وكانت بريم ... قد خطفهما مسلحون": with the object a pronoun on the verb, the noun before it is
     # the topic the pronoun points back to, and the subject follows the verb
-    if (verb_first or _topic_object(doc, trigger)) and near_after and not pronoun_subject:
+    if (
+        (verb_first or _topic_object(doc, trigger))
+        and near_after
+        and not pronoun_subject
+        and not _in_accusative(doc, near_after[0])
+    ):
         return near_after[0]
     return before[-1] if before else None
+
+
+def _object_right_after(doc: Doc, trigger: _Trigger, mention: ActorMention) -> bool:
+    return not trigger.nominal and mention.first == trigger.last and _in_accusative(doc, mention)
+
+
+def _in_accusative(doc: Doc, mention: ActorMention) -> bool:
+    """A sound plural or dual in ين right after the verb is its object, never its subject (which would
+    end in ون/ان): "قتل مسلحين" killed gunmen, "قتل مسلحون" gunmen killed (or were killed)."""
+    return "ين" in doc.tokens[mention.first].suffixes and not doc.tokens[mention.first].prefixes
 
 
 def _sites_of(doc: Doc, trigger: _Trigger, mention: ActorMention) -> bool:

@@ -964,6 +964,8 @@ def add_recognised_names(
                 continue
             if _names_a_medium(doc, compiled, first + start, first + end):
                 continue
+            if doc.cue_ends_at(first + start, "naming"):
+                continue  # "شاب يدعى محمد": the name of someone told just before, no other actor
             # a name right after a group's member is that member ("العضو البارز في تنظيم القاعدة X")
             member = next((m for m in doc.actors if m.last == first + start and m.role == "member"), None)
             if member is not None:

@@ -50,6 +50,7 @@ SYNTAX_CUES = (
     "namesake_head",  # كلية، مطار، شارع before a person's name: a place or institution named after them
     "chaired_by",  # برئاسة X: X chairs what comes before; the word is no presidency
     "target_site",  # قصف مواقع X: the places hit are X's, so X is the target
+    "naming",  # شاب يدعى X: X names the person just told of
     "belonging",  # تابعة ل X: X owns the thing before and stands for it
     "near",  # قرب X: a landmark, not what was hit
     "fighting_with",  # مواجهات مع X: X is the other side of the fight
