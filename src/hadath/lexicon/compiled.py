@@ -31,7 +31,7 @@ from hadath.lexicon.model import Lexicon
 from hadath.text.normalize import normalize
 from hadath.text.tokens import Token, tokenize
 
-CACHE_FORMAT = 7  # bump when the compiled structure changes
+CACHE_FORMAT = 8  # bump when the compiled structure changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,24 +242,18 @@ class CompiledLexicon:
         self.article_countries = frozenset(
             c.code
             for c in lexicon.countries.values()
-            if any(" " not in n.strip() and normalize(n).text.startswith("ال") for n in c.names)
+            if any(" " not in n.strip() and _has_article(n) for n in c.names)
         )
         # actors whose one-word names all carry the article ("القاعدة", "الإخوان", "الأسد"): without it
         # the word is the common noun ("قاعدة للحرس الوطني" is a base, "أسد" a lion); not nisba plurals,
         # which are adjectives without it too ("مسلحين حوثيين")
-        # states whose one-word names all carry it ("اليمن"): without it the word is another ("يمن" in
-        # "أن يمن الله بالشفاء"). Read as written: "ألمانيا" normalises to a word that starts like ال
-        self.definite_countries = frozenset(
-            c.code
-            for c in lexicon.countries.values()
-            if (one_word := [n.strip() for n in c.names if " " not in n.strip()])
-            and all(n.startswith("ال") for n in one_word)
-        )
         self.definite_actors = _definite_only((a.id, a.names) for a in lexicon.actors.values())
         # likewise agents ("المقاومة" is the armed resistance, "أبدى مقاومة" resisted) and places
         # ("القريات" is a Saudi town, "قريتين" two villages)
         self.definite_agents = _definite_only((str(i), a.names) for i, a in enumerate(lexicon.agents))
         self.definite_places = _definite_only((p.id, p.names) for p in lexicon.places.values())
+        # and states ("اليمن"): without it the word is another ("يمن" in "أن يمن الله بالشفاء")
+        self.definite_countries = _definite_only((c.code, c.names) for c in lexicon.countries.values())
         self.surface_automaton = surfaces.build()
         # event-context groups, by event index: each group is satisfied by any of these keys
         context_keys: dict[str, frozenset[str]] = {}
@@ -309,9 +303,15 @@ def _definite_only(named: Iterable[tuple[str, tuple[str, ...]]]) -> frozenset[st
     return frozenset(
         ref
         for ref, names in named
-        if (one_word := [normalize(n).text for n in names if " " not in n.strip()])
-        and all(n.startswith("ال") and not n.endswith(("يون", "يين")) for n in one_word)
+        if (one_word := [n.strip() for n in names if " " not in n.strip()])
+        and all(_has_article(n) and not n.endswith(("يون", "يين")) for n in one_word)
     )
+
+
+def _has_article(name: str) -> bool:
+    """A name written with the article ("العراق"). Read as written, not normalised: "ألمانيا" normalises
+    to a word that starts like ال."""
+    return name.strip().startswith("ال")
 
 
 def _is_nisba_plural(token: Token) -> bool:
