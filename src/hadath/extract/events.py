@@ -1273,12 +1273,14 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
 
 
 def _object_right_after(doc: Doc, trigger: _Trigger, mention: ActorMention) -> bool:
+    """The mention right after a verb is its object ("قتل مسلحين"), so no subject to inherit."""
     return not trigger.nominal and mention.first == trigger.last and _in_accusative(doc, mention)
 
 
 def _in_accusative(doc: Doc, mention: ActorMention) -> bool:
-    """A sound plural or dual in ين right after the verb is its object, never its subject (which would
-    end in ون/ان): "قتل مسلحين" killed gunmen, "قتل مسلحون" gunmen killed (or were killed)."""
+    """A sound plural or dual in ين, after a verb, is its object, never its subject (which would end in
+    ون/ان): "قتل مسلحين" killed gunmen, "قتل مسلحون" gunmen killed (or were killed). Only a bare word:
+    with a clitic it may be a genitive ("بالمسلحين")."""
     return "ين" in doc.tokens[mention.first].suffixes and not doc.tokens[mention.first].prefixes
 
 

@@ -60,14 +60,14 @@ _ARMED_AGENT_CODES = {"MIL", "COP", "REB", "SPY"}  # agents whose construct with
 _NON_STATE_BLOCKS = {"REB", "OPP", "IMG", "INS"}
 # agents for people who may be named by the country they come from ("عمال من الهند", "لاجئون من سوريا");
 # forces and officials are not: "سحب قواته من سوريا" is where they leave
+_PEOPLE_BLOCKS = {"CVL", "LAB", "REF", "EDU", "BUS", "MED", "HLH", "REL", "AGR"}
+_NATIONALITY_KEY = "جنسي"  # "من الجنسية السورية", "من جنسية هندية"
 # titles whose bearer gives places and institutions his name (keys: الملك، الأمير، الشيخ، الإمام)
 _NAMESAKE_TITLES = frozenset({"ملك", "امير", "شيخ", "امام"})
 # a group's nisba after an agent, the accusative too ("قتل مسلحين حوثيين", "حوثيا")
 _GROUP_NISBA_ENDINGS = (*NISBA_ENDINGS, "يا")
 # titles of courtesy between an office and its holder's name (keys of الأستاذ، الدكتور، المهندس، السيد)
 _HONORIFICS = frozenset({"استاذ", "دكتور", "مهندس", "سيد"})
-_PEOPLE_BLOCKS = {"CVL", "LAB", "REF", "EDU", "BUS", "MED", "HLH", "REL", "AGR"}
-_NATIONALITY_KEY = "جنسي"  # "من الجنسية السورية", "من جنسية هندية"
 # what an ambiguous alias's confidence is multiplied by, by what decided between its actors: nothing
 # to decide (one actor, or one curated actor over imported duplicates), the document date, a country
 # named in the sentence, the document's focus country, or nothing (the first actor listed)
@@ -547,10 +547,8 @@ def _actor_at(
     for country_end, country_entry in index.at(position, "country"):
         if _governed_by_preposition(doc, position):
             break  # "في سوريا", "من سوريا": a place (see _extract_places)
-        if _article_mismatch(doc, compiled, position, country_end, country_entry.ref):
-            break  # "السوري" is the adjective
-        if _feminine_of_name(doc, compiled, position, country_end, country_entry.ref):
-            break  # "مالية" is financial, not Mali
+        if _not_the_state_name(doc, compiled, position, country_end, country_entry.ref):
+            break  # "السوري" is the adjective, "يمن" a verb, "مالية" financial
         # a state named as subject, object or genitive ("حلفاء إيران") acts as an actor
         return ActorMention(
             position,
@@ -1180,9 +1178,8 @@ def _extract_places(doc: Doc, compiled: CompiledLexicon, place_matches: list[lis
             for entry in match.entries:
                 if entry.kind == "place":
                     place = compiled.lexicon.places[entry.ref]
-                    if place.kind == "country" and (
-                        _article_mismatch(doc, compiled, match.first, match.last, place.country)
-                        or _feminine_of_name(doc, compiled, match.first, match.last, place.country)
+                    if place.kind == "country" and _not_the_state_name(
+                        doc, compiled, match.first, match.last, place.country
                     ):
                         continue
                     if _misread_place(doc, compiled, match, place):
@@ -1278,29 +1275,32 @@ def _initial_after_article(word: str) -> str:
     return word[2:3] if word.startswith("ال") else word[:1]
 
 
-def _article_mismatch(
+def _not_the_state_name(
     doc: Doc, compiled: CompiledLexicon, first: int, last: int, country: str | None
 ) -> bool:
+    """A one-word match on a state's name that is another word sharing its key (below)."""
+    if country is None or last - first > 1:
+        return False  # a name of several words is no adjective ("الولايات المتحدة", "المملكة المتحدة")
+    return _article_mismatch(doc, compiled, first, country) or _feminine_of_name(
+        doc, compiled, first, country
+    )
+
+
+def _article_mismatch(doc: Doc, compiled: CompiledLexicon, first: int, country: str) -> bool:
     """ "السوري"/"السورية" share the key of "سورية", but a state's name takes ال only when it has one
     (العراق، السعودية): with the article it is the nisba adjective, not the country; and a state whose
-    one-word names all take it is not named without it ("يمن" is a verb, not اليمن). A name of several
-    words is no adjective ("الولايات المتحدة", "المملكة المتحدة")."""
-    if country is None or last - first > 1:
-        return False
+    one-word names all take it is not named without it ("يمن" is a verb, not اليمن)."""
     if "ال" not in doc.tokens[first].prefixes:
         return country in compiled.definite_countries
     return country not in compiled.article_countries
 
 
-def _feminine_of_name(
-    doc: Doc, compiled: CompiledLexicon, first: int, last: int, country: str | None
-) -> bool:
+def _feminine_of_name(doc: Doc, compiled: CompiledLexicon, first: int, country: str) -> bool:
     """A state's name ending in ي ("مالي") is not a word ending in ية ("مالية", financial or Malian):
     that is the feminine adjective, unless the state is also so named ("سورية")."""
-    if country is None or last - first > 1 or not doc.tokens[first].norm.endswith("يه"):
+    if not doc.tokens[first].norm.endswith("يه"):
         return False
-    names = compiled.lexicon.countries[country].names
-    return not any(" " not in n and normalize(n).text.endswith("يه") for n in names)
+    return not any(n.endswith("يه") for n in _one_word_names(compiled.lexicon.countries[country].names))
 
 
 def _best_place(
