@@ -230,10 +230,10 @@ def verdict(votes: list[dict[str, object]], part: str) -> str | None:
 
 def _as_coded_now(
     shared: Path, records: list[dict[str, object]], pipeline: Pipeline
-) -> Iterator[tuple[dict[str, object], dict[str, object] | None, Event | None, Document]]:
+) -> Iterator[tuple[dict[str, object], Event | None, Document]]:
     """Each audited record with the event the current code codes for it (the one of that trigger with
     the same arguments, else the same source, else the first: one trigger gives one event per
-    coordinated source or target), as coded and as an Event; None where it is no longer coded."""
+    coordinated source or target); None where it is no longer coded."""
     corpus = articles(shared)
     by_article: dict[str, list[dict[str, object]]] = {}
     for record in records:
@@ -242,40 +242,36 @@ def _as_coded_now(
         document = corpus.get(article_id)
         if document is None:
             raise ValueError(f"{audited[0]['id']}: its article is not in the corpus")
-        current: dict[str, list[tuple[dict[str, object], Event]]] = {}
+        current: dict[str, list[Event]] = {}
         for event in pipeline.analyze(document).events:
-            current.setdefault(trigger_key(article_id, event), []).append((coded(event), event))
+            current.setdefault(trigger_key(article_id, event), []).append(event)
         for record in audited:
             sentence = document.text[int(record["start"]) : int(record["end"])]
             if text_hash(sentence)[: len(str(record["sha256"]))] != record["sha256"]:
                 raise ValueError(f"{record['id']}: the corpus text is not the audited one")
             same_trigger = current.get(_trigger_key_of(record), []) or _overlapping(current, record)
             if not same_trigger:
-                yield record, None, None, document
+                yield record, None, document
                 continue
-            now, event = max(
+            event = max(
                 same_trigger,
-                key=lambda pair: (
-                    _same(record["source"], pair[0]["source"]),
-                    _same(record["target"], pair[0]["target"]),
+                key=lambda e: (
+                    _same(record["source"], _argument(e.source)),
+                    _same(record["target"], _argument(e.target)),
                 ),
             )
-            yield record, now, event, document
+            yield record, event, document
 
 
-def _overlapping(
-    current: dict[str, list[tuple[dict[str, object], Event]]], record: dict[str, object]
-) -> list[tuple[dict[str, object], Event]]:
+def _overlapping(current: dict[str, list[Event]], record: dict[str, object]) -> list[Event]:
     """Events of the same code whose trigger now covers more or less of the audited one ("قذائف" then,
     "قذائف هاون" now): the same event, coded from a longer or shorter phrase."""
     first, last = record["trigger"]  # type: ignore[misc]
     return [
-        pair
+        event
         for events in current.values()
-        for pair in events
-        if pair[0]["cameo"] == record["cameo"]
-        and pair[0]["trigger"][0] < last  # type: ignore[index]
-        and first < pair[0]["trigger"][1]  # type: ignore[index]
+        for event in events
+        if event.cameo == record["cameo"] and event.trigger_start < last and first < event.trigger_end
     ]
 
 
@@ -297,12 +293,13 @@ def score(
     for record in rejudged or []:
         again.setdefault(_trigger_key_of(record), []).append(record)
     tallies: dict[str, Counter] = {part: Counter() for part in PARTS}
-    for record, now, _, _ in _as_coded_now(shared, records, pipeline or Pipeline()):
+    for record, event, _ in _as_coded_now(shared, records, pipeline or Pipeline()):
         event_verdict = verdict(record["votes"], "event")  # type: ignore[arg-type]
-        if now is None:
+        if event is None:
             tallies["event"][f"removed ({event_verdict})"] += 1
             continue
         tallies["event"][str(event_verdict)] += 1
+        now = coded(event)
         for part in PARTS[1:]:
             part_verdict = verdict(record["votes"], part)  # type: ignore[arg-type]
             if part_verdict is None:
@@ -322,9 +319,10 @@ def changed(shared: Path, records: list[dict[str, object]]) -> list[dict[str, ob
     """The audited events whose source, target or modality the current code answers differently, as it
     codes them now, in the sample format (with text, for the annotators)."""
     drawn = []
-    for record, now, event, document in _as_coded_now(shared, records, Pipeline()):
-        if now is None or event is None:
+    for record, event, document in _as_coded_now(shared, records, Pipeline()):
+        if event is None:
             continue
+        now = coded(event)
         judged = [p for p in PARTS[1:] if verdict(record["votes"], p) is not None]  # type: ignore[arg-type]
         if any(not _same(record[p], now[p]) for p in judged):
             drawn.append(
