@@ -105,13 +105,20 @@ def in_slice(article_id: str, article_slice: int) -> bool:
 
 
 def sample(
-    shared: Path, article_slice: int, article_count: int, event_count: int, skip: int = 0
+    shared: Path,
+    article_slice: int,
+    article_count: int,
+    event_count: int,
+    skip: int = 0,
+    article_skip: int = 0,
 ) -> list[dict[str, object]]:
-    """``event_count`` events of the first ``article_count`` articles of the slice (both by hash order),
-    after the first ``skip`` of them (a second sample of the same articles)."""
+    """``event_count`` events of ``article_count`` articles of the slice (both by hash order), after the
+    first ``skip`` events (a second sample of the same articles) and the first ``article_skip`` articles
+    (articles no earlier sample drew from)."""
     pipeline = Pipeline()
     corpus = articles(shared)
-    chosen_articles = sorted((a for a in corpus if in_slice(a, article_slice)), key=text_hash)[:article_count]
+    in_order = sorted((a for a in corpus if in_slice(a, article_slice)), key=text_hash)
+    chosen_articles = in_order[article_skip : article_skip + article_count]
     found: list[dict[str, object]] = []
     for article_id in chosen_articles:
         document = corpus[article_id]
@@ -359,6 +366,9 @@ def main(argv: list[str] | None = None) -> int:
     sampling.add_argument("--articles", type=int, default=400)
     sampling.add_argument("--events", type=int, default=150)
     sampling.add_argument("--skip", type=int, default=0, help="leave out the first events (a further sample)")
+    sampling.add_argument(
+        "--article-skip", type=int, default=0, help="leave out the first articles (a sample of other articles)"
+    )
     sampling.add_argument("--out", type=Path, required=True)
     sheeting = commands.add_parser("sheet", help="write the annotators' reading of a sample")
     sheeting.add_argument("--sample", type=Path, required=True)
@@ -382,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "sample":
-            drawn = sample(args.shared, args.slice, args.articles, args.events, args.skip)
+            drawn = sample(args.shared, args.slice, args.articles, args.events, args.skip, args.article_skip)
             write_jsonl(args.out, drawn)
             print(f"{len(drawn)} events written to {args.out}")
         elif args.command == "sheet":

@@ -54,6 +54,13 @@ def test_sample_holds_every_event_with_its_sentence_and_codes(drawn):
     assert len({item["id"] for item in read(drawn)}) == 2
 
 
+def test_article_skip_draws_from_other_articles(shared, tmp_path):
+    every, rest = tmp_path / "every.jsonl", tmp_path / "rest.jsonl"
+    assert main(["sample", "--shared", str(shared), "--slice", "0", "--out", str(every)]) == 0
+    assert main(["sample", "--shared", str(shared), "--slice", "0", "--article-skip", "1", "--out", str(rest)]) == 0
+    assert read(every) and read(rest) == []  # the tiny corpus has one article
+
+
 def test_the_sheet_marks_the_trigger_and_shows_what_was_coded(drawn):
     text = sheet(read(drawn))
     assert "⟦قصفت⟧ الطائرات السعودية" in text
