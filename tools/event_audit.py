@@ -367,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
     sampling.add_argument("--events", type=int, default=150)
     sampling.add_argument("--skip", type=int, default=0, help="leave out the first events (a further sample)")
     sampling.add_argument(
-        "--article-skip", type=int, default=0, help="leave out the first articles (a sample of other articles)"
+        "--article-skip", type=int, default=0, help="leave out the first articles (for a sample of others)"
     )
     sampling.add_argument("--out", type=Path, required=True)
     sheeting = commands.add_parser("sheet", help="write the annotators' reading of a sample")

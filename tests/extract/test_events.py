@@ -1128,3 +1128,80 @@ def test_a_plural_in_the_accusative_after_the_verb_is_its_object(pipeline):
 def test_the_name_after_is_called_is_no_other_actor(pipeline):
     [killing] = analyze(pipeline, "وقتل شاب يدعى محمد في الحادث.", "2015-07-31").events
     assert killing.source is None
+
+
+# ---------------------------------------------------------------- the third sample of the audit's dev half
+
+
+def test_a_pronoun_after_the_verb_leaves_the_counted_nouns_its_victims(pipeline):
+    # "قتل فيها 30 أميركيا": thirty Americans were killed in it (the helicopter), they killed nobody
+    text = "وأسقط المتمردون طائرة أمريكية عام 2011 قتل فيها 30 أميركيا."
+    [killing] = [e for e in analyze(pipeline, text, "2015-08-07").events if e.cameo == "180"]
+    assert code(killing.target) == "USA"
+    assert code(killing.source) != "USA"
+
+
+def test_a_verb_right_after_an_indefinite_attack_noun_tells_more_of_that_attack(pipeline):
+    # "هجوم مسلح استهدف مركزا": an armed attack that targeted a centre; the wounded did not target it
+    text = "أصيب سبعة أشخاص بجروح في هجوم مسلح استهدف مركزا للشرطة في إسطنبول."
+    events = analyze(pipeline, text, "2015-08-10").events
+    [targeted] = [e for e in events if e.trigger == "استهدف"]
+    assert targeted.source is None
+    assert code(targeted.target) == "TURCOP"
+    # after a definite noun in a prepositional phrase the verb opens a clause of its own
+    later = analyze(pipeline, "وبعد الهجوم قصفت الطائرات الروسية مواقع داعش.", "2015-08-10").events
+    assert [code(e.source) for e in later if e.trigger == "قصفت"] == ["RUSMIL"]
+
+
+def test_the_head_of_a_relative_clause_may_be_the_one_killed(pipeline):
+    [killed] = [
+        e
+        for e in analyze(pipeline, "وشيع الأهالي الجنود الذين قتلوا في الهجوم.").events
+        if e.trigger == "قتلوا"
+    ]
+    assert killed.source is None and killed.target is not None and killed.target.text == "الجنود"
+    [killing] = [
+        e
+        for e in analyze(pipeline, "واعتقل الجيش المسلحين الذين قتلوا خمسة جنود.").events
+        if e.trigger == "قتلوا"
+    ]
+    assert killing.source is not None and killing.source.text == "المسلحين"
+
+
+def test_an_aside_between_the_speaker_and_the_complementiser_keeps_the_speech(pipeline):
+    text = "قال مسؤولون في قطاع الصحة، اليوم (الخميس)، إن انفجارا وقع في رفح."
+    [blast] = [e for e in analyze(pipeline, text, "2015-08-06").events if e.cameo == "183"]
+    assert blast.modality == "reported"
+    assert blast.source is None  # the officials tell of the blast, they did not set it off
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واستخدم الطالب قلم رصاص وورقة بيضاء.",  # a pencil, not gunfire
+        "وقال سموه: بارك الله لكم وبكم.",  # a blessing, not praise
+        "فهل يطور الوزير الصناعة كما يقال.",  # "as is said": nobody's statement
+        "وينتظر أن يحدد الاجتماع موعدا قاطعا لبدء الحوار.",  # "decisive", not a boycott
+    ],
+)
+def test_set_phrases_hold_no_event(pipeline, text):
+    assert [
+        (e.trigger, e.cameo) for e in analyze(pipeline, text, "2015-08-06").events if e.cameo[:2] != "04"
+    ] == []
+
+
+def test_a_club_official_in_a_sports_story_is_no_political_actor(pipeline):
+    text = SPORTS_STORY + " ورفض مسؤولي النادي الأردني العرض."
+    assert [e.cameo[:2] for e in analyze(pipeline, text, "2015-08-06").events] == ["17", "14"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكدت مصادر المقاومة أن قواتها وصلت إلى مشارف قاعدة العند.",  # its own forces
+        "وقال مصدر أمني مصري إنه تم الإفراج عن المتهم من محكمة بنها.",  # where he was released from
+    ],
+)
+def test_a_statement_is_not_about_its_own_side_or_a_place_of_its_content(pipeline, text):
+    [statement] = [e for e in analyze(pipeline, text, "2015-07-31").events if e.cameo[:2] == "01"]
+    assert statement.target is None

@@ -57,7 +57,10 @@ def test_sample_holds_every_event_with_its_sentence_and_codes(drawn):
 def test_article_skip_draws_from_other_articles(shared, tmp_path):
     every, rest = tmp_path / "every.jsonl", tmp_path / "rest.jsonl"
     assert main(["sample", "--shared", str(shared), "--slice", "0", "--out", str(every)]) == 0
-    assert main(["sample", "--shared", str(shared), "--slice", "0", "--article-skip", "1", "--out", str(rest)]) == 0
+    assert (
+        main(["sample", "--shared", str(shared), "--slice", "0", "--article-skip", "1", "--out", str(rest)])
+        == 0
+    )
     assert read(every) and read(rest) == []  # the tiny corpus has one article
 
 
@@ -145,9 +148,9 @@ def test_the_shipped_audit_matches_the_corpus_and_is_scored():
     from event_audit import DEFAULT_AUDIT
 
     records = [json.loads(line) for line in DEFAULT_AUDIT.read_text(encoding="utf-8").splitlines()]
-    assert len(records) == 600 and all(len(r["votes"]) == 2 for r in records)
+    assert len(records) == 750 and all(len(r["votes"]) == 2 for r in records)
     tallies = score(SHARED, records)  # every sentence is found again with the audited text
-    assert sum(tallies["event"].values()) == 600
+    assert sum(tallies["event"].values()) == 750
 
 
 def test_changed_arguments_are_drawn_again_and_their_new_votes_count(shared, drawn, tmp_path):

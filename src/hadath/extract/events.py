@@ -72,6 +72,7 @@ _CONSULT_ROOT = "04"
 _OFF_POLITICS_DOMAINS = ("sports", "arts")
 _DOMAIN_WORDS = 3
 _DOMAIN_WORD_KINDS = 2
+_DOMAIN_OWNER_GAP = 2  # "رئيس نادي", "نائب رئيس النادي": the domain word a title belongs to
 _POLITICAL_BLOCKS = frozenset(
     {
         "GOV",
@@ -99,6 +100,9 @@ _NONCOMBATANT_BLOCKS = frozenset({"CVL", "REF", "EDU", "MED", "HLH", "LAB", "REL
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # "then", between a verb and its counted subject like أمس ("وقتل حينها 14 ضابطا")
 _THEN_WORDS = frozenset({"حينها", "حينذاك", "انذاك", "وقتها", "يومها", "عندها"})
+# a relative clause's pronoun pointing back to its head, between a verb and its counted subject
+# ("الطائرة التي قتل فيها 30 أميركيا")
+_RESUMPTIVE_PREPOSITIONS = frozenset({"في", "علي", "ب"})
 _ASSAULT_ROOT = "18"  # unconventional violence: killings, injuries, bombings
 # roles of arguments that stand in for an unnamed party by where things happened: the people of the
 # place an attack hit, the state of the place it came from
@@ -311,7 +315,7 @@ def extract_events(
         events = [
             e
             for e in events
-            if _political(e.source) or _political(e.target) or e.entry.cameo[:2] == _PROTEST_ROOT
+            if _political(doc, e.source) or _political(doc, e.target) or e.entry.cameo[:2] == _PROTEST_ROOT
         ]
     events.sort(key=lambda e: e.first)
     return events
@@ -327,10 +331,18 @@ def _off_politics_story(doc: Doc) -> bool:
     return False
 
 
-def _political(actor: ActorMention | None) -> bool:
+def _political(doc: Doc, actor: ActorMention | None) -> bool:
     """An actor of a political role (a government, forces, rebels, an organisation ...); in a sports
-    story a state's name alone is its team, in one about the arts a film's or a book's setting."""
+    story a state's name alone is its team, in one about the arts a film's or a book's setting, and an
+    official nobody names followed by a word of the domain is the club's ("مسؤولي النادي الأردني",
+    "رئيس نادي الطائي")."""
     if actor is None:
+        return False
+    if actor.actor_id is None and any(
+        doc.cue_starts_at(position, domain)
+        for position in range(actor.first + 1, min(actor.last + _DOMAIN_OWNER_GAP, len(doc.tokens)))
+        for domain in _OFF_POLITICS_DOMAINS
+    ):
         return False
     blocks = actor.role_blocks
     return any(blocks[i : i + 3] in _POLITICAL_BLOCKS for i in range(0, len(blocks), 3))
@@ -626,6 +638,8 @@ def _patient_subjects(
         and not _event_word_between(doc, clause.sentence, trigger.last, m.first)
     ]
     if subject == "either":
+        if not before and (head := _relative_head(doc, actors, trigger, clause)) is not None:
+            before = [head]  # "الجنود الذين قتلوا في الهجوم": the head is the subject, maybe a patient
         if not before and not after and clause.opener is None:
             before = _appositive_subject(doc, actors, trigger, clause)
         reading = _passive_reading(doc, actors, trigger, clause, before, after)
@@ -695,7 +709,9 @@ def _passive_reading(
         return None
     following = trigger.last
     if following < clause.last and (
-        relative_time_re().fullmatch(doc.tokens[following].norm) or doc.tokens[following].norm in _THEN_WORDS
+        relative_time_re().fullmatch(doc.tokens[following].norm)
+        or doc.tokens[following].norm in _THEN_WORDS
+        or _resumptive(doc, following)
     ):
         following += 1
     if following < clause.last and (
@@ -738,6 +754,13 @@ def _passive_reading(
         )
         return None if later_object else "preverbal"
     return None
+
+
+def _resumptive(doc: Doc, position: int) -> bool:
+    """ "فيها", "عليه": a preposition carrying only a pronoun."""
+    token = doc.tokens[position]
+    pronoun = bool(token.suffixes) and token.suffixes[-1] in _OBJECT_PRONOUNS
+    return token.key in _RESUMPTIVE_PREPOSITIONS and pronoun
 
 
 def _victim_like(mention: ActorMention) -> bool:
@@ -920,12 +943,16 @@ def _speech_event(
 def _spoken_about(doc: Doc, quotation: QuotationMention, speaker: ActorMention | None) -> ActorMention | None:
     """A statement's target is the first actor its content names that is not the speaker's own side,
     else the first state it names as a place ("قال الجبير إن المملكة حريصة على علاقاتها مع إيران" is
-    said about Iran), as event data conventionally codes it."""
+    said about Iran), as event data conventionally codes it. Not an actor a preposition governs ("تم
+    الإفراج عن المتهم من محكمة بنها": where things happened) nor one a pronoun owns ("أكدت المقاومة
+    أن قواتها وصلت": the speaker's own forces)."""
     for mention in doc.actors:
         start = doc.tokens[mention.first].start
         if not quotation.content_start <= start < quotation.content_end or not mention.code:
             continue
         if speaker is not None and _same_state(mention, speaker):
+            continue
+        if _is_prepositional(doc, mention) or _has_object_pronoun(doc, mention.first):
             continue
         return mention
     # a state named as a place ("مع إيران"), not the speaker's own
@@ -995,6 +1022,7 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
                 by_span.setdefault((match.first, match.last), []).append(int(entry.ref))
     sentence_end = doc.sentences[sentence].last_token
     sentence_places = [p for p in doc.places if p.sentence == sentence]
+    idioms = doc.cues_in("idiom", doc.sentences[sentence].first_token, sentence_end)
     chosen: list[_Trigger] = []
     taken: set[int] = set()
     light_objects: set[int] = set()  # where the object nouns of light verbs are
@@ -1006,6 +1034,8 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
             continue
         if any(p.first <= first and last <= p.last for p in sentence_places):
             continue  # inside a place name; a trigger may contain one ("مفاوضات جنيف")
+        if any(c.first < last and first < c.last for c in idioms):
+            continue  # "قلم رصاص" (a pencil), "بارك الله" (a blessing)
         window_positions = range(last, min(last + _CONTEXT_WINDOW, sentence_end))
         window = {doc.tokens[i].key for i in window_positions}
         fitting = [
@@ -1318,15 +1348,27 @@ def _noncombatant_victim(trigger: _Trigger, mention: ActorMention) -> bool:
 
 def _restated_event(doc: Doc, events: list[EventMention], trigger: _Trigger) -> EventMention | None:
     """ "حادث التفجير الذي استهدف مسجد قوات الطوارئ": a verb right after a relative pronoun that follows
-    an event noun tells more of that event; it has the event's doer (or none), and the actor after
-    it is what the event hit, not its subject. Not when the verb's object pronoun points back to the
-    noun ("الغارات التي شنتها الطائرات": the subject follows the verb)."""
+    an event noun, or right after an indefinite one, tells more of that event; it has the event's doer
+    (or none), and the actor after it is what the event hit, not its subject. Not when the verb's object
+    pronoun points back to the noun ("الغارات التي شنتها الطائرات": the subject follows the verb)."""
+    if trigger.nominal or _has_object_pronoun(doc, trigger.last - 1):
+        return None
     relative = trigger.first - 1
-    if trigger.nominal or relative < 1 or not _cue_at(doc, relative, "relative"):
+    if relative >= 1 and _cue_at(doc, relative, "relative"):
+        return next((e for e in reversed(events) if e.last == relative), None)
+    # "هجوم مسلح استهدف مركزا للأمن": a verb right after an indefinite event noun is its relative
+    # clause, with no relative pronoun (Arabic has none after an indefinite head)
+    verb = doc.tokens[trigger.first]
+    if verb.has_prefix("و", "ف"):
         return None
-    if _has_object_pronoun(doc, trigger.last - 1):
-        return None
-    return next((e for e in reversed(events) if e.last == relative), None)
+    return next(
+        (
+            e
+            for e in reversed(events)
+            if e.last == trigger.first and e.nominal and not doc.tokens[e.first].has_prefix("ال")
+        ),
+        None,
+    )
 
 
 def _topic_object(doc: Doc, trigger: _Trigger) -> bool:

@@ -26,12 +26,14 @@ from hadath.extract.morphology import has_subject_ending, looks_nominal
 _CUE_WINDOW_BEFORE = 8
 _MAX_QUOTE_TOKENS = 400
 _SPEAKER_WINDOW = 4
-_COMPLEMENTISER_WINDOW = 10  # tokens after the speaker (or cue) in which إن/أن opens the content
+_COMPLEMENTISER_WINDOW = 10  # words after the speaker (or cue) in which إن/أن opens the content
 # "بعد أن التقى نظيره": أن after these opens a time or concession clause, not what was said
 _ADVERBIAL_HEADS = frozenset({"بعد", "قبل", "منذ", "عقب", "حتى", "رغم", "بمجرد"})
 _GENITIVE_WINDOW = 1
 _SPEAKER_MEMORY_SENTENCES = 2
 _CLAUSE_END = frozenset("،,؛;.!?؟")
+# what sets off an aside between the speaker and the complementiser ("قال مسؤولون، اليوم (الخميس)، إن")
+_ASIDE_PUNCTUATION = frozenset("،,()")
 
 
 @dataclass(slots=True)
@@ -187,9 +189,15 @@ def _indirect(doc: Doc, act: SpeechAct) -> QuotationMention | None:
     sentence = doc.sentences[cue.sentence]
     search_from = speaker.last if speaker is not None and speaker.first >= cue.last else cue.last
     # words may qualify the speaker before the complementiser ("قال المسؤول الصحي في عدن إن", "أوضح
-    # الرائد زيد القحطاني الناطق الإعلامي لشرطة منطقة عسير أنه")
-    for position in range(search_from, min(search_from + _COMPLEMENTISER_WINDOW, sentence.last_token)):
+    # الرائد زيد القحطاني الناطق الإعلامي لشرطة منطقة عسير أنه"), set off by commas or brackets too,
+    # until another speech verb takes over
+    words = 0
+    for position in range(search_from, sentence.last_token):
         token = doc.tokens[position]
+        if token.kind != "punct":
+            words += 1
+            if words > _COMPLEMENTISER_WINDOW:
+                break
         if token.is_complementiser and doc.tokens[position - 1].norm in _ADVERBIAL_HEADS:
             continue
         if token.is_complementiser or (token.kind == "punct" and token.norm == ":"):
@@ -206,6 +214,8 @@ def _indirect(doc: Doc, act: SpeechAct) -> QuotationMention | None:
             else:
                 start = doc.tokens[content_first].start
             return QuotationMention(speaker, cue, start, doc.tokens[content_last - 1].end, direct=False)
-        if token.kind == "punct":
+        if (token.kind == "punct" and token.norm not in _ASIDE_PUNCTUATION) or (
+            position > search_from and doc.cue_starts_at(position, "speech")
+        ):
             break
     return None
