@@ -30,6 +30,9 @@ class Document:
     url: str | None = None
     title: str | None = None
     origin: str = ""
+    # the publication's home country (ISO 3166 alpha-3): where a story that names no place happens;
+    # when absent, the outlet table (data/sources/outlets.yaml) may know it from ``source``
+    country: str | None = None
 
 
 @dataclass(slots=True)

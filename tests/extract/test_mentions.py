@@ -801,3 +801,35 @@ def test_a_title_of_courtesy_between_office_and_name(pipeline):
     text = "أكد وزير الخارجية الأستاذ عادل الجبير أن الوضع خطير."
     [minister] = analyze(pipeline, text, "2015-08-06").actors
     assert (minister.text, minister.code) == ("وزير الخارجية الأستاذ عادل الجبير", "SAUGOV")
+
+
+# ---------------------------------------------------------------- where the publication is published
+
+
+DOMESTIC = "وقال وزير العمل إن الوزارة ستستفيد من التجارب الدولية كالتجربة التركية."
+
+
+def _codes(pipeline: Pipeline, text: str, **fields) -> dict[str, str | None]:
+    analysis = pipeline.analyze(Document(id="t", text=text, date=date(2015, 8, 3), **fields))
+    return {a.text: a.code for a in analysis.actors}
+
+
+@pytest.mark.parametrize(
+    ("fields", "code"),
+    [
+        ({"source": "okaz"}, "SAUGOV"),  # the outlet table: a Saudi paper
+        ({"url": "https://www.okaz.com.sa/news/1"}, "SAUGOV"),  # its domain
+        ({"source": "okaz", "country": "EGY"}, "EGYGOV"),  # the document's own field wins
+        ({"source": "aawsat"}, "TURGOV"),  # pan-Arab: one adjective decides, as without a source
+        ({}, "TURGOV"),
+    ],
+)
+def test_a_story_naming_no_place_happens_where_it_is_published(pipeline, fields, code):
+    assert _codes(pipeline, DOMESTIC, **fields)["الوزارة"] == code
+
+
+def test_places_and_repeated_adjectives_outweigh_the_publication(pipeline):
+    abroad = "وقال وزير العمل في بغداد إن الوزارة ستطبق القرار."
+    assert _codes(pipeline, abroad, source="okaz")["الوزارة"] == "IRQGOV"
+    iranian = "قالت الخارجية الإيرانية إن الوزارة ترفض القرار، وأكد المتحدث الإيراني ذلك."
+    assert _codes(pipeline, iranian, source="okaz")["الوزارة"] == "IRNGOV"

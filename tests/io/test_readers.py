@@ -123,6 +123,11 @@ def test_jsonl_fields(tmp_path: Path) -> None:
     ]
 
 
+def test_jsonl_publication_country(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "home.jsonl", [{"id": "h", "text": "نص", "country": "SAU"}])
+    assert read(path) == [Document("h", "نص", country="SAU", origin=f"{path}:1")]
+
+
 def test_jsonl_malformed_line_among_good_lines(tmp_path: Path) -> None:
     path = tmp_path / "mixed.jsonl"
     lines = [
@@ -159,6 +164,8 @@ def test_jsonl_malformed_line_among_good_lines(tmp_path: Path) -> None:
         ({"id": "a", "text": "x", "date": "2016-02-30"}, "field 'date' is not a date: '2016-02-30'"),
         ({"id": "a", "text": "x", "date": 20160316}, "field 'date' must be a string, got integer"),
         ({"id": "a", "text": "x", "title": 3}, "field 'title' must be a string, got integer"),
+        ({"id": "a", "text": "x", "country": "sau"}, "field 'country' must be an ISO 3166 alpha-3 code"),
+        ({"id": "a", "text": "x", "country": "Saudi Arabia"}, "field 'country' must be an ISO 3166 alpha-3"),
     ],
 )
 def test_jsonl_bad_records(tmp_path: Path, record: dict[str, object], cause: str) -> None:

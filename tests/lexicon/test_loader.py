@@ -159,6 +159,30 @@ def test_faults_name_file_and_line(data_dir: Path, relative: str, content: str, 
     assert any(message in problem for problem in raised.value.problems), raised.value.problems
 
 
+def test_outlets_name_their_home_country(data_dir: Path):
+    _write(data_dir, "sources/outlets.yaml", "outlets:\n  - {country: SYR, names: [SANA, sana.sy]}\n")
+    assert load_lexicon(data_dir).outlet_countries == {"sana": "SYR", "sana.sy": "SYR"}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("outlets:\n  - {country: IRQ, names: [alsabaah]}\n", "unknown country 'IRQ'"),
+        ("outlets:\n  - {country: syr, names: [sana]}\n", "must be an ISO 3166 alpha-3 code"),
+        ("outlets:\n  - {country: SYR, names: []}\n", "'names' must be a non-empty list"),
+        (
+            "outlets:\n  - {country: SYR, names: [sana]}\n  - {country: IRQ, names: [Sana]}\n",
+            "listed with two countries",
+        ),
+    ],
+)
+def test_bad_outlets_are_reported(data_dir: Path, content: str, message: str):
+    _write(data_dir, "sources/outlets.yaml", content)
+    with pytest.raises(LexiconError) as raised:
+        load_lexicon(data_dir)
+    assert any(message in str(problem) for problem in raised.value.problems)
+
+
 def test_all_problems_are_collected(data_dir: Path):
     _write(
         data_dir,

@@ -68,13 +68,16 @@ def test_analyze_several_documents(server: Server):
     documents = [
         {"id": "a", "text": ALEPPO_RAID, "date": "2016-02-10"},
         {"id": "b", "text": "تظاهر آلاف العراقيين في ساحة التحرير وسط بغداد."},
+        {"id": "c", "text": "وقال وزير العمل إن الوزارة ستطبق القرار.", "country": "SAU"},
     ]
     response = server.client.post("/analyze", json={"documents": documents})
     assert response.status_code == 200, response.text
     analyses = response.json()["analyses"]
-    assert [a["doc_id"] for a in analyses] == ["a", "b"]
+    assert [a["doc_id"] for a in analyses] == ["a", "b", "c"]
     assert analyses[0]["date"] == "2016-02-10" and analyses[1]["date"] is None
     assert any(e["cameo"].startswith("19") for e in analyses[0]["events"])
+    # a story that names no place happens where it is published
+    assert {a["code"] for a in analyses[2]["actors"]} == {"SAUGOV"}
 
 
 @pytest.mark.parametrize(
@@ -88,6 +91,7 @@ def test_analyze_several_documents(server: Server):
         ({"documents": []}, "body.documents", "at least 1"),
         ({"documents": [{"id": "x"}]}, "body.documents.0.text", "Field required"),
         ({"text": 42}, "body.text", "string"),
+        ({"documents": [{"text": "نص", "country": "Saudi"}]}, "body.documents.0.country", "pattern"),
         ({"text": "ب" * 200_001}, "body.text", "at most 200000 characters"),
         ({"documents": [{"text": "نص"}] * 101}, "body.documents", "at most 100 items"),
     ],

@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from hadath.doc import ActorMention, Doc, PlaceMention
 from hadath.extract.morphology import NISBA_ENDINGS, ends_in_written_ta, looks_finite
@@ -47,6 +48,7 @@ from hadath.lexicon.compiled import (
 from hadath.lexicon.model import Actor, Place
 from hadath.ner.iob import spans as iob_spans
 from hadath.ner.model import load_ner_tagger
+from hadath.schema import Document
 from hadath.text.normalize import normalize
 from hadath.text.tokens import Token
 
@@ -67,6 +69,9 @@ _NAMESAKE_TITLES = frozenset({"ملك", "امير", "شيخ", "امام"})
 # a group's nisba after an agent, the accusative too ("قتل مسلحين حوثيين", "حوثيا")
 _GROUP_NISBA_ENDINGS = (*NISBA_ENDINGS, "يا")
 # titles of courtesy between an office and its holder's name (keys of الأستاذ، الدكتور، المهندس، السيد)
+# one adjective of another country does not move a story that names no place away from home; two do
+# ("قالت الخارجية الإيرانية ... المتحدث الإيراني")
+_FOREIGN_ADJECTIVES = 2
 _HONORIFICS = frozenset({"استاذ", "دكتور", "مهندس", "سيد"})
 # what an ambiguous alias's confidence is multiplied by, by what decided between its actors: nothing
 # to decide (one actor, or one curated actor over imported duplicates), the document date, a country
@@ -275,10 +280,29 @@ def _focus_country(
     named = set(counts)
     for readings in ambiguous:
         counts[max(readings, key=lambda c: (c in named, adjective_counts[c], -readings.index(c)))] += 1
+    # a story that names no place and one foreign adjective at most happens at home: a Saudi paper's
+    # ministry is Saudi, even beside "كالتجربة التركية" (like the Turkish experience)
+    home = publication_country(doc.document, compiled)
+    if home is not None and not counts and max(adjective_counts.values(), default=0) < _FOREIGN_ADJECTIVES:
+        return home
     # country adjectives break ties between places ("آذان المغرب" beside "العاصمة الباكستانية اسلام أباد")
     # and decide when no place is named
     ranked = sorted(counts or adjective_counts, key=lambda c: (-counts[c], -adjective_counts[c]))
     return ranked[0] if ranked else None
+
+
+def publication_country(document: Document, compiled: CompiledLexicon) -> str | None:
+    """Where the document is published: its own ``country``, else the outlet table's entry for its
+    ``source`` or the domain of its ``url``."""
+    if document.country:
+        return document.country
+    outlets = compiled.lexicon.outlet_countries
+    if document.source and (country := outlets.get(document.source.strip().lower())):
+        return country
+    if document.url:
+        host = urlsplit(document.url).hostname or ""
+        return outlets.get(host.removeprefix("www."))
+    return None
 
 
 def _no_country_positions(doc: Doc, compiled: CompiledLexicon, index: _Index) -> frozenset[int]:

@@ -63,7 +63,8 @@ STDIN = "-"
 SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".json", ".csv", ".gz", ".zip")
 
 _KINDS = {".txt": "text", ".jsonl": "jsonl", ".json": "json", ".csv": "csv"}
-_OPTIONAL_FIELDS = ("source", "url", "title")
+_OPTIONAL_FIELDS = ("source", "url", "title", "country")
+_COUNTRY_RE = re.compile(r"[A-Z]{3}")  # the publication's home country, ISO 3166 alpha-3
 # Field names of news-corpus archives (SaudiNewsNet), used inside archives when the standard one is absent.
 _ARCHIVE_FIELD_ALIASES = {"text": "content", "date": "date_extracted"}
 _STDIN_ORIGIN = "<stdin>"
@@ -593,6 +594,9 @@ def _to_document(record: Any, origin: str, opts: _Options, fallback_id: str | No
         text = _text_field(record, opts)
         when = _date_field(record)
         extras = {name: _optional_field(record, name) for name in _OPTIONAL_FIELDS}
+        country = extras["country"]
+        if country is not None and not _COUNTRY_RE.fullmatch(country):
+            raise _Bad(f"field 'country' must be an ISO 3166 alpha-3 code such as 'SAU', got {country!r}")
     except _Bad as bad:
         bad.doc_id = doc_id
         raise

@@ -36,6 +36,7 @@ from hadath.text.normalize import normalize
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
+_OUTLET_COUNTRY_RE = re.compile(r"[A-Z]{3}")
 _LINE = "__line__"
 
 try:  # libyaml makes the big imported files load several times faster
@@ -490,6 +491,9 @@ def _check_references(lexicon: Lexicon, problems: _Problems) -> None:
     for actor in lexicon.actors.values():
         if actor.predecessor and actor.predecessor not in lexicon.actors:
             problems.add(actor.origin, f"predecessor {actor.predecessor!r} is not an actor id")
+    for outlet, country in lexicon.outlet_countries.items():
+        if country not in lexicon.countries:
+            problems.add("sources/outlets.yaml", f"outlet {outlet!r}: unknown country {country!r}")
 
 
 def _load_curation_file(path: Path, content: dict, lexicon: Lexicon, problems: _Problems) -> None:
@@ -505,6 +509,22 @@ def _load_curation_file(path: Path, content: dict, lexicon: Lexicon, problems: _
             lexicon.excluded_aliases[normalize(alias).text] = reason.strip()
 
 
+def _load_sources_file(path: Path, content: dict, lexicon: Lexicon, problems: _Problems) -> None:
+    """``outlets``: news outlets whose home country is known, by the names a document's ``source`` gives."""
+    for where, entry in _entries(content, "outlets", path, problems):
+        names, country = entry.get("names"), entry.get("country")
+        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names or [None]):
+            problems.add(where, "'names' must be a non-empty list of strings")
+        elif not isinstance(country, str) or not _OUTLET_COUNTRY_RE.fullmatch(country):
+            problems.add(where, f"'country' must be an ISO 3166 alpha-3 code, got {country!r}")
+        else:
+            for name in names:
+                key = name.strip().lower()
+                if lexicon.outlet_countries.get(key, country) != country:
+                    problems.add(where, f"outlet {name!r} is listed with two countries")
+                lexicon.outlet_countries[key] = country
+
+
 def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
     """Read and validate every lexicon file under ``data_dir``; raise LexiconError listing all problems."""
     problems = _Problems()
@@ -518,6 +538,7 @@ def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
         "cues": _load_cues_file,
         "places": _load_places_yaml,
         "curation": _load_curation_file,
+        "sources": _load_sources_file,
     }
     for path in data_files(data_dir):
         folder = path.relative_to(data_dir).parts[0]

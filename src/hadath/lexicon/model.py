@@ -246,6 +246,8 @@ class Lexicon:
     quote_pairs: tuple[tuple[str, str], ...] = ()
     # aliases measured noisy on a corpus and reviewed (curation/noisy_aliases.yaml): normalised alias -> why
     excluded_aliases: dict[str, str] = field(default_factory=dict)
+    # news outlets' home countries (sources/outlets.yaml): lower-case source name or domain -> ISO3
+    outlet_countries: dict[str, str] = field(default_factory=dict)
 
     def plover_of(self, entry: EventEntry) -> str | None:
         """The entry's PLOVER type: its own override, else the ontology's mapping of its CAMEO code."""

@@ -71,6 +71,9 @@ class DocumentIn(BaseModel):
     source: ShortText | None = None
     url: ShortText | None = None
     title: ShortText | None = None
+    country: str | None = Field(
+        None, pattern=r"^[A-Z]{3}$", description="the publication's home country (ISO 3166 alpha-3)"
+    )
 
 
 class AnalyzeRequest(BaseModel):

@@ -171,6 +171,7 @@ def _document(given: DocumentIn, origin: str) -> Document:
         source=given.source,
         url=given.url,
         title=given.title,
+        country=given.country,
         origin=origin,
     )
 
