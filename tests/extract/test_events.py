@@ -1205,3 +1205,22 @@ def test_a_club_official_in_a_sports_story_is_no_political_actor(pipeline):
 def test_a_statement_is_not_about_its_own_side_or_a_place_of_its_content(pipeline, text):
     [statement] = [e for e in analyze(pipeline, text, "2015-07-31").events if e.cameo[:2] == "01"]
     assert statement.target is None
+
+
+def test_an_armed_subject_right_before_a_verb_and_a_count_is_its_doer(pipeline):
+    # the masculine singular verb shows no agreement; an army is no victim of "يعتقل"
+    [arrest] = analyze(
+        pipeline, "الجيش الباكستاني يعتقل آلاف الإرهابيين في عملية عسكرية.", "2015-07-25"
+    ).events[:1]
+    assert (code(arrest.source), code(arrest.target)) == ("PAKMIL", "PAKREB")
+    # a civilian before the verb is still the one killed
+    [killed] = [
+        e for e in analyze(pipeline, "مدني قتل في الهجوم.", "2015-07-25").events if e.trigger == "قتل"
+    ]
+    assert killed.source is None
+
+
+def test_the_doer_after_nafadhatha_and_a_verb_joined_after_it(pipeline):
+    text = "قتل ستة أشخاص في عملية انتحارية نفذتها حركة طالبان واستهدفت الشرطة الأفغانية."
+    events = analyze(pipeline, text, "2015-08-07").events
+    assert {code(e.source) for e in events if e.cameo == "1831"} == {"AFGREB"}  # not the police it targeted

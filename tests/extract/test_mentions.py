@@ -833,3 +833,13 @@ def test_places_and_repeated_adjectives_outweigh_the_publication(pipeline):
     assert _codes(pipeline, abroad, source="okaz")["الوزارة"] == "IRQGOV"
     iranian = "قالت الخارجية الإيرانية إن الوزارة ترفض القرار، وأكد المتحدث الإيراني ذلك."
     assert _codes(pipeline, iranian, source="okaz")["الوزارة"] == "IRNGOV"
+
+
+def test_a_secretary_general_is_a_member_of_the_body_he_heads(pipeline):
+    text = "أكد الأمين العام لمجلس التعاون لدول الخليج العربية عبد اللطيف الزياني أن الحوثيين قصفوا عدن."
+    analysis = pipeline.analyze(Document(id="t", text=text, date=date(2015, 8, 10)))
+    head = actor_by_text(analysis, "الأمين العام لمجلس التعاون لدول الخليج العربية")
+    assert (
+        head.code == "IGO"
+    )  # not the imported countryless "أمين عام" (a legislature) of the story's country
+    assert "YEMGOVLEG" not in {a.code for a in analysis.actors}

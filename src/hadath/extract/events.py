@@ -701,7 +701,8 @@ def _passive_reading(
     but a preposition follows ("جندي عراقي قتل في هجوم", "ثلاثة عراقيين قتلوا وأصيب آخرون"). Not
     with an object pronoun ("قتلهم"), after "أنه" ("أكد أنه قتل 150 متمردا"), or when a preverbal
     subject agrees with the verb's plural or feminine ending and a number follows ("شرطيين قتلوا 13
-    متظاهرا", "قوات الأمن قتلت ثلاثة مسلحين")."""
+    متظاهرا", "قوات الأمن قتلت ثلاثة مسلحين"), or is no civilian and stands right before it ("الجيش
+    يعتقل آلاف الإرهابيين")."""
     verb = doc.tokens[trigger.last - 1]
     if _has_object_pronoun(doc, trigger.last - 1):
         return None
@@ -722,6 +723,10 @@ def _passive_reading(
             verb, doc.surface(trigger.last - 1, trigger.last, body=False)
         )
         if before and agreeing:
+            return None
+        # "الجيش الباكستاني يعتقل آلاف الإرهابيين": an armed or official subject right before the verb,
+        # whose masculine singular shows no agreement, is its doer too
+        if before and before[-1].last == trigger.first and not _victim_like(before[-1]):
             return None
         if after and _second_count(doc, actors, after[0].last, clause):
             return None  # "قتل أربعة مسلحين من حركة الشباب 67 شخصا": four gunmen killed 67 people
@@ -1572,8 +1577,11 @@ def _coordinated(doc: Doc, previous: ActorMention, mention: ActorMention) -> boo
     between = [doc.tokens[i].norm for i in gap]
     if len(gap) == 1 and between[0] in {"،", ",", "او", "و", "وبين"}:
         return True
-    if len(gap) == 1 and doc.tokens[previous.last].has_prefix("و"):
-        return True  # "... والمستشارين العسكريين الإيرانيين": a conjoined head noun before the mention
+    joined = doc.tokens[previous.last]
+    if len(gap) == 1 and joined.has_prefix("و") and not looks_finite(joined):
+        # "... والمستشارين العسكريين الإيرانيين": a conjoined head noun before the mention; not a verb
+        # ("نفذتها حركة طالبان واستهدفت الشرطة": the police are its object)
+        return True
     # "المعارضة العسكرية بجميع اطيافها من داعش ...": a specifying list after من
     return len(gap) <= 4 and between[-1] == "من"
 

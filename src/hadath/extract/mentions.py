@@ -135,7 +135,14 @@ def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
                 if named_after is not None:
                     doc.actors.append(named_after)
                 continue
-            mention = _member_of(doc, mention) or mention
+            member = _member_of(doc, mention)
+            if member is not None:
+                if doc.actors and (doc.actors[-1].first, doc.actors[-1].sentence) == (
+                    member.first,
+                    member.sentence,
+                ):
+                    doc.actors.pop()  # the title alone had been read as an actor ("أمين عام", imported)
+                mention = member
             doc.actors.append(mention)
             position = mention.last
             shared = _shared_head(doc, index, mention, sentence.last_token)
@@ -213,8 +220,13 @@ def _member_of(doc: Doc, group: ActorMention) -> ActorMention | None:
     if cue is None:
         return None
     previous = doc.actors[-1] if doc.actors else None  # mentions are appended in text order
-    if previous is not None and previous.sentence == group.sentence and previous.last > cue.first:
-        return None  # the cue's words belong to the mention before
+    if (
+        previous is not None
+        and previous.sentence == group.sentence
+        and previous.last > cue.first
+        and (previous.first, previous.last) != (cue.first, cue.last)
+    ):
+        return None  # the cue's words belong to the mention before (a title read alone is replaced)
     return ActorMention(
         cue.first,
         group.last,
