@@ -1182,6 +1182,8 @@ def test_an_aside_between_the_speaker_and_the_complementiser_keeps_the_speech(pi
         "وقال سموه: بارك الله لكم وبكم.",  # a blessing, not praise
         "فهل يطور الوزير الصناعة كما يقال.",  # "as is said": nobody's statement
         "وينتظر أن يحدد الاجتماع موعدا قاطعا لبدء الحوار.",  # "decisive", not a boycott
+        "ووجد المدنيون أنفسهم بين مطرقة الحكومة وسندان داعش.",  # an anvil, not "دان" (condemned)
+        "واستعرضت اللجنة التحديات التي واجهتها.",  # challenges, not defiance
     ],
 )
 def test_set_phrases_hold_no_event(pipeline, text):
@@ -1224,3 +1226,16 @@ def test_the_doer_after_nafadhatha_and_a_verb_joined_after_it(pipeline):
     text = "قتل ستة أشخاص في عملية انتحارية نفذتها حركة طالبان واستهدفت الشرطة الأفغانية."
     events = analyze(pipeline, text, "2015-08-07").events
     assert {code(e.source) for e in events if e.cameo == "1831"} == {"AFGREB"}  # not the police it targeted
+
+
+BUSINESS_STORY = (
+    "أعلنت الشركة أن أرباحها ارتفعت في الربع الثاني، وارتفعت الأسهم في البورصة. "
+    "وقال الرئيس التنفيذي للشركة إن المستثمرين رحبوا بالنتائج. "
+    "وأكد وزير المالية السعودي أن الحكومة ستدعم السوق."
+)
+
+
+def test_business_news_keeps_only_what_involves_a_political_actor(pipeline):
+    events = analyze(pipeline, BUSINESS_STORY, "2015-08-06").events
+    # the company's announcement and its chief executive's words are no political events; the minister's are
+    assert [(e.trigger, code(e.source)) for e in events] == [("أكد", "SAUGOV")]

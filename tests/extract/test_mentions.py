@@ -843,3 +843,18 @@ def test_a_secretary_general_is_a_member_of_the_body_he_heads(pipeline):
         head.code == "IGO"
     )  # not the imported countryless "أمين عام" (a legislature) of the story's country
     assert "YEMGOVLEG" not in {a.code for a in analysis.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("قدمت الحكومة دعما ماليا للشركات.", {"GOV", "BUS"}),  # financially: no Mali, no Malian government
+        ("قتل جنود في مالي.", {"MLIMIL"}),
+        (
+            "قالت الحكومة السورية إن الجيش تقدم.",
+            {"SYRGOV", "SYRMIL"},
+        ),  # the adjective still tells the country
+    ],
+)
+def test_a_word_that_only_shares_a_states_key_names_no_country(pipeline, text, codes):
+    assert {a.code for a in analyze(pipeline, text, "2015-08-06").actors} == codes

@@ -68,8 +68,8 @@ _ACCUSE_CODE = "112"
 _DISAPPROVE_ROOT = "11"
 _CONSULT_ROOT = "04"
 # a sports story has at least this many sports words, of at least this many kinds; so has a story
-# about the arts
-_OFF_POLITICS_DOMAINS = ("sports", "arts")
+# about the arts, and business news
+_OFF_POLITICS_DOMAINS = ("sports", "arts", "business")
 _DOMAIN_WORDS = 3
 _DOMAIN_WORD_KINDS = 2
 _DOMAIN_OWNER_GAP = 2  # "رئيس نادي", "نائب رئيس النادي": the domain word a title belongs to
@@ -310,8 +310,8 @@ def extract_events(
     _attacks_on_the_place(doc, events)
     _blame_the_condemned(events)
     if _off_politics_story(doc):
-        # a match, a transfer, a coach's words, a novel's plot: only what involves a political actor is
-        # an event, and protests and riots (fans rioting is unrest whoever they are)
+        # a match, a transfer, a coach's words, a novel's plot, a company's results: only what involves
+        # a political actor is an event, and protests and riots (fans rioting is unrest whoever they are)
         events = [
             e
             for e in events
@@ -322,8 +322,9 @@ def extract_events(
 
 
 def _off_politics_story(doc: Doc) -> bool:
-    """A sports story or one about the arts: several words of one of those domains, of more than one
-    kind (cues/cues.yaml: مباراة، الدوري، المنتخب ...; رواية، الشاعر، الفيلم ...)."""
+    """A sports story, one about the arts, or business news: several words of one of those domains, of
+    more than one kind (cues/cues.yaml: مباراة، الدوري، المنتخب ...; رواية، الشاعر، الفيلم ...; الشركة،
+    الأسهم، الأرباح ...)."""
     for domain in _OFF_POLITICS_DOMAINS:
         words = [doc.surface(c.first, c.last) for c in doc.cues if c.category == domain]
         if len(words) >= _DOMAIN_WORDS and len(set(words)) >= _DOMAIN_WORD_KINDS:
@@ -333,9 +334,9 @@ def _off_politics_story(doc: Doc) -> bool:
 
 def _political(doc: Doc, actor: ActorMention | None) -> bool:
     """An actor of a political role (a government, forces, rebels, an organisation ...); in a sports
-    story a state's name alone is its team, in one about the arts a film's or a book's setting, and an
-    official nobody names followed by a word of the domain is the club's ("مسؤولي النادي الأردني",
-    "رئيس نادي الطائي")."""
+    story a state's name alone is its team, in one about the arts a film's or a book's setting, in
+    business news a market's or an index's; an official nobody names followed by a word of the domain
+    is the club's or the company's ("مسؤولي النادي الأردني", "نائب رئيس مجلس إدارة سابك")."""
     if actor is None:
         return False
     if actor.actor_id is None and any(

@@ -72,6 +72,8 @@ _GROUP_NISBA_ENDINGS = (*NISBA_ENDINGS, "يا")
 # one adjective of another country does not move a story that names no place away from home; two do
 # ("قالت الخارجية الإيرانية ... المتحدث الإيراني")
 _FOREIGN_ADJECTIVES = 2
+# endings of a nisba adjective on a word sharing the key of a state's name in ي (normalised)
+_ADJECTIVE_ENDINGS = ("يه", "يا")
 _HONORIFICS = frozenset({"استاذ", "دكتور", "مهندس", "سيد"})
 # what an ambiguous alias's confidence is multiplied by, by what decided between its actors: nothing
 # to decide (one actor, or one curated actor over imported duplicates), the document date, a country
@@ -118,7 +120,7 @@ def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
     for sentence in doc.sentences:
         index = indexes[sentence.index]
         sentence_countries = _sentence_countries(
-            index, attributive[sentence.index], no_country[sentence.index]
+            doc, compiled, index, attributive[sentence.index], no_country[sentence.index]
         )
         position = sentence.first_token
         while position < sentence.last_token:
@@ -206,6 +208,11 @@ def _describes_previous(doc: Doc, mention: ActorMention) -> bool:
         and not has_plural_ending(token)
         and all(t.norm in _CLOSING_QUOTES for t in between)
     )
+
+
+def _agree_in_definiteness(doc: Doc, *positions: int) -> bool:
+    """Whether the words at ``positions`` all have the article or all lack it (a noun and its adjectives)."""
+    return len({doc.tokens[p].has_prefix("ال") for p in positions}) == 1
 
 
 def _member_of(doc: Doc, group: ActorMention) -> ActorMention | None:
@@ -323,6 +330,19 @@ def _no_country_positions(doc: Doc, compiled: CompiledLexicon, index: _Index) ->
     return _origin_positions(doc, compiled, index) | _surname_adjectives(doc, compiled, index.matches)
 
 
+def _state_lookalikes(doc: Doc, compiled: CompiledLexicon, matches: list[Match]) -> frozenset[int]:
+    """Where words start that share the key of a state's name in ي but end as its adjective ("دعما
+    ماليا", financially; "مالية"): their country and capital readings name no place. (A definite
+    adjective such as "السورية" still votes for its state, as a place would.)"""
+    return frozenset(
+        m.first
+        for m in matches
+        if m.last - m.first == 1
+        for e in m.entries
+        if e.kind == "country" and _feminine_of_name(doc, compiled, m.first, e.ref)
+    )
+
+
 def _origin_positions(doc: Doc, compiled: CompiledLexicon, index: _Index) -> frozenset[int]:
     """Where a sentence's names of origin start: the country people come from (_people_origin: "سياح من
     ألمانيا"), and any nationality after "الجنسية" ("يحمل الجنسية الأمريكية")."""
@@ -391,6 +411,8 @@ def _country_readings(doc: Doc, compiled: CompiledLexicon, match: Match, inside_
     """The countries a place name may stand for, likeliest first: a country's own name, a capital,
     then towns of some size ("إسلام آباد" is Pakistan's capital, not the Iranian villages of that
     name; "الهند" is India whatever village shares it)."""
+    if _state_lookalikes(doc, compiled, [match]):
+        return []
     readings = [e.ref for e in match.entries if e.kind == "country"]
     readings += [e.ref for e in match.entries if e.kind == "capital"]
     if inside_name:
@@ -434,15 +456,19 @@ def _event_adjectives(compiled: CompiledLexicon, matches: list[Match]) -> set[in
     }
 
 
-def _sentence_countries(index: _Index, attributive: set[int], left_out: frozenset[int]) -> list[str]:
-    """The countries a sentence names, but for the adjectives of event nouns (``attributive``) and the
-    names and adjectives starting at ``left_out`` (see extract_mentions)."""
+def _sentence_countries(
+    doc: Doc, compiled: CompiledLexicon, index: _Index, attributive: set[int], left_out: frozenset[int]
+) -> list[str]:
+    """The countries a sentence names, but for the adjectives of event nouns (``attributive``), the
+    names and adjectives starting at ``left_out`` (see extract_mentions) and the state names of words
+    that only share their key ("دعما ماليا")."""
+    lookalikes = _state_lookalikes(doc, compiled, index.matches)
     countries = []
     for start, pairs in index.by_start.items():
         if start in left_out:
             continue
         for _, entry in pairs:
-            if entry.kind in ("country", "people") or (
+            if (entry.kind in ("country", "people") and start not in lookalikes) or (
                 entry.kind == "adjective" and start not in attributive
             ):
                 countries.append(entry.ref)
@@ -519,6 +545,8 @@ def _actor_at(
             for country_end, country_entry in index.at(agent_end + gap, "adjective", "country", "people"):
                 if (gap and _is_blocked(doc, compiled, index, agent_end)) or country_end < longest_name:
                     continue
+                if gap and not _agree_in_definiteness(doc, agent_end - 1, agent_end, agent_end + 1):
+                    continue  # "قدمت الحكومة دعما ماليا": an object and its adjective, not the agent's
                 code = country_entry.ref + agent.code
                 return ActorMention(
                     position, country_end, sentence, code, "agent", country=country_entry.ref, role=agent.code
@@ -985,7 +1013,7 @@ def add_recognised_names(
         index = _Index(doc, doc.stem_matches[sentence])
         attributive = _event_adjectives(compiled, index.matches)
         left_out = _no_country_positions(doc, compiled, index)
-        named = set(_sentence_countries(index, attributive, left_out)) | {
+        named = set(_sentence_countries(doc, compiled, index, attributive, left_out)) | {
             p.country for p in doc.places if p.sentence == sentence
         }
         named.discard(None)
@@ -1332,11 +1360,13 @@ def _article_mismatch(doc: Doc, compiled: CompiledLexicon, first: int, country: 
 
 
 def _feminine_of_name(doc: Doc, compiled: CompiledLexicon, first: int, country: str) -> bool:
-    """A state's name ending in ي ("مالي") is not a word ending in ية ("مالية", financial or Malian):
-    that is the feminine adjective, unless the state is also so named ("سورية")."""
-    if not doc.tokens[first].norm.endswith("يه"):
+    """A state's name ending in ي ("مالي") is not a word ending in ية ("مالية", financial or Malian)
+    or in يا ("دعما ماليا", financially): that is the adjective, feminine or accusative, unless the
+    state is also so named ("سورية", "سوريا")."""
+    ending = next((e for e in _ADJECTIVE_ENDINGS if doc.tokens[first].norm.endswith(e)), None)
+    if ending is None:
         return False
-    return not any(n.endswith("يه") for n in _one_word_names(compiled.lexicon.countries[country].names))
+    return not any(n.endswith(ending) for n in _one_word_names(compiled.lexicon.countries[country].names))
 
 
 def _best_place(

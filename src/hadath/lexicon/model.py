@@ -29,6 +29,7 @@ DISCOURSE_CUES = (
     "scripture",
     "sports",  # مباراة، الدوري، المنتخب: a document with several is a sports story
     "arts",  # رواية، الشاعر، الفيلم: a document with several is about literature, film or music
+    "business",  # الشركة، الأسهم، الأرباح: a document with several is business news
     "idiom",  # قلم رصاص، بارك الله: set phrases whose words are no event ("رصاص" gunfire, "بارك" praise)
 )
 SYNTAX_CUES = (
