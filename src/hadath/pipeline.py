@@ -70,8 +70,9 @@ class Pipeline:
         doc = self.parse(document)
         clauses = split_clauses(doc)
         dates = extract_dates(doc)
-        acts = extract_speech_acts(doc, clauses)
-        quotations = extract_quotations(doc, acts, self.compiled.lexicon.quote_pairs)
+        quote_pairs = self.compiled.lexicon.quote_pairs
+        acts = extract_speech_acts(doc, clauses, quote_pairs)
+        quotations = extract_quotations(doc, acts, quote_pairs)
         events = extract_events(doc, self.compiled, clauses, acts, quotations)
         # names the lexicon lacks, where an event misses an argument: then find the arguments again
         incomplete = _clauses_missing_arguments(events)

@@ -1239,3 +1239,43 @@ def test_business_news_keeps_only_what_involves_a_political_actor(pipeline):
     events = analyze(pipeline, BUSINESS_STORY, "2015-08-06").events
     # the company's announcement and its chief executive's words are no political events; the minister's are
     assert [(e.trigger, code(e.source)) for e in events] == [("أكد", "SAUGOV")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقتل عضوان من قوات الأمن وفقا لما أعلنته الشرطة.",
+        "وقتل عضوان من قوات الأمن طبقا لما ذكره جول محمد بيدار نائب حاكم إقليم باداخشان.",
+    ],
+)
+def test_who_the_news_comes_from_after_what_it_said_is_no_argument(pipeline, text):
+    [killing] = [e for e in analyze(pipeline, text, "2015-07-26").events if e.trigger == "قتل"]
+    assert killing.source is None
+    assert killing.target is not None and killing.target.text == "قوات الأمن"
+
+
+def test_a_speech_verb_inside_an_attribution_is_no_statement(pipeline):
+    events = analyze(pipeline, "وقتل ثلاثة جنود بحسب ما ذكرت وكالة الأنباء.", "2015-07-26").events
+    assert [e.trigger for e in events] == ["قتل"]
+
+
+def test_who_claims_an_attack_did_it(pipeline):
+    text = "وتعرضت كينيا لسلسلة من هجمات أعلنت حركة الشباب الصومالية المسؤولية عنها."
+    events = analyze(pipeline, text, "2015-07-25").events
+    [attacks] = [e for e in events if e.trigger == "هجمات"]
+    assert (code(attacks.source), code(attacks.target)) == ("IMG", "KEN")
+    # the claim is the group's statement, not Kenya's
+    assert [code(e.source) for e in events if e.cameo == "010"] == ["IMG"]
+
+
+def test_a_quotation_after_the_speech_verb_holds_no_speaker(pipeline):
+    text = "وقال المتحدث باسم الجيش الأفغاني إن الاشتباكات مستمرة. وتابع «أصيب خمسة جنود في الاشتباكات»."
+    statements = [e for e in analyze(pipeline, text, "2015-07-26").events if e.cameo[:2] == "01"]
+    # the spokesman goes on speaking; the wounded soldiers are what he said
+    assert [(e.trigger, e.source.text) for e in statements] == [
+        ("قال", "الجيش الأفغاني"),
+        ("تابع", "الجيش الأفغاني"),
+    ]
+    # a few words in quotation marks after the verb are the speaker's name
+    named = analyze(pipeline, "وقال «ولد الشيخ أحمد» في مؤتمر صحافي إن الحل السياسي هو الوحيد.", "2015-07-31")
+    assert [e.source.text for e in named.events if e.trigger == "قال"] == ["ولد الشيخ أحمد"]

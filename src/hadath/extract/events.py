@@ -39,7 +39,7 @@ from hadath.extract.morphology import (
     looks_finite,
     looks_nominal,
 )
-from hadath.extract.quotations import QuotationMention, SpeechAct
+from hadath.extract.quotations import QuotationMention, SpeechAct, claimant_after
 from hadath.lexicon.compiled import CompiledLexicon
 from hadath.lexicon.model import EventEntry
 from hadath.text.normalize import normalize
@@ -55,6 +55,7 @@ _CHAINING_ROOTS = frozenset({"01", "03", "08"})
 _ANTECEDENT_WINDOW = 40  # events looked back at for "الغارات" → the strikes told before
 _PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _CONTEXT_WINDOW = 6
+_ATTRIBUTION_NAME_WORDS = 8  # words after an attribution that still tell who the news comes from
 _GENITIVE_WINDOW = 2
 _VSO_WINDOW = 3
 _UNDERGO_WINDOW = 4  # tokens between تعرض/نجا and the event noun ("تعرضت قافلته الدبلوماسية لهجوم")
@@ -818,6 +819,16 @@ def _credited_doer(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> A
         if not near and _event_word_between(doc, sentence.index, trigger.last, cue.first):
             return None
         return _actor_after(doc, actors, cue.last)
+    return _claimant(doc, trigger, sentence.last_token)
+
+
+def _claimant(doc: Doc, trigger: _Trigger, end: int) -> ActorMention | None:
+    """ "هجمات أعلنت حركة الشباب المسؤولية عنها", "تفجير أعلن تنظيم داعش مسؤوليته عنه": the actor
+    between a claiming verb after the event and the responsibility it claims."""
+    for cue in doc.cues_in("claim", trigger.last, end):
+        claimant = claimant_after(doc, cue.last, end)
+        if claimant is not None:
+            return claimant
     return None
 
 
@@ -832,7 +843,17 @@ def _hit_by(doc: Doc, trigger: _Trigger, mention: ActorMention) -> bool:
 
 
 def _attributed(doc: Doc, mention: ActorMention) -> bool:
-    return doc.cue_ends_at(mention.first, "attribution")
+    """Whether the mention tells where the news comes from: right after an attribution ("بحسب
+    المسؤولين") or after a name that follows one ("طبقا لما ذكره جول محمد بيدار نائب حاكم الإقليم")."""
+    for position in range(mention.first, max(mention.first - _ATTRIBUTION_NAME_WORDS, 0) - 1, -1):
+        if doc.cue_ends_at(position, "attribution"):
+            return True
+        if position == 0 or doc.tokens[position - 1].kind == "punct":
+            return False
+        # the name itself may have been recognised as a person: it is the attributed one
+        if any(not _attributed(doc, m) for m in doc.actors_in(position - 1, position)):
+            return False
+    return False
 
 
 def _opponent(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause) -> ActorMention | None:

@@ -30,6 +30,8 @@ _COMPLEMENTISER_WINDOW = 10  # words after the speaker (or cue) in which إن/أ
 # "بعد أن التقى نظيره": أن after these opens a time or concession clause, not what was said
 _ADVERBIAL_HEADS = frozenset({"بعد", "قبل", "منذ", "عقب", "حتى", "رغم", "بمجرد"})
 _GENITIVE_WINDOW = 1
+_QUOTED_NAME_WORDS = 4  # at most this many words in quotation marks after a speech verb are a name
+CLAIM_WINDOW = 4  # tokens from a claimant to the responsibility it claims ("حركة الشباب ... المسؤولية")
 _SPEAKER_MEMORY_SENTENCES = 2
 _CLAUSE_END = frozenset("،,؛;.!?؟")
 # what sets off an aside between the speaker and the complementiser ("قال مسؤولون، اليوم (الخميس)، إن")
@@ -51,17 +53,27 @@ class QuotationMention:
     direct: bool
 
 
-def extract_speech_acts(doc: Doc, clauses: list[Clause]) -> list[SpeechAct]:
+def extract_speech_acts(
+    doc: Doc, clauses: list[Clause], quote_pairs: tuple[tuple[str, str], ...] = ()
+) -> list[SpeechAct]:
     acts: list[SpeechAct] = []
+    closers = dict(quote_pairs)
     opinion_starts = {c.first for c in doc.cues if c.category == "opinion"}
+    attributions = [c for c in doc.cues if c.category == "attribution"]
     previous: SpeechAct | None = None
     for cue in doc.cues:
         if cue.category != "speech":
             continue
-        speaker = _speaker(doc, clause_of(clauses, cue.first), cue)
+        speaker = _speaker(doc, clause_of(clauses, cue.first), cue, closers)
+        if speaker is not None and speaker.last <= cue.first and _inside(cue, attributions):
+            continue  # "قتل ثلاثة جنود بحسب ما ذكرت وكالة الأنباء": the one who told it follows the verb
         if speaker is None and cue.first in opinion_starts:
             continue  # the author speaking in the first person
-        if speaker is None and previous is not None and _continues_previous_speaker(doc, cue, previous):
+        if (
+            speaker is None
+            and previous is not None
+            and _continues_previous_speaker(doc, cue, previous, closers)
+        ):
             speaker = previous.speaker
         act = SpeechAct(cue, speaker)
         acts.append(act)
@@ -69,15 +81,23 @@ def extract_speech_acts(doc: Doc, clauses: list[Clause]) -> list[SpeechAct]:
     return acts
 
 
-def _continues_previous_speaker(doc: Doc, cue: CueMention, previous: SpeechAct) -> bool:
-    """ "وأضاف أن ..." / "وتابع: ...": a conjoined speech verb right before its content, with no subject,
-    continues the previous speaker's turn."""
+def _inside(cue: CueMention, outer: list[CueMention]) -> bool:
+    return any(o.first < cue.first and cue.last <= o.last for o in outer)
+
+
+def _continues_previous_speaker(
+    doc: Doc, cue: CueMention, previous: SpeechAct, closers: dict[str, str]
+) -> bool:
+    """ "وأضاف أن ..." / "وتابع: ..." / "وتابع «...»": a conjoined speech verb right before its
+    content, with no subject, continues the previous speaker's turn."""
     if previous.speaker is None or cue.sentence - previous.cue.sentence > _SPEAKER_MEMORY_SENTENCES:
         return False
     if not doc.tokens[cue.first].has_prefix("و", "ف"):
         return False
     following = doc.tokens[cue.last] if cue.last < len(doc.tokens) else None
-    return following is not None and (following.is_complementiser or following.norm == ":")
+    return following is not None and (
+        following.is_complementiser or following.norm == ":" or following.norm in closers
+    )
 
 
 def extract_quotations(
@@ -143,7 +163,7 @@ def _quoted_spans(doc: Doc, quote_pairs: tuple[tuple[str, str], ...]) -> list[tu
     return spans
 
 
-def _speaker(doc: Doc, clause: Clause, cue: CueMention) -> ActorMention | None:
+def _speaker(doc: Doc, clause: Clause, cue: CueMention, closers: dict[str, str]) -> ActorMention | None:
     # a cue noun's speaker is its genitive, right after it (an adjective may intervene); a verb's
     # subject may stand a few words later (قال أمس المتحدث باسم ...)
     window = _GENITIVE_WINDOW if looks_nominal(doc.tokens[cue.first]) else _SPEAKER_WINDOW
@@ -155,10 +175,16 @@ def _speaker(doc: Doc, clause: Clause, cue: CueMention) -> ActorMention | None:
         if doc.cue_starts_at(position, "speech"):
             limit = position - 1  # "أصدرت المنظمة بيانا يدعو الحكومة": the next act has its own
             break
+        closing = closers.get(doc.tokens[position].norm)
+        if closing is not None and not _quoted_name(doc, position, closing):
+            limit = position - 1  # "وتابع «أصيب خمسة جنود»": the quotation is what was said
+            break
     # "طالبوا فيها ...": a verb with a plural ending has its (pronoun) subject, nobody after it; nor
     # has a verb right after an indefinite noun, whose relative clause it opens ("شعارات تطالب الحكومة")
     pronoun_subject = has_subject_ending(doc.tokens[cue.last - 1])
     subject_before = pronoun_subject or _after_indefinite_noun(doc, clause, cue)
+    if subject_before and claimant_after(doc, cue.last, len(doc.tokens)) is not None:
+        subject_before = False  # "هجمات أعلنت حركة الشباب المسؤولية عنها": its own subject follows
     for mention in doc.actors_in(cue.last, limit + 1) if not subject_before else []:
         governed = mention.first > 0 and doc.cue_starts_at(mention.first - 1, "preposition")
         if not doc.tokens[mention.first].has_prefix("ب", "ل", "ك") and not governed:
@@ -167,6 +193,22 @@ def _speaker(doc: Doc, clause: Clause, cue: CueMention) -> ActorMention | None:
     for mention in reversed(doc.actors_in(clause.first, cue.first)):
         if mention.last <= cue.first:
             return mention
+    return None
+
+
+def _quoted_name(doc: Doc, opening: int, closing: str) -> bool:
+    """ "وقال «ولد الشيخ أحمد» في مؤتمر": a few words in quotation marks are a name, not what was said."""
+    following = doc.tokens[opening + 1 : opening + 2 + _QUOTED_NAME_WORDS]
+    return any(t.norm == closing for t in following)
+
+
+def claimant_after(doc: Doc, position: int, end: int) -> ActorMention | None:
+    """The actor at ``position`` (one word may come first) when the responsibility it claims follows it
+    within a few words, before ``end`` ("أعلنت حركة الشباب الصومالية المسؤولية")."""
+    for mention in doc.actors_in(position, min(position + 2, end)):
+        if doc.cues_in("responsibility", mention.last, min(mention.last + CLAIM_WINDOW, end)):
+            return mention
+        return None
     return None
 
 
