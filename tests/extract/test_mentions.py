@@ -858,3 +858,13 @@ def test_a_secretary_general_is_a_member_of_the_body_he_heads(pipeline):
 )
 def test_a_word_that_only_shares_a_states_key_names_no_country(pipeline, text, codes):
     assert {a.code for a in analyze(pipeline, text, "2015-08-06").actors} == codes
+
+
+def test_forces_described_as_loyal_to_someone_are_not_the_forces_told_before(pipeline):
+    text = (
+        "ونقلت ثلاث طائرات سعودية مساعدات الى اليمن. وشنت القوات الموالية للحكومة هجمات على الحوثيين في عدن."
+    )
+    assert actor_by_text(analyze(pipeline, text, "2015-07-27"), "القوات").code == "YEMMIL"
+    # a bare "القوات" still refers back to the forces told before
+    again = analyze(pipeline, "قصفت الطائرات الروسية حلب. وقالت القوات إنها دمرت مواقع.", "2015-10-01")
+    assert actor_by_text(again, "القوات").code == "RUSMIL"

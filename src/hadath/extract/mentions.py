@@ -655,7 +655,11 @@ def _actor_at(
         first_block = agent.code[:3]
         country, confidence = None, 0.5
         if first_block in _DOMESTIC_BLOCKS:
-            antecedent = _agent_antecedent(doc, position, agent_end, sentence, first_block)
+            # "القوات الموالية للحكومة", "القوات التابعة للتحالف": described anew, not the forces told before
+            described = any(doc.cue_starts_at(agent_end, c) for c in ("loyal", "belonging"))
+            antecedent = (
+                None if described else _agent_antecedent(doc, position, agent_end, sentence, first_block)
+            )
             if antecedent is not None:
                 country, confidence = antecedent, 0.65
             else:

@@ -68,6 +68,7 @@ SYNTAX_CUES = (
     "protest_object",  # ضد، احتجاجا على، أمام مقر: what a protest is aimed at follows
     "attitude",  # أعرب عن، أبدى: the verbal nouns after it are what the attitude is about
     "relative",  # الذي، التي: the noun before it is the subject of the verb after it
+    "loyal",  # الموالية، المؤيدة: after an agent, whose side it is on (no anaphor)
     "claim",  # أعلن، تبنى: with "المسؤولية" after the actor that follows, the actor did the attack
     "responsibility",  # المسؤولية، مسؤوليته: what is claimed
 )
