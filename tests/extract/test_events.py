@@ -1279,3 +1279,13 @@ def test_a_quotation_after_the_speech_verb_holds_no_speaker(pipeline):
     # a few words in quotation marks after the verb are the speaker's name
     named = analyze(pipeline, "وقال «ولد الشيخ أحمد» في مؤتمر صحافي إن الحل السياسي هو الوحيد.", "2015-07-31")
     assert [e.source.text for e in named.events if e.trigger == "قال"] == ["ولد الشيخ أحمد"]
+
+
+def test_violence_does_not_take_the_subject_of_an_earlier_sentence(pipeline):
+    text = "وزار الرئيس التركي مدينة سوروتش. وتظهر الصور جثثا ممددة على الأرض بفعل الانفجار."
+    [blast] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "الانفجار"]
+    assert blast.source is None
+    # the strikes told before are still the strikes' own doer's
+    again = "شنت الطائرات الروسية غارات على حلب. وأسفرت الغارات عن مقتل عشرة مدنيين."
+    [strikes] = [e for e in analyze(pipeline, again, "2015-10-01").events if e.trigger == "الغارات"]
+    assert code(strikes.source) == "RUSMIL"

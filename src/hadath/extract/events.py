@@ -1211,7 +1211,16 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
         return accused  # "اتهمت المعارضة النظام بقصف المدنيين": the accused is the doer
     if trigger.nominal and _object_of_event(context.clause_events, trigger.first, context.clause):
         return None
-    return context.subject
+    subject = context.subject
+    if (
+        subject is not None
+        and trigger.entry.cameo[:2] in _VIOLENT_ROOTS
+        and subject.sentence != doc.tokens[trigger.first].sentence
+    ):
+        # "وتظهر الصور ... بفعل الانفجار": the subject of an earlier sentence (the Turkish president, jets
+        # told of before) did not set off the blast this one tells of
+        return None
+    return subject
 
 
 def _accused(clause_events: list[EventMention], position: int) -> ActorMention | None:
