@@ -68,12 +68,12 @@ _NATIONALITY_KEY = "جنسي"  # "من الجنسية السورية", "من ج�
 _NAMESAKE_TITLES = frozenset({"ملك", "امير", "شيخ", "امام"})
 # a group's nisba after an agent, the accusative too ("قتل مسلحين حوثيين", "حوثيا")
 _GROUP_NISBA_ENDINGS = (*NISBA_ENDINGS, "يا")
-# titles of courtesy between an office and its holder's name (keys of الأستاذ، الدكتور، المهندس، السيد)
 # one adjective of another country does not move a story that names no place away from home; two do
 # ("قالت الخارجية الإيرانية ... المتحدث الإيراني")
 _FOREIGN_ADJECTIVES = 2
 # endings of a nisba adjective on a word sharing the key of a state's name in ي (normalised)
 _ADJECTIVE_ENDINGS = ("يه", "يا")
+# titles of courtesy between an office and its holder's name (keys of الأستاذ، الدكتور، المهندس، السيد)
 _HONORIFICS = frozenset({"استاذ", "دكتور", "مهندس", "سيد"})
 # what an ambiguous alias's confidence is multiplied by, by what decided between its actors: nothing
 # to decide (one actor, or one curated actor over imported duplicates), the document date, a country

@@ -183,7 +183,7 @@ def _speaker(doc: Doc, clause: Clause, cue: CueMention, closers: dict[str, str])
     # has a verb right after an indefinite noun, whose relative clause it opens ("شعارات تطالب الحكومة")
     pronoun_subject = has_subject_ending(doc.tokens[cue.last - 1])
     subject_before = pronoun_subject or _after_indefinite_noun(doc, clause, cue)
-    if subject_before and claimant_after(doc, cue.last, len(doc.tokens)) is not None:
+    if subject_before and claimant_after(doc, cue.last, doc.sentences[cue.sentence].last_token) is not None:
         subject_before = False  # "هجمات أعلنت حركة الشباب المسؤولية عنها": its own subject follows
     for mention in doc.actors_in(cue.last, limit + 1) if not subject_before else []:
         governed = mention.first > 0 and doc.cue_starts_at(mention.first - 1, "preposition")
