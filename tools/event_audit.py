@@ -291,11 +291,13 @@ def score(
     records: list[dict[str, object]],
     pipeline: Pipeline | None = None,
     rejudged: list[dict[str, object]] | None = None,
+    min_confidence: float = 0.0,
 ) -> dict[str, Counter]:
     """Each part's verdicts over the audited events as the current code codes them: ``yes``/``no``,
     ``right``/``wrong``, ``split``; ``changed`` where the current code answers differently than what was
     judged and no ``rejudged`` record judged the new answer, ``removed`` (with the verdict it had) where
-    the event is no longer coded."""
+    the event is no longer coded, ``below cut`` (with its verdict) where its confidence is below
+    ``min_confidence`` (what an analyst keeping events from that confidence would not see)."""
     again: dict[str, list[dict[str, object]]] = {}
     for record in rejudged or []:
         again.setdefault(_trigger_key_of(record), []).append(record)
@@ -304,6 +306,9 @@ def score(
         event_verdict = verdict(record["votes"], "event")  # type: ignore[arg-type]
         if event is None:
             tallies["event"][f"removed ({event_verdict})"] += 1
+            continue
+        if event.confidence < min_confidence:
+            tallies["event"][f"below cut ({event_verdict})"] += 1
             continue
         tallies["event"][str(event_verdict)] += 1
         now = coded(event)
@@ -383,6 +388,9 @@ def main(argv: list[str] | None = None) -> int:
     scoring.add_argument(
         "--rejudged", type=Path, default=DEFAULT_REJUDGED, help="votes on arguments that changed since"
     )
+    scoring.add_argument(
+        "--min-confidence", type=float, default=0.0, help="count only events coded at least this confidently"
+    )
     changing = commands.add_parser("changed", help="the audited events whose arguments the code now changes")
     changing.add_argument("--audit", type=Path, default=DEFAULT_AUDIT)
     changing.add_argument("--slice", type=int, help="only the audited events of this eighth")
@@ -412,7 +420,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{len(drawn)} events written to {args.out}")
             else:
                 rejudged = read_jsonl(args.rejudged) if args.rejudged.is_file() else []
-                print(report(score(args.shared, records, rejudged=rejudged)))
+                tallies = score(args.shared, records, rejudged=rejudged, min_confidence=args.min_confidence)
+                print(report(tallies))
     except (FileNotFoundError, ValueError) as problem:
         print(f"event_audit: {problem}", file=sys.stderr)
         return 2

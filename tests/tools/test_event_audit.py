@@ -137,6 +137,13 @@ def test_score_keeps_judgements_only_for_what_is_still_coded(shared, drawn, tmp_
         score(shared, [{**strike, "sha256": "0" * 16}])
 
 
+def test_a_confidence_cut_sets_aside_the_events_below_it(shared, drawn, tmp_path):
+    items = read(drawn)
+    merged = merge(drawn, [votes_file(tmp_path / "a.jsonl", items), votes_file(tmp_path / "b.jsonl", items)])
+    assert score(shared, merged, min_confidence=1.01)["event"] == {"below cut (yes)": 2}
+    assert score(shared, merged, min_confidence=0.0)["event"] == {"yes": 2}
+
+
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 
 
