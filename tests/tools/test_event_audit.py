@@ -155,9 +155,9 @@ def test_the_shipped_audit_matches_the_corpus_and_is_scored():
     from event_audit import DEFAULT_AUDIT
 
     records = [json.loads(line) for line in DEFAULT_AUDIT.read_text(encoding="utf-8").splitlines()]
-    assert len(records) == 900 and all(len(r["votes"]) == 2 for r in records)
+    assert len(records) == 1050 and all(len(r["votes"]) == 2 for r in records)
     tallies = score(SHARED, records)  # every sentence is found again with the audited text
-    assert sum(tallies["event"].values()) == 900
+    assert sum(tallies["event"].values()) == 1050
 
 
 def test_changed_arguments_are_drawn_again_and_their_new_votes_count(shared, drawn, tmp_path):
