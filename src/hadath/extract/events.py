@@ -844,14 +844,12 @@ def _hit_by(doc: Doc, trigger: _Trigger, mention: ActorMention) -> bool:
 
 def _attributed(doc: Doc, mention: ActorMention) -> bool:
     """Whether the mention tells where the news comes from: right after an attribution ("بحسب
-    المسؤولين") or after a name that follows one ("طبقا لما ذكره جول محمد بيدار نائب حاكم الإقليم")."""
+    المسؤولين") or a few words after it, within its clause ("طبقا لما ذكره جول محمد بيدار نائب حاكم
+    الإقليم": the name and the title are one source)."""
     for position in range(mention.first, max(mention.first - _ATTRIBUTION_NAME_WORDS, 0) - 1, -1):
         if doc.cue_ends_at(position, "attribution"):
             return True
         if position == 0 or doc.tokens[position - 1].kind == "punct":
-            return False
-        # the name itself may have been recognised as a person: it is the attributed one
-        if any(not _attributed(doc, m) for m in doc.actors_in(position - 1, position)):
             return False
     return False
 

@@ -330,16 +330,12 @@ def _no_country_positions(doc: Doc, compiled: CompiledLexicon, index: _Index) ->
     return _origin_positions(doc, compiled, index) | _surname_adjectives(doc, compiled, index.matches)
 
 
-def _state_lookalikes(doc: Doc, compiled: CompiledLexicon, matches: list[Match]) -> frozenset[int]:
-    """Where words start that share the key of a state's name in ي but end as its adjective ("دعما
-    ماليا", financially; "مالية"): their country and capital readings name no place. (A definite
-    adjective such as "السورية" still votes for its state, as a place would.)"""
-    return frozenset(
-        m.first
-        for m in matches
-        if m.last - m.first == 1
-        for e in m.entries
-        if e.kind == "country" and _feminine_of_name(doc, compiled, m.first, e.ref)
+def _state_lookalike(doc: Doc, compiled: CompiledLexicon, match: Match) -> bool:
+    """A word sharing the key of a state's name in ي but ending as its adjective ("دعما ماليا",
+    financially; "مالية"): its country and capital readings name no place. (A definite adjective such
+    as "السورية" still votes for its state, as a place would.)"""
+    return match.last - match.first == 1 and any(
+        e.kind == "country" and _feminine_of_name(doc, compiled, match.first, e.ref) for e in match.entries
     )
 
 
@@ -411,7 +407,7 @@ def _country_readings(doc: Doc, compiled: CompiledLexicon, match: Match, inside_
     """The countries a place name may stand for, likeliest first: a country's own name, a capital,
     then towns of some size ("إسلام آباد" is Pakistan's capital, not the Iranian villages of that
     name; "الهند" is India whatever village shares it)."""
-    if _state_lookalikes(doc, compiled, [match]):
+    if _state_lookalike(doc, compiled, match):
         return []
     readings = [e.ref for e in match.entries if e.kind == "country"]
     readings += [e.ref for e in match.entries if e.kind == "capital"]
@@ -462,7 +458,7 @@ def _sentence_countries(
     """The countries a sentence names, but for the adjectives of event nouns (``attributive``), the
     names and adjectives starting at ``left_out`` (see extract_mentions) and the state names of words
     that only share their key ("دعما ماليا")."""
-    lookalikes = _state_lookalikes(doc, compiled, index.matches)
+    lookalikes = {m.first for m in index.matches if _state_lookalike(doc, compiled, m)}
     countries = []
     for start, pairs in index.by_start.items():
         if start in left_out:

@@ -54,7 +54,7 @@ class QuotationMention:
 
 
 def extract_speech_acts(
-    doc: Doc, clauses: list[Clause], quote_pairs: tuple[tuple[str, str], ...] = ()
+    doc: Doc, clauses: list[Clause], quote_pairs: tuple[tuple[str, str], ...]
 ) -> list[SpeechAct]:
     acts: list[SpeechAct] = []
     closers = dict(quote_pairs)

@@ -375,13 +375,18 @@ def _load_events_file(path: Path, content: dict, lexicon: Lexicon, problems: _Pr
         )
 
 
+def _non_empty_strings(value: object) -> bool:
+    """Whether ``value`` is a list of non-empty strings (as YAML gives a list of words)."""
+    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+
+
 def _load_cues_file(path: Path, content: dict, lexicon: Lexicon, problems: _Problems) -> None:
     where = f"{path.parent.name}/{path.name}"
     for category in CUE_CATEGORIES:
         values = content.get(category)
         if values is None:
             continue
-        if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+        if not _non_empty_strings(values):
             problems.add(where, f"cue list '{category}' must be a list of non-empty strings")
             continue
         lexicon.cues[category] = tuple(dict.fromkeys(lexicon.cues.get(category, ()) + tuple(values)))
@@ -513,7 +518,7 @@ def _load_sources_file(path: Path, content: dict, lexicon: Lexicon, problems: _P
     """``outlets``: news outlets whose home country is known, by the names a document's ``source`` gives."""
     for where, entry in _entries(content, "outlets", path, problems):
         names, country = entry.get("names"), entry.get("country")
-        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names or [None]):
+        if not names or not _non_empty_strings(names):
             problems.add(where, "'names' must be a non-empty list of strings")
         elif not isinstance(country, str) or not _OUTLET_COUNTRY_RE.fullmatch(country):
             problems.add(where, f"'country' must be an ISO 3166 alpha-3 code, got {country!r}")
