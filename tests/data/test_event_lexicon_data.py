@@ -45,6 +45,7 @@ ENTRY_KEYS = {
     "subject",
     "light_verb",
     "needs_target",
+    "mutual",
 }
 CUE_KEYS = DISCOURSE_CUES
 

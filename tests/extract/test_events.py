@@ -1294,3 +1294,39 @@ def test_violence_does_not_take_the_subject_of_an_earlier_sentence(pipeline):
     again = "شنت الطائرات الروسية غارات على حلب. وأسفرت الغارات عن مقتل عشرة مدنيين."
     [strikes] = [e for e in analyze(pipeline, again, "2015-10-01").events if e.trigger == "الغارات"]
     assert code(strikes.source) == "RUSMIL"
+
+
+def test_an_attack_told_again_is_not_done_by_who_condemned_it(pipeline):
+    text = "الأمير نايف: العمل الإرهابي في المسجد عمل جبان. وقال سموه إن هذا العمل الإرهابي يتنافى مع الدين."
+    again = [e for e in analyze(pipeline, text, "2015-08-10").events if e.trigger == "العمل الإرهابي"][-1]
+    # the attack told before is the same attack; the prince who spoke of it did not carry it out
+    assert again.source is None
+    strikes = "شنت الطائرات الروسية غارات على حلب. وأسفرت الغارات عن مقتل عشرة مدنيين."
+    [told_again] = [e for e in analyze(pipeline, strikes, "2015-10-01").events if e.trigger == "الغارات"]
+    assert code(told_again.source) == "RUSMIL"  # forces told before keep their attack
+
+
+def test_a_statement_to_the_press_is_not_made_by_a_journalist(pipeline):
+    text = "وقال مصدر أمني مصري في تصريح صحفي إنه تم الإفراج عن المتهم."
+    analysis = analyze(pipeline, text, "2015-07-23")
+    assert "MED" not in {a.code for a in analysis.actors}
+    # the release is told in the impersonal passive: by nobody the sentence names
+    [release] = [e for e in analysis.events if e.cameo == "0841"]
+    assert release.source is None
+    # a journalist killed is one
+    killed = analyze(pipeline, "وقتل صحفي في بغداد.", "2015-07-23")
+    assert [code(e.target) for e in killed.events] == ["MED"]
+
+
+def test_the_impersonal_passive_keeps_an_agent_phrase(pipeline):
+    text = "وقالت الشرطة إنه تم اعتقال ثلاثة مسلحين من قبل قوات الأمن."
+    [arrest] = [e for e in analyze(pipeline, text, "2015-07-24").events if e.cameo == "173"]
+    assert arrest.source is not None and arrest.source.text == "قوات الأمن"
+
+
+def test_a_battle_in_a_place_is_not_fought_against_its_people(pipeline):
+    [battle] = analyze(pipeline, "اندلعت معارك عنيفة في مدينة حلب أمس.", "2015-07-26").events
+    assert battle.target is None
+    # a bombing of a town hits its people
+    [bombing] = analyze(pipeline, "انفجرت سيارة مفخخة في مدينة حلب أمس.", "2015-07-26").events
+    assert code(bombing.target) == "SYR"

@@ -868,3 +868,21 @@ def test_forces_described_as_loyal_to_someone_are_not_the_forces_told_before(pip
     # a bare "القوات" still refers back to the forces told before
     again = analyze(pipeline, "قصفت الطائرات الروسية حلب. وقالت القوات إنها دمرت مواقع.", "2015-10-01")
     assert actor_by_text(again, "القوات").code == "RUSMIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "places"),
+    [
+        # an imported "غرب بغداد → IRQ" is the west of the city, not someone acting
+        ("وقتل ثلاثة في انفجار شمال غرب بغداد.", set(), {"بغداد"}),
+        # "مدينة جنين" is Jenin, not the imported "مدينة الجنينة" (Geneina, Sudan)
+        ("قتل شاب في مدينة جنين.", set(), {"جنين"}),
+        # serving a sentence is no judiciary, and "العقوبة" no Baqubah (بعقوبة read as ب + عقوبة)
+        ("وأفرج عنه بعد قضاء العقوبة.", set(), set()),
+        ("وقال إن القضاء المصري حكم على المتهم.", {"EGYJUD"}, set()),
+    ],
+)
+def test_words_that_only_look_like_imported_names(pipeline, text, actors, places):
+    analysis = analyze(pipeline, text, "2015-07-23")
+    assert {a.code for a in analysis.actors} == actors
+    assert {p.text for p in analysis.places} == places

@@ -147,6 +147,11 @@ def test_valid_files_load(data_dir: Path):
             "events:\n  - {cameo: '195', triggers: [قصف], pos: verb, needs_target: sometimes}\n",
             "needs_target must be true or false",
         ),
+        (
+            "events/e.yaml",
+            "events:\n  - {cameo: '195', triggers: [معارك], pos: noun, mutual: often}\n",
+            "mutual must be true or false",
+        ),
     ],
 )
 def test_faults_name_file_and_line(data_dir: Path, relative: str, content: str, message: str | None):

@@ -99,6 +99,8 @@ _VISIT_CODE = "042"  # a visit is made to the state of the place visited
 _NONCOMBATANT_BLOCKS = frozenset({"CVL", "REF", "EDU", "MED", "HLH", "LAB", "REL", "HRI", "BUS", "AGR"})
 # violence whose victim may be the clause's subject and whose doer may be told by another attack
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# who carries out attacks (with states): the doer an attack told again may take from its first telling
+_ARMED_BLOCKS = frozenset({"MIL", "REB", "IMG", "INS", "COP", "SPY"})
 # "then", between a verb and its counted subject like أمس ("وقتل حينها 14 ضابطا")
 _THEN_WORDS = frozenset({"حينها", "حينذاك", "انذاك", "وقتها", "يومها", "عندها"})
 # a relative clause's pronoun pointing back to its head, between a verb and its counted subject
@@ -197,6 +199,9 @@ def extract_events(
                     source = _national_agent(doc, trigger, "MIL")  # "تعرضت القرية لقصف روسي"
             else:
                 source = _source(doc, actors, trigger, clause)
+            impersonal = _impersonal(doc, trigger)
+            if impersonal:
+                source = _passive_agent(doc, actors, trigger, clause)  # "تم الإفراج عنه": by nobody named
             restated = _restated_event(doc, events, trigger)
             if restated is not None:
                 source = restated.source
@@ -207,7 +212,11 @@ def extract_events(
             # a reported death is not the reporter's doing ("أعلن الجيش مقتل أحد جنوده"); a light verb's
             # subject is the doer ("قامت الشرطة باعتقال")
             inherited = (
-                source is None and patients is None and restated is None and not (victim_noun and governed)
+                source is None
+                and patients is None
+                and restated is None
+                and not impersonal
+                and not (victim_noun and governed)
             )
             if inherited:
                 context = _Context(
@@ -425,6 +434,8 @@ def _attacks_on_the_place(doc: Doc, events: list[EventMention]) -> None:
     "هجوم بالقذائف ضد مدرسة في صنعاء") hit the people of the country where it happened (low
     confidence, as for unnamed victims)."""
     for event in events:
+        if event.entry.mutual:
+            continue  # "معارك في لحج": a battle is fought there, not against the people there
         if event.target is None and event.place is not None and event.entry.cameo[:2] in _VIOLENT_ROOTS:
             people = _people_of(doc, event.place)
             if people is not None and not (event.source is not None and _same_state(event.source, people)):
@@ -1182,7 +1193,7 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
     """The doer of an event whose clause does not name it, tried in this order:
 
     1. a definite verbal noun refers back to the same kind of event told before ("الغارات" after
-       "شنت الطائرات الروسية غارات") and takes its doer;
+       "شنت الطائرات الروسية غارات") and takes its doer, for an attack only an armed one or a state;
     2. inside what somebody said, the speaker is the reporter, not the doer ("قال المرصد إن القصف"):
        an actor earlier in the content, else nobody (the definite noun of step 1 aside);
     3. a time frame ("خلال المفاوضات") has no doer in the sentence, nor has what an expressed attitude
@@ -1192,9 +1203,13 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
     5. the object of another event ("ندد بالهجوم") is somebody else's act: no doer;
     6. otherwise the sentence's subject (pro-drop: "شنوا غارات").
     """
-    antecedent = _antecedent_source(doc, context.events, trigger)
+    antecedent = _antecedent(doc, context.events, trigger)
     if antecedent is not None:
-        return antecedent
+        if trigger.entry.cameo[:2] in _VIOLENT_ROOTS and not _armed(antecedent.source):
+            # "هذا العمل الإرهابي" after "ندد الأمير بالعمل الإرهابي": the attack told before, whose
+            # doer that event got wrong (a prince, a governor, the victims) or does not name
+            return None
+        return antecedent.source
     if context.quotation is not None:
         return _content_subject(doc, context.actors, context.quotation, trigger.first)
     if trigger.nominal and _in_temporal_adjunct(doc, trigger.first):
@@ -1221,6 +1236,13 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
     return subject
 
 
+def _impersonal(doc: Doc, trigger: _Trigger) -> bool:
+    """ "تم الإفراج", "جرى توقيفه": a verbal noun after an impersonal passive verb has no subject."""
+    return doc.cue_ends_at(trigger.first, "impersonal_passive") or doc.cue_starts_at(
+        trigger.first, "impersonal_passive"
+    )
+
+
 def _accused(clause_events: list[EventMention], position: int) -> ActorMention | None:
     for event in reversed(clause_events):
         if event.last <= position and event.entry.cameo.startswith(_ACCUSE_CODE) and event.target is not None:
@@ -1228,7 +1250,7 @@ def _accused(clause_events: list[EventMention], position: int) -> ActorMention |
     return None
 
 
-def _antecedent_source(doc: Doc, events: list[EventMention], trigger: _Trigger) -> ActorMention | None:
+def _antecedent(doc: Doc, events: list[EventMention], trigger: _Trigger) -> EventMention | None:
     if not trigger.nominal or "ال" not in doc.tokens[trigger.first].prefixes:
         return None
     root = trigger.entry.cameo[:2]
@@ -1236,8 +1258,13 @@ def _antecedent_source(doc: Doc, events: list[EventMention], trigger: _Trigger) 
         # told before, in an earlier clause: in its own clause the noun is the verb's object or a
         # different act ("قتلت القوات قائد الجماعة المسؤولة عن الهجوم")
         if event.clause.last <= trigger.first and event.entry.cameo[:2] == root and event.source is not None:
-            return event.source
+            return event
     return None
+
+
+def _armed(mention: ActorMention) -> bool:
+    """Who carries out attacks: a state, forces, rebels, militants, police or spies."""
+    return mention.kind == "state" or mention.role_blocks[:3] in _ARMED_BLOCKS
 
 
 def _object_of_event(clause_events: list[EventMention], position: int, clause: Clause) -> bool:
@@ -1639,6 +1666,8 @@ def _place_target(
     attack also its direct object ("قصفت الطائرات مدينة حلب"), while "من X" is where the attack came
     from (see _origin_source); for a visit the place visited, as object or genitive ("زار الرئيس
     موسكو"، "زيارة موسكو"), or named before it ("وصل إلى موسكو في زيارة")."""
+    if trigger.entry.mutual:
+        return None  # "المعارك الدائرة في جنوب البلاد": where the sides fight, not whom
     violent = trigger.entry.cameo[:2] in _VIOLENT_ROOTS
     visit = trigger.entry.cameo == _VISIT_CODE
     takes_place_object = (violent and not trigger.nominal) or visit

@@ -386,7 +386,8 @@ def _actor_countries(doc: Doc, compiled: CompiledLexicon, match: Match) -> set[s
 def _misread_place(doc: Doc, compiled: CompiledLexicon, match: Match, place: Place) -> bool:
     """A match whose spelling the place's name does not have, which keys hide: a ta marbuta or hamza
     the name lacks ("الطائفة" is no الطائف), a missing article the name always has ("قريتين" is no
-    القريات), or, for a small imported place, a verb or pronoun ending ("تبنته", adopted it, is no تبنة); or a
+    القريات), an article before a name whose first letter the key took for a clitic ("العقوبة" is no
+    بعقوبة), or, for a small imported place, a verb or pronoun ending ("تبنته", adopted it, is no تبنة); or a
     one-word town or region right after a speech verb, which is the speaker's surname."""
     if _spelling_mismatch(doc, match.first, match.last, place.names, pronoun_allowed=False):
         return True
@@ -398,6 +399,8 @@ def _misread_place(doc: Doc, compiled: CompiledLexicon, match: Match, place: Pla
     token = doc.tokens[match.first]
     if place.id in compiled.definite_places and "ال" not in token.prefixes:
         return True
+    if "ال" in token.prefixes and all(name.startswith(tuple(_NAME_PROCLITICS)) for name in place.names):
+        return True  # "العقوبة" (the penalty) is no بعقوبة, whose ب the key read as a preposition
     # a curated place is named as news writes it ("تكريت" reads as a word with a verb ending)
     small = place.population < _SIZEABLE_TOWN and not is_trusted(place.provenance)
     return small and any(s not in NAME_ENDINGS for s in token.suffixes)
@@ -594,9 +597,12 @@ def _actor_at(
             end >= actor_end and is_trusted(lexicon.agents[int(entry.ref)].provenance)
             for end, entry in _agents_at(doc, compiled, index, position)
         )
-        # "قاعدة حميميم" is the base, not القاعدة; an imported "بغداد → IRQ" is the city
-        if (trusted or not curated_agent) and (
-            longest_place < actor_end or (longest_place == actor_end and trusted)
+        # "قاعدة حميميم" is the base, not القاعدة; an imported "بغداد → IRQ" is the city, and an imported
+        # "غرب بغداد → IRQ" the west of it
+        if (
+            (trusted or not curated_agent)
+            and (longest_place < actor_end or (longest_place == actor_end and trusted))
+            and (trusted or not _part_of_place(doc, index, position, actor_end))
         ):
             return _named_mention(
                 doc, compiled, position, actor_end, sentence, candidates, sentence_countries
@@ -680,11 +686,14 @@ def _agents_at(doc: Doc, compiled: CompiledLexicon, index: _Index, position: int
     name lacks: "مدنية" (civil), "مسلحة" (armed), "مستوطنة" (a settlement) are not مدني، مسلح، مستوطن;
     nor one word without the article that every one-word name of the agent has ("مقاومة"); nor a word
     ending in a written ت with nothing after it, a verb ("وسلطت الضوء": shed light, not السلطة) where a
-    noun would keep its ta marbuta ("سلطة") or take a pronoun ("حكومتنا")."""
+    noun would keep its ta marbuta ("سلطة") or take a pronoun ("حكومتنا"); nor the media after a word
+    for a statement or conference ("تصريح صحفي", a press statement)."""
+    press = doc.cue_ends_at(position, "press_format")
     return [
         (end, entry)
         for end, entry in index.at(position, "agent")
-        if not _spelling_mismatch(doc, position, end, compiled.lexicon.agents[int(entry.ref)].names)
+        if not (press and compiled.lexicon.agents[int(entry.ref)].code == "MED")
+        and not _spelling_mismatch(doc, position, end, compiled.lexicon.agents[int(entry.ref)].names)
         and not _lacks_article(index, position, end, entry.ref, compiled.definite_agents)
         and not ends_in_written_ta(doc.tokens[end - 1], doc.surface(end - 1, end, body=False))
     ]
@@ -1124,6 +1133,13 @@ def _actors_at(
     return longest, [actor for end, actor in found if end == longest]
 
 
+def _part_of_place(doc: Doc, index: _Index, first: int, last: int) -> bool:
+    """A locative word and a place or country up to ``last`` ("غرب بغداد", "شمال مالي"): where, not who."""
+    return doc.cue_starts_at(first, "locative") and any(
+        end == last for end, _ in index.at(first + 1, "place", "country")
+    )
+
+
 def _not_a_name_of(token: Token, actor: Actor) -> bool:
     """A one-word match on a person that is not written as one of the person's one-word names once a
     conjunction or preposition clitic is set aside: stems hide endings and articles a name does not
@@ -1286,7 +1302,8 @@ def _spelling_mismatch(
     not a name whose last words all lack it, and a one-word match whose first letter after the
     article is a hamza or madda is not a name spelt with another one; nor is a word without ta marbuta
     or a pronoun after it ("طلب", requested; "جدا", very) a name whose one-word spellings all end in
-    ta marbuta ("طلبة"; "جدة", Jeddah)."""
+    ta marbuta ("طلبة"; "جدة", Jeddah), nor, in a longer match, a last word without it and without
+    an ending a name whose last words all have it ("مدينة جنين" is not "مدينة الجنينة", Geneina)."""
     same_length = [n for n in names if len(n.split()) == last - first] or list(names)
     token = doc.tokens[last - 1]
     if (
@@ -1296,7 +1313,10 @@ def _spelling_mismatch(
     ):
         return True
     if last - first != 1:
-        return False
+        if token.suffixes:
+            return False  # "مقاتلين معارضين" is "مقاتلي المعارضة" in the plural
+        last_words = _names_with_key(tuple(name.split()[-1] for name in same_length), stem_key(token))
+        return bool(last_words) and _lacks_final_letter(token, last_words, pronoun_allowed)
     surface = doc.text[token.body_start : token.end]
     spellings = _names_with_key(tuple(same_length), stem_key(token))
     if spellings and _lacks_final_letter(token, spellings, pronoun_allowed):

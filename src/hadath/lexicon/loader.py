@@ -352,9 +352,10 @@ def _load_events_file(path: Path, content: dict, lexicon: Lexicon, problems: _Pr
         if not isinstance(light_verb, bool) or (light_verb and (pos != "verb" or not context_groups)):
             problems.add(where, "light_verb must be true or false, and true only for a verb with a context")
             continue
-        needs_target = entry.get("needs_target", False)
-        if not isinstance(needs_target, bool):
-            problems.add(where, "needs_target must be true or false")
+        flags = {name: entry.get(name, False) for name in ("needs_target", "mutual")}
+        wrong = [name for name, value in flags.items() if not isinstance(value, bool)]
+        if wrong:
+            problems.add(where, f"{', '.join(wrong)} must be true or false")
             continue
         lexicon.events.append(
             EventEntry(
@@ -369,7 +370,8 @@ def _load_events_file(path: Path, content: dict, lexicon: Lexicon, problems: _Pr
                 genitive=genitive,
                 subject=subject,
                 light_verb=light_verb,
-                needs_target=needs_target,
+                needs_target=flags["needs_target"],
+                mutual=flags["mutual"],
                 note=entry.get("note"),
             )
         )

@@ -38,6 +38,7 @@ SYNTAX_CUES = (
     "partitive",  # قسم كبير من / عدد من: the actor after من is still the subject
     "passive_agent",  # من قبل، على يد: the actor after it is the source of a passive verb
     "reciprocal",  # بين: "التنسيق بين X وY"
+    "impersonal_passive",  # تم، جرى before a verbal noun: "تم الإفراج" names no doer
     "function_words",  # never an imported actor, place or trigger on their own
     "temporal_frame",  # خلال المفاوضات: a time frame has no doer in the sentence
     "locative",  # في X: where an event happened
@@ -49,6 +50,7 @@ SYNTAX_CUES = (
     "undergo",  # تعرض ل، نجا من: the subject is the one the following event is done to
     "agent_relative",  # هجوم نفذته/تبنته X: X did the attack
     "media_head",  # وكالة، صحيفة: the name after it is a news medium
+    "press_format",  # تصريح، مؤتمر: a صحفي after it describes the format ("تصريح صحفي"), no journalist
     "namesake_head",  # كلية، مطار، شارع before a person's name: a place or institution named after them
     "chaired_by",  # برئاسة X: X chairs what comes before; the word is no presidency
     "target_site",  # قصف مواقع X: the places hit are X's, so X is the target
@@ -220,6 +222,8 @@ class EventEntry:
     # an act that is one only when done to someone: "استقبل" hosts a visitor, not aid, bodies or returning
     # citizens; "زار" visits a state or an official, not a park. Without a target the entry does not fire
     needs_target: bool = False
+    # a fight between sides ("معارك", "اشتباكات"): a place it is fought in is where, not whom it hits
+    mutual: bool = False
     note: str | None = None
 
 
