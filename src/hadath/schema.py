@@ -9,6 +9,7 @@ to the JSON contract described by :func:`output_json_schema` (shipped as
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
 from dataclasses import asdict, dataclass, field
@@ -17,6 +18,9 @@ from typing import Any
 
 MODALITIES = ("asserted", "reported", "hypothetical", "intended", "future", "negated")
 QUAD_CLASS_VALUES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+
+# a country code: ISO 3166 alpha-3 ("SAU"), as the lexicon's countries and a document's ``country`` give it
+COUNTRY_CODE_RE = re.compile(r"[A-Z]{3}")
 
 
 @dataclass(slots=True)

@@ -188,7 +188,10 @@ def extract_events(
             quotation = _enclosing_quotation(doc, quotations, trigger.first)
             patients = patients_of[trigger.first]
             victim_noun = _is_victim_noun(trigger)
-            if patients is not None:
+            impersonal = _impersonal(doc, trigger)
+            if impersonal:
+                source = _passive_agent(doc, actors, trigger, clause)  # "تم الإفراج عنه": by nobody named
+            elif patients is not None:
                 source = (
                     _passive_agent(doc, actors, trigger, clause)
                     or _credited_doer(doc, actors, trigger)
@@ -199,9 +202,6 @@ def extract_events(
                     source = _national_agent(doc, trigger, "MIL")  # "تعرضت القرية لقصف روسي"
             else:
                 source = _source(doc, actors, trigger, clause)
-            impersonal = _impersonal(doc, trigger)
-            if impersonal:
-                source = _passive_agent(doc, actors, trigger, clause)  # "تم الإفراج عنه": by nobody named
             restated = _restated_event(doc, events, trigger)
             if restated is not None:
                 source = restated.source

@@ -205,11 +205,11 @@ def _quoted_name(doc: Doc, opening: int, closing: str) -> bool:
 def claimant_after(doc: Doc, position: int, end: int) -> ActorMention | None:
     """The actor at ``position`` (one word may come first) when the responsibility it claims follows it
     within a few words, before ``end`` ("أعلنت حركة الشباب الصومالية المسؤولية")."""
-    for mention in doc.actors_in(position, min(position + 2, end)):
-        if doc.cues_in("responsibility", mention.last, min(mention.last + CLAIM_WINDOW, end)):
-            return mention
+    mention = next(iter(doc.actors_in(position, min(position + 2, end))), None)
+    if mention is None:
         return None
-    return None
+    claimed = doc.cues_in("responsibility", mention.last, min(mention.last + CLAIM_WINDOW, end))
+    return mention if claimed else None
 
 
 def _after_indefinite_noun(doc: Doc, clause: Clause, cue: CueMention) -> bool:

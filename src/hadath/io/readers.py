@@ -54,7 +54,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from hadath.schema import Document, InputError
+from hadath.schema import COUNTRY_CODE_RE, Document, InputError
 
 __all__ = ["MAX_DOCUMENT_CHARS", "STDIN", "SUPPORTED_SUFFIXES", "parse_date", "read_documents"]
 
@@ -64,7 +64,6 @@ SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".json", ".csv", ".gz", ".zip")
 
 _KINDS = {".txt": "text", ".jsonl": "jsonl", ".json": "json", ".csv": "csv"}
 _OPTIONAL_FIELDS = ("source", "url", "title", "country")
-_COUNTRY_RE = re.compile(r"[A-Z]{3}")  # the publication's home country, ISO 3166 alpha-3
 # Field names of news-corpus archives (SaudiNewsNet), used inside archives when the standard one is absent.
 _ARCHIVE_FIELD_ALIASES = {"text": "content", "date": "date_extracted"}
 _STDIN_ORIGIN = "<stdin>"
@@ -595,7 +594,7 @@ def _to_document(record: Any, origin: str, opts: _Options, fallback_id: str | No
         when = _date_field(record)
         extras = {name: _optional_field(record, name) for name in _OPTIONAL_FIELDS}
         country = extras["country"]
-        if country is not None and not _COUNTRY_RE.fullmatch(country):
+        if country is not None and not COUNTRY_CODE_RE.fullmatch(country):
             raise _Bad(f"field 'country' must be an ISO 3166 alpha-3 code such as 'SAU', got {country!r}")
     except _Bad as bad:
         bad.doc_id = doc_id

@@ -31,12 +31,12 @@ from hadath.lexicon.model import (
     Place,
     Role,
 )
+from hadath.schema import COUNTRY_CODE_RE
 from hadath.text.normalize import normalize
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
-_OUTLET_COUNTRY_RE = re.compile(r"[A-Z]{3}")
 _LINE = "__line__"
 
 try:  # libyaml makes the big imported files load several times faster
@@ -186,7 +186,7 @@ def _load_actor(where: str, entry: dict, default_provenance: str, problems: _Pro
     if not codes:
         problems.add(where, f"actor {actor_id!r} has no code")
     theatres = tuple(entry.get("theatres") or ())
-    if any(not isinstance(t, str) or not re.fullmatch(r"[A-Z]{3}", t) for t in theatres):
+    if any(not isinstance(t, str) or not COUNTRY_CODE_RE.fullmatch(t) for t in theatres):
         problems.add(where, f"theatres {list(theatres)!r} must be 3-letter country codes")
     theatre_names = _names(entry, "theatre_names", where, problems, required=False)
     if theatre_names and not theatres:
@@ -230,7 +230,7 @@ def _load_actors_file(path: Path, content: dict, lexicon: Lexicon, problems: _Pr
         lexicon.actors[actor.id] = actor
     for where, entry in _entries(content, "countries", path, problems):
         code = entry.get("code")
-        if not isinstance(code, str) or not re.fullmatch(r"[A-Z]{3}", code):
+        if not isinstance(code, str) or not COUNTRY_CODE_RE.fullmatch(code):
             problems.add(where, f"country code {code!r} must be 3 uppercase letters")
             continue
         lexicon.countries[code] = Country(
@@ -310,7 +310,7 @@ def _load_role(where: str, entry: dict, lexicon: Lexicon, problems: _Problems) -
         problems.add(where, f"duplicate role id {role_id!r}")
         return
     country = entry.get("country")
-    if country is not None and not re.fullmatch(r"[A-Z]{3}", str(country)):
+    if country is not None and not COUNTRY_CODE_RE.fullmatch(str(country)):
         problems.add(where, f"role country {country!r} must be an ISO alpha-3 code")
         country = None
     lexicon.roles[role_id] = Role(
@@ -420,7 +420,7 @@ def _add_place(where: str, entry: dict, provenance: str, lexicon: Lexicon, probl
     lat = _float(entry.get("lat"), where, "lat", problems, -90, 90)
     lon = _float(entry.get("lon"), where, "lon", problems, -180, 180)
     country = entry.get("country") or None
-    if country is not None and not re.fullmatch(r"[A-Z]{3}", str(country)):
+    if country is not None and not COUNTRY_CODE_RE.fullmatch(str(country)):
         problems.add(where, f"country {country!r} must be an ISO alpha-3 code")
     kind = entry.get("kind") or "city"
     if kind not in {"country", "region", "city", "site"}:
@@ -522,7 +522,7 @@ def _load_sources_file(path: Path, content: dict, lexicon: Lexicon, problems: _P
         names, country = entry.get("names"), entry.get("country")
         if not names or not _non_empty_strings(names):
             problems.add(where, "'names' must be a non-empty list of strings")
-        elif not isinstance(country, str) or not _OUTLET_COUNTRY_RE.fullmatch(country):
+        elif not isinstance(country, str) or not COUNTRY_CODE_RE.fullmatch(country):
             problems.add(where, f"'country' must be an ISO 3166 alpha-3 code, got {country!r}")
         else:
             for name in names:

@@ -12,7 +12,7 @@ from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from hadath.schema import Analysis
+from hadath.schema import COUNTRY_CODE_RE, Analysis
 
 Modality = Literal["asserted", "reported", "hypothetical", "intended", "future", "negated"]
 QuadClass = Literal["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
@@ -72,7 +72,9 @@ class DocumentIn(BaseModel):
     url: ShortText | None = None
     title: ShortText | None = None
     country: str | None = Field(
-        None, pattern=r"^[A-Z]{3}$", description="the publication's home country (ISO 3166 alpha-3)"
+        None,
+        pattern=f"^{COUNTRY_CODE_RE.pattern}$",
+        description="the publication's home country (ISO 3166 alpha-3)",
     )
 
 
