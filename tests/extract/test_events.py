@@ -84,6 +84,34 @@ def test_between_x_and_y_makes_x_source_and_y_target(pipeline):
     assert "اشتباكات" in event.trigger  # "اندلعت اشتباكات": the finite verb makes it verbal, not nominal
 
 
+def test_a_battles_between_may_come_a_few_words_later_and_the_regimes_forces_are_one_actor(pipeline):
+    text = "وفي مدينة درعا تجددت المعارك العنيفة الخميس بين قوات النظام وفصائل المعارضة."
+    [event] = events_of(analyze(pipeline, text, "2015-07-24"), "ASSAULT")
+    assert (event.source.text, code(event.source), code(event.target)) == ("قوات النظام", "SYRMIL", "SYRREB")
+
+
+def test_a_distant_between_needs_armed_parties(pipeline):
+    # where the battle is, not who fights: no parties from the border's two states
+    text = "اندلعت المعارك العنيفة على الحدود بين السودان وتشاد."
+    assert not any(
+        {code(e.source), code(e.target)} == {"SDN", "TCD"}
+        for e in analyze(pipeline, text, "2015-07-24").events
+    )
+
+
+def test_two_sides_of_a_battle_marked_min_jiha_fight_each_other_not_their_allies(pipeline):
+    text = (
+        "وتدور اشتباكات عنيفة بين قوات النظام وحزب الله اللبناني من جهة، وجبهة النصرة وحركة أحرار الشام "
+        "من جهة أخرى، في ريف حلب."
+    )
+    pairs = {
+        (code(e.source), code(e.target)) for e in events_of(analyze(pipeline, text, "2015-07-24"), "ASSAULT")
+    }
+    sides = ({"SYRMIL", "LBNREB"}, {"SYRREB"})
+    assert pairs and all(s in sides[0] and t in sides[1] for s, t in pairs)
+    assert ("SYRMIL", "SYRREB") in pairs and ("LBNREB", "SYRREB") in pairs
+
+
 def test_passive_agent_after_min_qibal_is_the_source(pipeline):
     text = "قُصفت مواقع المعارضة من قبل الطائرات الروسية."
     [event] = events_of(analyze(pipeline, text), "ASSAULT")
@@ -661,6 +689,20 @@ def test_an_attack_from_a_place_came_from_its_state(pipeline):
 def test_the_place_an_attack_is_aimed_at_directly_is_its_target(pipeline):
     [event] = events_of(analyze(pipeline, "قصفت الطائرات الروسية مدينة حلب."), "ASSAULT")
     assert (code(event.source), code(event.target)) == ("RUSMIL", "SYR")
+
+
+@pytest.mark.parametrize(
+    "text", ["قصفت الطائرات السورية مدينة حلب.", "قصفت الطائرات السورية مواقع في مدينة حلب."]
+)
+def test_a_state_attacking_a_place_of_its_own_country_hits_the_people_there(pipeline, text):
+    [event] = events_of(analyze(pipeline, text, "2015-07-26"), "ASSAULT")
+    assert code(event.source) == "SYRMIL"
+    assert (code(event.target), event.target.role) == ("SYR", "victims-at-place")
+
+
+def test_a_state_withdrawing_to_a_place_of_its_own_country_is_not_its_own_target(pipeline):
+    [event] = events_of(analyze(pipeline, "انسحبت القوات السورية إلى مدينة حلب.", "2015-07-26"), "RETREAT")
+    assert code(event.source) == "SYRMIL" and event.target is None
 
 
 def test_an_attack_attributed_to_a_group_takes_it_as_source(pipeline):

@@ -266,8 +266,8 @@ def extract_events(
             targets = [t for t in targets if not any(t is d for d in sources)]
             reciprocal = _reciprocal(doc, actors, trigger, clause)
             if reciprocal:
-                source, targets = reciprocal[0], reciprocal[1:]
-                sources = [source]
+                sources, targets = reciprocal
+                source = sources[0]
             if not targets:
                 place_target = _place_target(doc, trigger, clause, source)
                 targets = [place_target] if place_target else []
@@ -438,7 +438,9 @@ def _attacks_on_the_place(doc: Doc, events: list[EventMention]) -> None:
             continue  # "معارك في لحج": a battle is fought there, not against the people there
         if event.target is None and event.place is not None and event.entry.cameo[:2] in _VIOLENT_ROOTS:
             people = _people_of(doc, event.place)
-            if people is not None and not (event.source is not None and _same_state(event.source, people)):
+            # a state's forces attacking in their own country hit the people there ("قصفت الطائرات السورية
+            # في حلب"); only a doer that is that very state or people would be its own target
+            if people is not None and not (event.source is not None and event.source.code == people.code):
                 _take_target(event, people)
 
 
@@ -1644,19 +1646,53 @@ def _coordinated(doc: Doc, previous: ActorMention, mention: ActorMention) -> boo
 
 def _reciprocal(
     doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause
-) -> list[ActorMention]:
-    if not (trigger.last < clause.last and _cue_at(doc, trigger.last, "reciprocal")):
-        return []
-    parties = [m for m in actors if trigger.last < m.first < clause.last]
+) -> tuple[list[ActorMention], list[ActorMention]] | None:
+    """ "اشتباكات بين X وY": the parties after بين as (sources, targets): the first against the others,
+    or, where "من جهة" closes the first side ("بين قوات النظام وحزب الله من جهة، والفصائل وجبهة النصرة
+    من جهة أخرى"), that side against the next. A battle's بين may come a few words later ("تجددت المعارك
+    العنيفة الخميس في درعا بين قوات النظام وفصائل المعارضة") when no actor comes first; there the parties
+    must be armed, so that "المعارك على الحدود بين سوريا وتركيا" (where, not who) has none."""
+    cue = trigger.last
+    if not (cue < clause.last and _cue_at(doc, cue, "reciprocal")):
+        if not trigger.entry.mutual:
+            return None
+        later = (p for p in range(trigger.last, clause.last) if _cue_at(doc, p, "reciprocal"))
+        cue = next(later, clause.last)
+        if any(trigger.last <= m.first < cue for m in actors):
+            return None
+    parties = [m for m in actors if cue < m.first < clause.last]
     if len(parties) < 2:
-        return []
-    chain = [parties[0]]
+        return None
+    first_side = _coordinated_run(doc, parties)
+    if doc.cue_starts_at(first_side[-1].last, "side_marker"):
+        # "من جهة، والفصائل": the second side starts with و after the marker (the comma there ends the
+        # clause, not the list)
+        sentence_end = doc.sentences[clause.sentence].last_token
+        marker = doc.cues_in("side_marker", first_side[-1].last, sentence_end)[0]
+        start = marker.last
+        if start < sentence_end and doc.tokens[start].norm in {"،", ","}:
+            start += 1
+        rest = [m for m in actors if m.sentence == clause.sentence and m.first >= start]
+        opens = bool(rest) and rest[0].first == start and doc.tokens[start].has_prefix("و")
+        second_side = _coordinated_run(doc, rest) if opens else []
+        sides = (first_side, second_side) if second_side else (first_side[:1], first_side[1:])
+    else:
+        sides = (first_side[:1], first_side[1:])
+    if not sides[1]:
+        return None
+    if cue > trigger.last and not all(m.role_blocks[:3] in _ARMED_BLOCKS for m in sides[0] + sides[1]):
+        return None
+    return sides
+
+
+def _coordinated_run(doc: Doc, parties: list[ActorMention]) -> list[ActorMention]:
+    """The first of ``parties`` and those coordinated with it in a row ("X وY وZ", "بين X وبين Y")."""
+    run = parties[:1]
     for mention in parties[1:]:
-        if _coordinated(doc, chain[-1], mention) or doc.cue_starts_at(mention.first - 1, "reciprocal"):
-            chain.append(mention)
-        else:
+        if not (_coordinated(doc, run[-1], mention) or doc.cue_starts_at(mention.first - 1, "reciprocal")):
             break
-    return chain if len(chain) >= 2 else []
+        run.append(mention)
+    return run
 
 
 def _place_target(
@@ -1692,6 +1728,10 @@ def _place_target(
                 and source.country == place.country
                 and source.role_blocks[:3] in _STATE_BLOCKS
             ):
+                if violent and source.code != place.country:
+                    # "قصفت الطائرات السورية مدينة حلب": a state's forces attacking a place of their own
+                    # country hit the people there, not their state
+                    return _people_of(doc, place)
                 continue
             return _state_of(place, role=None, confidence=0.6)
     return None

@@ -38,6 +38,7 @@ SYNTAX_CUES = (
     "partitive",  # قسم كبير من / عدد من: the actor after من is still the subject
     "passive_agent",  # من قبل، على يد: the actor after it is the source of a passive verb
     "reciprocal",  # بين: "التنسيق بين X وY"
+    "side_marker",  # من جهة: "بين X وY من جهة وZ من جهة أخرى" ends the first side of a two-sided list
     "impersonal_passive",  # تم، جرى before a verbal noun: "تم الإفراج" names no doer
     "function_words",  # never an imported actor, place or trigger on their own
     "temporal_frame",  # خلال المفاوضات: a time frame has no doer in the sentence
