@@ -310,6 +310,16 @@ def test_an_agent_listed_only_with_its_article_needs_it(pipeline):
     assert not [a for a in analysis.actors if a.text == "مقاومة"]
 
 
+def test_suspects_and_gangs_are_criminals_of_the_country_where_it_happens(pipeline):
+    analysis = analyze(pipeline, "أطلق الجاني النار على رجال الأمن في القطيف.", "2015-08-11")
+    assert actor_by_text(analysis, "الجاني").code == "SAUCRM"
+    analysis = analyze(pipeline, "قبضت الشرطة على عصابة تمارس السرقة في جدة.", "2015-08-11")
+    assert actor_by_text(analysis, "عصابة").code == "SAUCRM"
+    # "قاتل" without the article is the verb "fought"; "قتله" (killed him) shares the key of القتلة
+    analysis = analyze(pipeline, "قاتل الجيش اليمني الحوثيين وقتله مسلح في عدن.", "2015-08-11")
+    assert not [a for a in analysis.actors if a.code and a.code.endswith("CRM")]
+
+
 @pytest.mark.parametrize(
     ("day", "expected"),
     [("2010-05-01", "YEMMIL"), ("2015-07-24", "YEMREB")],  # Saleh's loyalists fought beside the Houthis

@@ -57,7 +57,7 @@ _PLACE_KIND_PRIORITY = {"site": 0, "region": 1, "city": 2, "country": 3}
 # a town this big is a reading of its name worth weighing against a country or capital of that name
 _SIZEABLE_TOWN = 50_000
 # agents whose country is the state where the story happens when none is named
-_DOMESTIC_BLOCKS = {"GOV", "OPP", "REB", "MIL", "COP", "CVL", "JUD", "LEG", "SPY", "PTY", "REF"}
+_DOMESTIC_BLOCKS = {"GOV", "OPP", "REB", "MIL", "COP", "CVL", "JUD", "LEG", "SPY", "PTY", "REF", "CRM"}
 _ARMED_AGENT_CODES = {"MIL", "COP", "REB", "SPY"}  # agents whose construct with a person is his forces
 _NON_STATE_BLOCKS = {"REB", "OPP", "IMG", "INS"}
 # agents for people who may be named by the country they come from ("عمال من الهند", "لاجئون من سوريا");
