@@ -112,6 +112,29 @@ def test_two_sides_of_a_battle_marked_min_jiha_fight_each_other_not_their_allies
     assert ("SYRMIL", "SYRREB") in pairs and ("LBNREB", "SYRREB") in pairs
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تبنى مجلس الأمن الدولي قرارا بتحديد المسؤولين عن هجمات كيميائية وقعت في سوريا.",
+        "مددت الرئاسة التونسية حالة الطوارئ بسبب استمرار خطر الاعتداءات.",
+    ],
+)
+def test_an_unarmed_subject_is_not_the_doer_of_an_attack_noun(pipeline, text):
+    assert all(e.source is None for e in events_of(analyze(pipeline, text, "2015-08-08"), "ASSAULT"))
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("نفذ المتظاهرون هجوما على مركز الشرطة في القاهرة.", "المتظاهرون"),  # a verb of carrying out
+        ("قتل مدنيون في الغارات التي يشنها الجيش التركي.", "الجيش التركي"),  # an agent relative
+    ],
+)
+def test_who_carries_an_attack_out_is_its_doer_whoever_it_is(pipeline, text, doer):
+    [attack] = [e for e in events_of(analyze(pipeline, text, "2015-08-08"), "ASSAULT") if e.nominal]
+    assert attack.source.text == doer
+
+
 def test_passive_agent_after_min_qibal_is_the_source(pipeline):
     text = "قُصفت مواقع المعارضة من قبل الطائرات الروسية."
     [event] = events_of(analyze(pipeline, text), "ASSAULT")

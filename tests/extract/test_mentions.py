@@ -889,7 +889,7 @@ def test_forces_described_as_loyal_to_someone_are_not_the_forces_told_before(pip
         ("قتل شاب في مدينة جنين.", set(), {"جنين"}),
         # serving a sentence is no judiciary, and "العقوبة" no Baqubah (بعقوبة read as ب + عقوبة)
         ("وأفرج عنه بعد قضاء العقوبة.", set(), set()),
-        ("وقال إن القضاء المصري حكم على المتهم.", {"EGYJUD"}, set()),
+        ("وقال إن القضاء المصري حكم على المتهم.", {"EGYJUD", "EGYCRM"}, set()),
     ],
 )
 def test_words_that_only_look_like_imported_names(pipeline, text, actors, places):

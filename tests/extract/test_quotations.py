@@ -64,6 +64,12 @@ def test_indirect_speech_with_bare_minister_as_speaker(pipeline):
     assert quote.content == "الحكومة السورية ستشارك في المفاوضات"
 
 
+def test_the_subject_between_kana_and_qad_is_the_speaker(pipeline):
+    text = "وكانت المعارضة قد أعلنت بدء هجوم على مواقع النظام في درعا."
+    [statement] = [e for e in analyze(pipeline, text).events if e.cameo.startswith("01")]
+    assert statement.source.text == "المعارضة"  # not النظام, which the search after the verb reaches
+
+
 def test_ala_anna_after_the_speaker(pipeline):
     text = "أكد وزير الخارجية الروسي على أن بلاده ستواصل دعم الحكومة السورية."
     [quote] = analyze(pipeline, text).quotations

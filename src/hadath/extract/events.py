@@ -626,6 +626,8 @@ def _patient_subjects(
         undergo = _undergo_cue(doc, trigger, clause)
         if undergo is None:
             return None
+        if _cue_at(doc, undergo, "witness") and trigger.entry.cameo[:2] not in _VIOLENT_ROOTS:
+            return []  # "شهدت مصر مظاهرات ضد الحكومة": the place is no doer, nor what they are against
         # "تعرضت قافلته لهجوم" (the subject after تعرض) or "القافلة تعرضت لهجوم" (right before it);
         # not an earlier actor of the clause ("نفذت القوات ضربة إثر تعرض قواتها لإطلاق نار")
         # an owner with ل counts ("تعرضت قافلة للجيش الأمريكي لهجوم": the army's convoy)
@@ -815,9 +817,9 @@ def _with_coordinated(
 
 
 def _undergo_cue(doc: Doc, trigger: _Trigger, clause: Clause) -> int | None:
-    """The position of تعرض/نجا governing an event noun ("تعرضت قافلته لهجوم"), if any."""
+    """The position of تعرض/نجا/شهد governing an event noun ("تعرضت قافلته لهجوم"), if any."""
     for position in range(trigger.first - 1, max(clause.first, trigger.first - _UNDERGO_WINDOW) - 1, -1):
-        if _cue_at(doc, position, "undergo"):
+        if _cue_at(doc, position, "undergo") or _cue_at(doc, position, "witness"):
             return position
     return None
 
@@ -1203,7 +1205,7 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
     4. a statement, intention or concession passes its doer down a chain of verbal nouns ("تصريح
        الرئيس ... باتخاذ القرار بسحب");
     5. the object of another event ("ندد بالهجوم") is somebody else's act: no doer;
-    6. otherwise the sentence's subject (pro-drop: "شنوا غارات").
+    6. otherwise the sentence's subject (pro-drop: "شنوا غارات"); for an attack noun only an armed one.
     """
     antecedent = _antecedent(doc, context.events, trigger)
     if antecedent is not None:
@@ -1234,6 +1236,18 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
     ):
         # "وتظهر الصور ... بفعل الانفجار": the subject of an earlier sentence (the Turkish president, jets
         # told of before) did not set off the blast this one tells of
+        return None
+    if (
+        subject is not None
+        and trigger.nominal
+        and trigger.entry.cameo[:2] in _VIOLENT_ROOTS
+        and not _armed(subject)
+        and subject.first != trigger.last  # its genitive ("لسيطرة المعارضة") is its own doer
+        and not doc.cues_in("conduct", context.clause.first, trigger.first)
+    ):
+        # "تبنى مجلس الأمن قرارا ... عن هجمات كيميائية", "مددت الرئاسة حالة الطوارئ بسبب الاعتداءات": an
+        # attack noun is what an unarmed subject decides, fears or speaks about, not what it did; unless
+        # the subject carried it out ("نفذ المتظاهرون هجوما")
         return None
     return subject
 

@@ -181,6 +181,9 @@ def _speaker(doc: Doc, clause: Clause, cue: CueMention, closers: dict[str, str])
             break
     # "طالبوا فيها ...": a verb with a plural ending has its (pronoun) subject, nobody after it; nor
     # has a verb right after an indefinite noun, whose relative clause it opens ("شعارات تطالب الحكومة")
+    fronted = _fronted_by_copula(doc, clause, cue)
+    if fronted is not None:
+        return fronted
     pronoun_subject = has_subject_ending(doc.tokens[cue.last - 1])
     subject_before = pronoun_subject or _after_indefinite_noun(doc, clause, cue)
     if subject_before and claimant_after(doc, cue.last, doc.sentences[cue.sentence].last_token) is not None:
@@ -192,6 +195,18 @@ def _speaker(doc: Doc, clause: Clause, cue: CueMention, closers: dict[str, str])
         break
     for mention in reversed(doc.actors_in(clause.first, cue.first)):
         if mention.last <= cue.first:
+            return mention
+    return None
+
+
+def _fronted_by_copula(doc: Doc, clause: Clause, cue: CueMention) -> ActorMention | None:
+    """ "وكانت المعارضة قد أعلنت بدء هجوم على مواقع النظام": the actor right after كان (an adjective or
+    two may follow it) and before قد is the verb's subject; what follows the verb is its content."""
+    qad = cue.first - 1
+    if qad <= clause.first or doc.tokens[qad].norm != "قد":
+        return None
+    for mention in doc.actors_in(clause.first, qad):
+        if doc.cue_ends_at(mention.first, "past_copula") and qad - mention.last <= 2:
             return mention
     return None
 

@@ -49,7 +49,10 @@ SYNTAX_CUES = (
     "mission",  # المبعوث الأممي إلى سوريا: the country an envoy of an organisation is sent to
     "cardinal",  # number words: "ثلاثة عراقيين" counts people; "قتل ثلاثة" is a passive
     "undergo",  # تعرض ل، نجا من: the subject is the one the following event is done to
+    "witness",  # شهدت X هجوما: X is where it happened, hit by an attack, never the doer
     "agent_relative",  # هجوم نفذته/تبنته X: X did the attack
+    "past_copula",  # كان، كانت: "وكانت المعارضة قد أعلنت" puts the subject before قد and the verb
+    "conduct",  # شنت، نفذت، واصلت before an attack noun: the subject carried it out ("شنت المعارضة هجوما")
     "media_head",  # وكالة، صحيفة: the name after it is a news medium
     "press_format",  # تصريح، مؤتمر: a صحفي after it describes the format ("تصريح صحفي"), no journalist
     "namesake_head",  # كلية، مطار، شارع before a person's name: a place or institution named after them
