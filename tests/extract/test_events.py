@@ -90,6 +90,11 @@ def test_a_battles_between_may_come_a_few_words_later_and_the_regimes_forces_are
     assert (event.source.text, code(event.source), code(event.target)) == ("قوات النظام", "SYRMIL", "SYRREB")
 
 
+def test_a_state_after_between_is_a_party_not_a_place(pipeline):
+    [talks] = analyze(pipeline, "جرت مباحثات بين السعودية ومصر.", "2015-07-24").events
+    assert (code(talks.source), code(talks.target)) == ("SAU", "EGY")
+
+
 def test_a_distant_between_needs_armed_parties(pipeline):
     # where the battle is, not who fights: no parties from the border's two states
     text = "اندلعت المعارك العنيفة على الحدود بين السودان وتشاد."

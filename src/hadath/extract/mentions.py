@@ -913,12 +913,15 @@ def _civilian_word(compiled: CompiledLexicon, entry: Entry) -> bool:
 
 
 def _governed_by_preposition(doc: Doc, position: int) -> bool:
-    """ "في سوريا", "لسوريا", "جنوب لبنان": a place, not the state acting."""
+    """ "في سوريا", "لسوريا", "جنوب لبنان": a place, not the state acting. Not after بين: "مباحثات بين
+    السعودية ومصر" names the parties."""
     token = doc.tokens[position]
     if token.has_prefix("ب", "ل", "ك"):
         return True
-    return position > 0 and (
-        doc.cue_starts_at(position - 1, "preposition") or doc.cue_starts_at(position - 1, "locative")
+    return (
+        position > 0
+        and (doc.cue_starts_at(position - 1, "preposition") or doc.cue_starts_at(position - 1, "locative"))
+        and not doc.cue_starts_at(position - 1, "reciprocal")
     )
 
 
