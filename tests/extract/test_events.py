@@ -140,6 +140,15 @@ def test_who_carries_an_attack_out_is_its_doer_whoever_it_is(pipeline, text, doe
     assert attack.source.text == doer
 
 
+def test_an_attack_the_speaker_says_it_carried_out_is_the_speakers(pipeline):
+    text = "وقالت جماعة أنصار بيت المقدس إنها نفذت الهجوم."
+    [attack] = events_of(analyze(pipeline, text, "2015-08-08"), "ASSAULT")
+    assert attack.source.text == "جماعة أنصار بيت المقدس"
+    # what the speaker condemns is somebody else's act
+    [attack] = events_of(analyze(pipeline, "قال الرئيس إنه يدين الهجوم.", "2015-08-08"), "ASSAULT")
+    assert attack.source is None
+
+
 def test_passive_agent_after_min_qibal_is_the_source(pipeline):
     text = "قُصفت مواقع المعارضة من قبل الطائرات الروسية."
     [event] = events_of(analyze(pipeline, text), "ASSAULT")

@@ -1199,7 +1199,8 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
     1. a definite verbal noun refers back to the same kind of event told before ("الغارات" after
        "شنت الطائرات الروسية غارات") and takes its doer, for an attack only an armed one or a state;
     2. inside what somebody said, the speaker is the reporter, not the doer ("قال المرصد إن القصف"):
-       an actor earlier in the content, else nobody (the definite noun of step 1 aside);
+       an actor earlier in the content, else nobody (the definite noun of step 1 aside), unless the
+       content's subject is a pronoun for the speaker that carried the act out ("أعلن أنه نفذ الهجوم");
     3. a time frame ("خلال المفاوضات") has no doer in the sentence, nor has what an expressed attitude
        is about ("أعرب عن ارتياحه لتطورات العمليات العسكرية");
     4. a statement, intention or concession passes its doer down a chain of verbal nouns ("تصريح
@@ -1215,7 +1216,15 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
             return None
         return antecedent.source
     if context.quotation is not None:
-        return _content_subject(doc, context.actors, context.quotation, trigger.first)
+        quotation = context.quotation
+        subject = _content_subject(doc, context.actors, quotation, trigger.first)
+        if (
+            subject is None
+            and _opens_with_pronoun(doc, quotation)
+            and doc.cues_in("conduct", quotation.cue.last, trigger.first)
+        ):
+            return quotation.speaker  # "أعلن التنظيم أنه نفذ الهجوم": the pronoun on أن is the speaker
+        return subject
     if trigger.nominal and _in_temporal_adjunct(doc, trigger.first):
         return None
     if trigger.nominal and doc.cues_in("attitude", context.clause.first, trigger.first):
