@@ -153,8 +153,6 @@ def test_bare_agent_takes_the_focus_country(pipeline):
         ("انتقدت الحكومة الهجوم في طرابلس بعد أسبوع من تفجير بيروت.", "LBNGOV"),  # beside Beirut: Lebanon's
         # a tie between places goes to the country an adjective names ("آذان المغرب" is no place)
         ("انتقدت الحكومة الهجوم بعد آذان المغرب في العاصمة الباكستانية إسلام آباد.", "PAKGOV"),
-        # a small town's namesake is read when the story's other places point to it: Zinjibar, not Zanzibar
-        ("انتقدت الحكومة الهجوم في زنجبار عاصمة محافظة أبين.", "YEMGOV"),
     ],
 )
 def test_the_focus_country_reads_ambiguous_place_names_by_the_others(pipeline, text, code):

@@ -422,14 +422,9 @@ def _country_readings(doc: Doc, compiled: CompiledLexicon, match: Match, inside_
         if not _misread_place(doc, compiled, match, place)
     ]
     sizeable = [p for p in places if p.kind != "city" or p.population >= _SIZEABLE_TOWN]
-    named_state = bool(readings)
     for place in sorted(sizeable or places, key=lambda p: -p.population):
         if place.country and place.country not in readings and (not readings or place in sizeable):
             readings.append(place.country)
-    if not named_state:
-        # a town's name that is no state's: its small namesakes come last, so that the story's other
-        # places can pick them ("زنجبار" beside "أبين" is Zinjibar in Yemen, not Zanzibar)
-        readings += sorted({p.country for p in places if p.country and p.country not in readings})
     return readings
 
 
