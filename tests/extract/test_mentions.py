@@ -310,6 +310,14 @@ def test_an_agent_listed_only_with_its_article_needs_it(pipeline):
     assert not [a for a in analysis.actors if a.text == "مقاومة"]
 
 
+def test_forces_belonging_to_an_owner_are_the_owners_forces_and_one_mention(pipeline):
+    text = "دمرت غارات من طائرات حربية تابعة للائتلاف الدولي جسرا في ريف دير الزور."
+    analysis = analyze(pipeline, text, "2015-07-27")
+    assert [(a.text, a.code) for a in analysis.actors] == [("طائرات حربية تابعة للائتلاف الدولي", "USAMIL")]
+    analysis = analyze(pipeline, "هاجمت القوات التابعة للحكومة اليمنية مواقع الحوثيين.", "2015-07-27")
+    assert actor_by_text(analysis, "القوات التابعة للحكومة اليمنية").code == "YEMMIL"
+
+
 def test_suspects_and_gangs_are_criminals_of_the_country_where_it_happens(pipeline):
     analysis = analyze(pipeline, "أطلق الجاني النار على رجال الأمن في القطيف.", "2015-08-11")
     assert actor_by_text(analysis, "الجاني").code == "SAUCRM"

@@ -137,6 +137,11 @@ def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
                 if named_after is not None:
                     doc.actors.append(named_after)
                 continue
+            owned = _owned_agent(doc, mention)
+            if owned is not None:
+                doc.actors[-1] = owned  # "طائرات حربية تابعة للائتلاف الدولي": the owner's aircraft
+                position = owned.last
+                continue
             member = _member_of(doc, mention)
             if member is not None:
                 if doc.actors and (doc.actors[-1].first, doc.actors[-1].sentence) == (
@@ -213,6 +218,37 @@ def _describes_previous(doc: Doc, mention: ActorMention) -> bool:
 def _agree_in_definiteness(doc: Doc, *positions: int) -> bool:
     """Whether the words at ``positions`` all have the article or all lack it (a noun and its adjectives)."""
     return len({doc.tokens[p].has_prefix("ال") for p in positions}) == 1
+
+
+def _owned_agent(doc: Doc, owner: ActorMention) -> ActorMention | None:
+    """ "طائرات حربية تابعة للائتلاف الدولي", "عناصر تابعة لتنظيم داعش": an agent noun, then تابعة ل and
+    its owner, is one mention of the owner's forces: the owner's country with the agent's role, or the
+    owner's own code when it has no country (a group). The owner is then no actor of its own, which an
+    argument search would take for a counterpart."""
+    previous = doc.actors[-1] if doc.actors else None  # mentions are appended in text order
+    if (
+        previous is None
+        or previous.kind != "agent"
+        or previous.sentence != owner.sentence
+        or not owner.code
+        or not doc.tokens[owner.first].has_prefix("ل")
+    ):
+        return None
+    cues = doc.cues_in("belonging", previous.last, owner.first)
+    if not any(c.first == previous.last and c.last == owner.first for c in cues):
+        return None
+    code = owner.country + (previous.role or "") if owner.country else owner.code
+    return ActorMention(
+        previous.first,
+        owner.last,
+        owner.sentence,
+        code,
+        "agent",
+        actor_id=owner.actor_id,
+        country=owner.country,
+        role=previous.role,
+        confidence=owner.confidence,
+    )
 
 
 def _member_of(doc: Doc, group: ActorMention) -> ActorMention | None:
