@@ -737,6 +737,12 @@ def test_a_state_attacking_a_place_of_its_own_country_hits_the_people_there(pipe
     assert (code(event.target), event.target.role) == ("SYR", "victims-at-place")
 
 
+def test_a_toll_in_a_place_takes_the_doer_of_its_attack_even_of_the_same_country(pipeline):
+    text = "قتل عشرة في حلب في غارات شنتها الطائرات السورية."
+    [toll] = [e for e in events_of(analyze(pipeline, text, "2015-07-26"), "ASSAULT") if e.cameo == "180"]
+    assert (code(toll.source), code(toll.target), toll.target.role) == ("SYRMIL", "SYR", "victims-at-place")
+
+
 def test_a_state_withdrawing_to_a_place_of_its_own_country_is_not_its_own_target(pipeline):
     [event] = events_of(analyze(pipeline, "انسحبت القوات السورية إلى مدينة حلب.", "2015-07-26"), "RETREAT")
     assert code(event.source) == "SYRMIL" and event.target is None

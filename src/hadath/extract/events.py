@@ -1539,6 +1539,8 @@ def _event_word_between(doc: Doc, sentence: int, first: int, last: int) -> bool:
 def _same_state(a: ActorMention, b: ActorMention) -> bool:
     if a.code == b.code:
         return True
+    if VICTIMS_AT_PLACE in (a.role, b.role):
+        return False  # the people of a place are not its state: its forces may attack them
     return bool(
         a.country
         and a.country == b.country
