@@ -1693,8 +1693,8 @@ def _reciprocal(
         # "من جهة، والفصائل": the second side starts with و after the marker (the comma there ends the
         # clause, not the list)
         sentence_end = doc.sentences[clause.sentence].last_token
-        marker = doc.cues_in("side_marker", first_side[-1].last, sentence_end)[0]
-        start = marker.last
+        markers = doc.cues_in("side_marker", first_side[-1].last, sentence_end)
+        start = next(c.last for c in markers if c.first == first_side[-1].last)
         if start < sentence_end and doc.tokens[start].norm in {"،", ","}:
             start += 1
         rest = [m for m in actors if m.sentence == clause.sentence and m.first >= start]

@@ -221,8 +221,8 @@ def _agree_in_definiteness(doc: Doc, *positions: int) -> bool:
 
 
 def _owned_agent(doc: Doc, owner: ActorMention) -> ActorMention | None:
-    """ "طائرات حربية تابعة للائتلاف الدولي", "عناصر تابعة لتنظيم داعش": an agent noun, then تابعة ل and
-    its owner, is one mention of the owner's forces: the owner's country with the agent's role, or the
+    """ "طائرات حربية تابعة للائتلاف الدولي", "القوات التابعة للحكومة اليمنية": an agent noun, then تابعة ل
+    and its owner, is one mention of the owner's forces: the owner's country with the agent's role, or the
     owner's own code when it has no country (a group). The owner is then no actor of its own, which an
     argument search would take for a counterpart."""
     previous = doc.actors[-1] if doc.actors else None  # mentions are appended in text order
