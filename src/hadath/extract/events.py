@@ -438,9 +438,7 @@ def _attacks_on_the_place(doc: Doc, events: list[EventMention]) -> None:
             continue  # "معارك في لحج": a battle is fought there, not against the people there
         if event.target is None and event.place is not None and event.entry.cameo[:2] in _VIOLENT_ROOTS:
             people = _people_of(doc, event.place)
-            # a state's forces attacking in their own country hit the people there ("قصفت الطائرات السورية
-            # في حلب"); only a doer that is that very state or people would be its own target
-            if people is not None and not (event.source is not None and event.source.code == people.code):
+            if people is not None and not (event.source is not None and _same_state(event.source, people)):
                 _take_target(event, people)
 
 
@@ -1238,18 +1236,14 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
     if trigger.nominal and _object_of_event(context.clause_events, trigger.first, context.clause):
         return None
     subject = context.subject
-    if (
-        subject is not None
-        and trigger.entry.cameo[:2] in _VIOLENT_ROOTS
-        and subject.sentence != doc.tokens[trigger.first].sentence
-    ):
+    if subject is None or trigger.entry.cameo[:2] not in _VIOLENT_ROOTS:
+        return subject
+    if subject.sentence != doc.tokens[trigger.first].sentence:
         # "وتظهر الصور ... بفعل الانفجار": the subject of an earlier sentence (the Turkish president, jets
         # told of before) did not set off the blast this one tells of
         return None
     if (
-        subject is not None
-        and trigger.nominal
-        and trigger.entry.cameo[:2] in _VIOLENT_ROOTS
+        trigger.nominal
         and not _armed(subject)
         and subject.first != trigger.last  # its genitive ("لسيطرة المعارضة") is its own doer
         and not doc.cues_in("conduct", context.clause.first, trigger.first)

@@ -164,6 +164,9 @@ def _quoted_spans(doc: Doc, quote_pairs: tuple[tuple[str, str], ...]) -> list[tu
 
 
 def _speaker(doc: Doc, clause: Clause, cue: CueMention, closers: dict[str, str]) -> ActorMention | None:
+    fronted = _fronted_by_copula(doc, clause, cue)
+    if fronted is not None:
+        return fronted
     # a cue noun's speaker is its genitive, right after it (an adjective may intervene); a verb's
     # subject may stand a few words later (قال أمس المتحدث باسم ...)
     window = _GENITIVE_WINDOW if looks_nominal(doc.tokens[cue.first]) else _SPEAKER_WINDOW
@@ -181,9 +184,6 @@ def _speaker(doc: Doc, clause: Clause, cue: CueMention, closers: dict[str, str])
             break
     # "طالبوا فيها ...": a verb with a plural ending has its (pronoun) subject, nobody after it; nor
     # has a verb right after an indefinite noun, whose relative clause it opens ("شعارات تطالب الحكومة")
-    fronted = _fronted_by_copula(doc, clause, cue)
-    if fronted is not None:
-        return fronted
     pronoun_subject = has_subject_ending(doc.tokens[cue.last - 1])
     subject_before = pronoun_subject or _after_indefinite_noun(doc, clause, cue)
     if subject_before and claimant_after(doc, cue.last, doc.sentences[cue.sentence].last_token) is not None:
