@@ -1415,3 +1415,54 @@ def test_a_battle_in_a_place_is_not_fought_against_its_people(pipeline):
     # a bombing of a town hits its people
     [bombing] = analyze(pipeline, "انفجرت سيارة مفخخة في مدينة حلب أمس.", "2015-07-26").events
     assert code(bombing.target) == "SYR"
+
+
+def test_what_an_attack_noun_hit_as_the_subject_of_istahdafa_is_its_target(pipeline):
+    # the verb after the noun, with words between, and the actor inside its object phrase
+    text = "وقالت الشرطة إن الهجوم الأخير استهدف حاجزا للجيش العراقي شمال بغداد."
+    violent = events_of(analyze(pipeline, text, "2015-07-21"), "ASSAULT")
+    attack = next(e for e in violent if e.trigger == "الهجوم")
+    assert (code(attack.source), code(attack.target)) == (None, "IRQMIL")
+    # the verb tells the same attack: the speaker before it is not its subject
+    verb = next(e for e in violent if e.trigger == "استهدف")
+    assert (code(verb.source), code(verb.target)) == (None, "IRQMIL")
+    # the verb before the noun: the owner in the object is what was hit, not who bombed
+    text = "وقد استهدف التفجير مقرا لحزب الله في الضاحية الجنوبية."
+    bombing = next(
+        e for e in events_of(analyze(pipeline, text, "2015-07-21"), "ASSAULT") if e.trigger == "التفجير"
+    )
+    assert (code(bombing.source), code(bombing.target)) == (None, "LBNREB")
+    text = (
+        "وأضاف أن التفجيرات التي وقعت صباح أمس، في حي الزهراء، استهدفت سيارات تعود لعناصر في الشرطة العراقية."
+    )
+    [bombing] = events_of(analyze(pipeline, text, "2015-07-21"), "ASSAULT")
+    assert code(bombing.target) == "IRQCOP"
+
+
+def test_the_object_of_istahdafa_ends_before_the_next_clause(pipeline):
+    text = "ووقع الانفجار الذي استهدف المسجد وأحالت النيابة المتهمين إلى المحكمة."
+    blast = next(e for e in analyze(pipeline, text, "2015-08-07").events if e.trigger == "الانفجار")
+    assert blast.target is None or code(blast.target) not in ("JUD", "CRM")
+
+
+def test_fighters_of_a_group_are_the_group_and_all_coordinated_victims_are_victims(pipeline):
+    text = "أسفرت الغارات عن مصرع 2076 مقاتلا من الفصائل المقاتلة وجبهة النصرة."
+    violent = events_of(analyze(pipeline, text, "2015-07-21"), "ASSAULT")
+    deaths = [e for e in violent if e.trigger == "مصرع"]
+    assert {code(e.source) for e in deaths} == {None}
+    assert [e.target.text for e in deaths] == ["مقاتلا من الفصائل المقاتلة", "جبهة النصرة"]
+    assert all(code(e.source) is None for e in violent)  # the fighters killed are nobody's doers
+
+
+def test_laqiya_masra_ahu_is_one_death(pipeline):
+    text = "لقي خمسة أشخاص مصرعهم في هجوم للمسلحين على قرية."
+    violent = events_of(analyze(pipeline, text, "2015-07-21"), "ASSAULT")
+    assert [e.trigger for e in violent if e.trigger.startswith("مصرع")] == []
+    assert [e.trigger for e in violent if e.trigger.startswith("لقي")] == ["لقي"]
+
+
+def test_a_protest_against_an_actor_fronted_before_the_verb_is_done_by_the_subject_after_it(pipeline):
+    text = "وأمام مكتب محافظ البصرة، تظاهر أمس نحو 500 شخص يرفعون الأعلام العراقية."
+    [protest] = events_of(analyze(pipeline, text, "2015-08-02"), "PROTEST")
+    assert (protest.source.text, code(protest.source)) == ("شخص", "IRQCVL")
+    assert (protest.target.text, code(protest.target)) == ("محافظ", "IRQGOV")

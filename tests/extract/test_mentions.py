@@ -288,9 +288,12 @@ def test_exact_offsets_in_noisy_text(pipeline):
 
 
 def test_name_patterns_make_unknown_groups_actors(pipeline):
-    analysis = analyze(pipeline, "هاجم مسلحون من كتائب الفاروق حاجزا للجيش في حمص.", "2013-05-01")
+    analysis = analyze(pipeline, "هاجمت كتائب الفاروق حاجزا للجيش في حمص.", "2013-05-01")
     group = next(a for a in analysis.actors if a.text == "كتائب الفاروق")
     assert (group.code, group.kind, group.role) == ("SYRREB", "group", "name-pattern")
+    # its fighters are the group
+    analysis = analyze(pipeline, "هاجم مسلحون من كتائب الفاروق حاجزا للجيش في حمص.", "2013-05-01")
+    assert actor_by_text(analysis, "مسلحون من كتائب الفاروق").code == "SYRREB"
 
 
 def test_a_name_coded_by_its_role_alone_takes_the_country_of_the_context(pipeline):
@@ -904,3 +907,26 @@ def test_words_that_only_look_like_imported_names(pipeline, text, actors, places
     analysis = analyze(pipeline, text, "2015-07-23")
     assert {a.code for a in analysis.actors} == actors
     assert {p.text for p in analysis.places} == places
+
+
+def test_a_counted_agent_from_a_group_is_one_mention_of_the_group(pipeline):
+    analysis = analyze(pipeline, "قتل 33 مسلحا من تنظيم داعش في الأنبار.", "2015-07-21")
+    assert [(a.text, a.code) for a in analysis.actors] == [("مسلحا من تنظيم داعش", "IMG")]
+    # the group keeps its own role; a state after من is where they come from, not their owner
+    analysis = analyze(pipeline, "اعتقلت الشرطة 5 جنود من إيران و3 مقاتلين من حركة طالبان.", "2015-07-21")
+    assert actor_by_text(analysis, "مقاتلين من حركة طالبان").code == "AFGREB"
+    assert actor_by_text(analysis, "جنود").text == "جنود"
+    # "من قبل" is the passive's agent, not a partitive
+    analysis = analyze(pipeline, "تم اعتقال المسلحين من قبل الجيش العراقي.", "2015-07-21")
+    assert actor_by_text(analysis, "الجيش العراقي").code == "IRQMIL"
+
+
+def test_a_governor_is_no_governorate_and_an_agent_of_a_place_is_of_its_country(pipeline):
+    # "محافظ" keys like "محافظة": without its ta marbuta the first word is the governor
+    analysis = analyze(pipeline, "قال محافظ الأنبار إن الوضع مستقر.", "2015-08-02")
+    assert [(a.text, a.code) for a in analysis.actors] == [("محافظ", "IRQGOV")]
+    assert [p.text for p in analysis.places] == ["الأنبار"]
+    analysis = analyze(pipeline, "تظاهر نحو 500 شخص أمام مبنى محافظة البصرة.", "2015-08-02")
+    assert [p.text for p in analysis.places] == ["محافظة البصرة"]
+    analysis = analyze(pipeline, "نفت جامعة تبوك ما تداولته مواقع التواصل.", "2015-07-25")
+    assert actor_by_text(analysis, "جامعة").code == "SAUEDU"

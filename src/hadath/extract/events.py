@@ -62,6 +62,8 @@ _UNDERGO_WINDOW = 4  # tokens between تعرض/نجا and the event noun ("تع�
 _DATELINE_SOURCE_TOKENS = 8  # "(باكستان) «الشرق الاوسط» :"
 _BEHIND_WINDOW = 5  # tokens from وراء to the event noun ("وراء سلسلة من اعمال الخطف")
 _CREDIT_WINDOW = 3  # tokens between an event noun and نفذته ("هجوم انتحاري بسيارة مفخخة نفذته")
+_AIMED_VERB_WINDOW = 14  # tokens from an attack noun to the استهدف it is the subject of
+_AIMED_OBJECT_WORDS = 4  # from that verb to the actor in its object ("مركز تدريب لداعش")
 _PROTEST_ROOT = "14"
 _PROTEST_OBJECT_GAP = 3
 _AIMED_PREPOSITIONS = frozenset({"ضد", "علي"})  # normalised: على → علي
@@ -170,7 +172,7 @@ def extract_events(
             t.first: _patient_subjects(doc, actors, t, clause_of(clauses, t.first)) for t in triggers
         }
         victims = _victims(doc, actors, clauses, triggers, patients_of)
-        victims.update(id(m) for m in actors if any(_hit_by(doc, t, m) for t in triggers))
+        victims.update(id(m) for m in (_aimed_object(doc, actors, t) for t in triggers) if m is not None)
         doers = [m for m in actors if id(m) not in victims]
         subject = _sentence_subject(doc, doers) or last_subject
         # speech acts and events whose source a later verbal noun in the same clause inherits
@@ -202,7 +204,7 @@ def extract_events(
                     source = _national_agent(doc, trigger, "MIL")  # "تعرضت القرية لقصف روسي"
             else:
                 source = _source(doc, actors, trigger, clause)
-            restated = _restated_event(doc, events, trigger)
+            restated = _restated_event(doc, actors, events, trigger)
             if restated is not None:
                 source = restated.source
             governed = quotation is not None or any(
@@ -256,7 +258,11 @@ def extract_events(
             elif trigger.entry.cameo[:2] == _PROTEST_ROOT:
                 aimed_at = _protest_targets(doc, actors, trigger, triggers)
                 if source is not None and any(source is m for m in aimed_at):
-                    source, sources, last_doer = None, [None], None  # "المظاهرات ضد القوات الإثيوبية"
+                    # "المظاهرات ضد القوات الإثيوبية": what it is against is no protester; a verb's
+                    # subject may follow it ("وأمام مكتب محافظ البصرة، تظاهر أمس نحو 500 شخص")
+                    source = _subject_after_verb(doc, actors, trigger, clause)
+                    sources = [source]
+                    last_doer = source
                 targets = aimed_at or _targets(doc, actors, trigger, clause, last_doer)
             else:
                 targets = _targets(doc, actors, trigger, clause, last_doer)
@@ -511,12 +517,14 @@ def _victims(
             found.update(id(m) for m in patients)
         elif _is_victim_noun(trigger):
             doer = _agentive_genitive(doc, actors, trigger, clause)
+            # with those coordinated with them ("مصرع 20 مقاتلا من الفصائل وجبهة النصرة")
             found.update(
-                id(m)
+                id(c)
                 for m in actors
                 if trigger.last <= m.first <= trigger.last + _GENITIVE_WINDOW
                 and m.first < clause.last
                 and m is not doer
+                for c in _with_coordinated(doc, actors, m, clause)
             )
             if doer is not None:
                 found.update(id(m) for m in _targets(doc, actors, trigger, clause, doer))
@@ -573,7 +581,11 @@ def _agentive_genitive(
     if len(following) < 2 or following[0].first - trigger.last > _GENITIVE_WINDOW:
         return None
     genitive, obj = following[0], following[1]
-    if obj.first - genitive.last > _VSO_WINDOW or _preposition_between(doc, genitive.last, obj.first):
+    if (
+        obj.first - genitive.last > _VSO_WINDOW
+        or _preposition_between(doc, genitive.last, obj.first)
+        or _coordinated(doc, genitive, obj)  # "مقتل 20 مقاتلا من الفصائل وجبهة النصرة": two victims
+    ):
         return None
     return genitive
 
@@ -845,14 +857,46 @@ def _claimant(doc: Doc, trigger: _Trigger, end: int) -> ActorMention | None:
     return None
 
 
-def _hit_by(doc: Doc, trigger: _Trigger, mention: ActorMention) -> bool:
-    """ "غارة جوية استهدفت المنطقة القبلية": the object of the relative verb right after an attack noun
-    is what the attack hit (not so after a verb: "استهدفت الطائرات" has its subject there)."""
-    return (
-        trigger.nominal
-        and doc.cue_ends_at(mention.first, "aimed_at")
-        and 0 <= mention.first - 1 - trigger.last <= 1
-    )
+def _aimed_verb(doc: Doc, actors: list[ActorMention], first: int, last: int) -> int | None:
+    """Where the استهدف/طال whose subject is the attack noun at ``first:last`` ends: right before
+    the noun ("وقد استهدف الهجوم حشدا"), or after it ("غارة جوية استهدفت المنطقة القبلية", "الهجوم
+    الأخير استهدف المنطقة", "التفجيرات التي وقعت ... في حي الشيخ رضوان، استهدفت 3 سيارات"). Not when
+    another actor comes between noun and verb (it is the verb's subject: "الهجوم الذي استهدف فيه
+    الجيش ...") or the verb has an object pronoun."""
+    if doc.cue_ends_at(first, "aimed_at"):
+        return last
+    sentence = doc.sentences[doc.tokens[first].sentence]
+    verbs = doc.cues_in("aimed_at", last, min(last + _AIMED_VERB_WINDOW, sentence.last_token))
+    if not verbs:
+        return None
+    verb = verbs[0]
+    if any(last <= m.first < verb.first and not _is_credited(doc, m) for m in actors) or _has_object_pronoun(
+        doc, verb.last - 1
+    ):
+        return None
+    return verb.last
+
+
+def _aimed_object(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> ActorMention | None:
+    """What an attack noun hit when it is the subject of استهدف/طال (``_aimed_verb``): the actor in
+    the verb's object ("مركز تدريب لداعش", "3 سيارات تعود لأعضاء في كتائب القسام"). Not so for a verb
+    trigger ("استهدفت الطائرات": its subject follows)."""
+    if not trigger.nominal:
+        return None
+    verb_end = _aimed_verb(doc, actors, trigger.first, trigger.last)
+    if verb_end is None:
+        return None
+    sentence_end = doc.sentences[doc.tokens[trigger.first].sentence].last_token
+    for mention in actors:
+        if verb_end <= mention.first <= verb_end + _AIMED_OBJECT_WORDS and mention.first < sentence_end:
+            # not past the object's phrase: a comma, or a word with و/ف that starts the next clause
+            if any(
+                doc.tokens[i].kind == "punct" or doc.tokens[i].has_prefix("و", "ف")
+                for i in range(verb_end, mention.first + 1)
+            ):
+                return None
+            return mention
+    return None
 
 
 def _attributed(doc: Doc, mention: ActorMention) -> bool:
@@ -1321,12 +1365,13 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
     passive = _passive_agent(doc, actors, trigger, clause)
     if passive is not None:
         return passive
+    aimed = _aimed_object(doc, actors, trigger)
     after = [
         m
         for m in actors
         if trigger.last <= m.first < clause.last
         and not _is_prepositional(doc, m)
-        and not _hit_by(doc, trigger, m)
+        and m is not aimed
         and not doc.cue_ends_at(m.first, "partner")
     ]
     window = _GENITIVE_WINDOW if trigger.nominal else _VSO_WINDOW
@@ -1346,7 +1391,7 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
             or _responsible(doc, actors, trigger, clause)
             or _armed_possessor(doc, actors, trigger, clause)
         )
-        if credited is not None:
+        if credited is not None and credited is not aimed:  # "استهدف التفجير مقرا لحزب الله"
             return credited
         if _has_object_pronoun(doc, trigger.last - 1):
             return None  # "اعتداءاتها": the pronoun is the genitive, the doer told before
@@ -1426,13 +1471,24 @@ def _noncombatant_victim(trigger: _Trigger, mention: ActorMention) -> bool:
     return trigger.entry.cameo[:2] in _VIOLENT_ROOTS and mention.role_blocks[:3] in _NONCOMBATANT_BLOCKS
 
 
-def _restated_event(doc: Doc, events: list[EventMention], trigger: _Trigger) -> EventMention | None:
+def _restated_event(
+    doc: Doc, actors: list[ActorMention], events: list[EventMention], trigger: _Trigger
+) -> EventMention | None:
     """ "حادث التفجير الذي استهدف مسجد قوات الطوارئ": a verb right after a relative pronoun that follows
     an event noun, or right after an indefinite one, tells more of that event; it has the event's doer
     (or none), and the actor after it is what the event hit, not its subject. Not when the verb's object
     pronoun points back to the noun ("الغارات التي شنتها الطائرات": the subject follows the verb)."""
     if trigger.nominal or _has_object_pronoun(doc, trigger.last - 1):
         return None
+    sentence = doc.tokens[trigger.first].sentence
+    for event in reversed(events):
+        if (
+            event.nominal
+            and doc.tokens[event.first].sentence == sentence
+            and event.last <= trigger.first
+            and _aimed_verb(doc, actors, event.first, event.last) == trigger.last
+        ):
+            return event  # "الهجوم الأخير استهدف المنطقة": the attack is the verb's subject
     relative = trigger.first - 1
     if relative >= 1 and _cue_at(doc, relative, "relative"):
         return next((e for e in reversed(events) if e.last == relative), None)
@@ -1523,6 +1579,24 @@ def _actor_after(
     return None
 
 
+def _subject_after_verb(
+    doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause
+) -> ActorMention | None:
+    """The first actor a few words after a verb trigger, in its clause and not after a preposition."""
+    if trigger.nominal:
+        return None
+    return next(
+        (
+            m
+            for m in actors
+            if trigger.last <= m.first < clause.last
+            and m.first - trigger.last <= _VSO_WINDOW
+            and not _is_prepositional(doc, m)
+        ),
+        None,
+    )
+
+
 def _event_word_between(doc: Doc, sentence: int, first: int, last: int) -> bool:
     return any(
         first <= match.first < last and any(e.kind == "event" for e in match.entries)
@@ -1546,6 +1620,9 @@ def _same_state(a: ActorMention, b: ActorMention) -> bool:
 def _targets(
     doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause, source: ActorMention | None
 ) -> list[ActorMention]:
+    aimed = _aimed_object(doc, actors, trigger)
+    if aimed is not None and (source is None or (aimed is not source and not _same_state(aimed, source))):
+        return _with_coordinated(doc, actors, aimed, _sentence_span(doc, aimed.sentence))
     start = trigger.last
     end = clause.last
     passive = source is not None and _passive_agent(doc, actors, trigger, clause) is source

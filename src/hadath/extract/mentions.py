@@ -221,28 +221,34 @@ def _agree_in_definiteness(doc: Doc, *positions: int) -> bool:
 
 
 def _owned_agent(doc: Doc, owner: ActorMention) -> ActorMention | None:
-    """ "طائرات حربية تابعة للائتلاف الدولي", "القوات التابعة للحكومة اليمنية": an agent noun, then تابعة ل
-    and its owner, is one mention of the owner's forces: the owner's country with the agent's role, or the
-    owner's own code when it has no country (a group). The owner is then no actor of its own, which an
-    argument search would take for a counterpart."""
+    """ "طائرات حربية تابعة للائتلاف الدولي", "القوات التابعة للحكومة اليمنية", "2076 مقاتلا من الفصائل
+    المقاتلة": an agent noun, then تابعة ل and its owner or partitive من and its group, is one mention
+    of the owner's forces: the owner's country with the agent's role, or the owner's own code when it
+    has no country (a group). The owner is then no actor of its own, which an argument search would take
+    for a counterpart. A partitive needs a bare agent noun: "مسلحين أكراد من سوريا" already has a people."""
     previous = doc.actors[-1] if doc.actors else None  # mentions are appended in text order
-    if (
-        previous is None
-        or previous.kind != "agent"
-        or previous.sentence != owner.sentence
-        or not owner.code
-        or not doc.tokens[owner.first].has_prefix("ل")
+    if previous is None or previous.kind != "agent" or previous.sentence != owner.sentence or not owner.code:
+        return None
+    if doc.tokens[owner.first].has_prefix("ل"):
+        cues = doc.cues_in("belonging", previous.last, owner.first)
+        if not any(c.first == previous.last and c.last == owner.first for c in cues):
+            return None
+        # what a body owns has the body's country and its own role ("القوات التابعة للحكومة اليمنية")
+        owned = owner.country is not None
+    elif (
+        owner.first == previous.last + 1
+        and previous.last - previous.first == 1
+        and doc.tokens[previous.last].norm == "من"
+        and owner.kind != "state"  # "جنود من إيران": where they come from (read as a place)
     ):
+        owned = False  # a part of a group is the group ("مقاتلا من الحوثيين")
+    else:
         return None
-    cues = doc.cues_in("belonging", previous.last, owner.first)
-    if not any(c.first == previous.last and c.last == owner.first for c in cues):
-        return None
-    code = owner.country + (previous.role or "") if owner.country else owner.code
     return ActorMention(
         previous.first,
         owner.last,
         owner.sentence,
-        code,
+        (owner.country or "") + (previous.role or "") if owned else owner.code,
         "agent",
         actor_id=owner.actor_id,
         country=owner.country,
@@ -491,6 +497,27 @@ def _event_adjectives(compiled: CompiledLexicon, matches: list[Match]) -> set[in
     }
 
 
+def _country_of_place_at(
+    doc: Doc, compiled: CompiledLexicon, index: _Index, position: int, story_countries: frozenset[str]
+) -> str | None:
+    """The country of the longest place name starting at ``position`` that its spelling allows: the one
+    country all its places share, else the story's among them."""
+    places = compiled.lexicon.places
+    readings = [
+        (end, places[entry.ref].country)
+        for end, entry in index.at(position, "place")
+        if not _spelling_mismatch(doc, position, end, places[entry.ref].names, pronoun_allowed=False)
+    ]
+    if not readings:
+        return None
+    longest = max(end for end, _ in readings)
+    countries = {country for end, country in readings if end == longest and country}
+    if len(countries) == 1:
+        return next(iter(countries))
+    shared = countries & story_countries
+    return next(iter(shared)) if len(shared) == 1 else None
+
+
 def _sentence_countries(
     doc: Doc, compiled: CompiledLexicon, index: _Index, attributive: set[int], left_out: frozenset[int]
 ) -> list[str]:
@@ -568,7 +595,16 @@ def _actor_at(
         if own:
             mention = _role_mention(doc, compiled, position, role_end, sentence, role.id, own)
             return _extend_with_person(doc, compiled, index, mention)
-    longest_place = max((end for end, _ in index.at(position, "place")), default=position)
+    longest_place = max(
+        (
+            end
+            for end, entry in index.at(position, "place")
+            if not _spelling_mismatch(
+                doc, position, end, lexicon.places[entry.ref].names, pronoun_allowed=False
+            )
+        ),
+        default=position,
+    )
     story_countries = frozenset(filter(None, [doc.focus_country, *sentence_countries]))
     named = _actors_at(doc, compiled, index, position, story_countries=story_countries)
     # a longer name starting here is more specific than a generic noun: "قوات سوريا الديمقراطية" is the
@@ -586,6 +622,12 @@ def _actor_at(
                 return ActorMention(
                     position, country_end, sentence, code, "agent", country=country_entry.ref, role=agent.code
                 )
+        country = _country_of_place_at(doc, compiled, index, agent_end, story_countries)
+        if country is not None and agent_end >= longest_name:
+            # "محافظ البصرة", "شرطة الرياض": the agent of the place named after it
+            return ActorMention(
+                position, agent_end, sentence, country + agent.code, "agent", country=country, role=agent.code
+            )
         # an agent and a group's nisba ("متمردون حوثيون", "الميليشيات الحوثية") are that group's men
         after = _actors_at(doc, compiled, index, agent_end, story_countries=story_countries)
         groups = [a for a in after[1] if a.type == "group"] if after is not None else []
@@ -1342,7 +1384,8 @@ def _spelling_mismatch(
     article is a hamza or madda is not a name spelt with another one; nor is a word without ta marbuta
     or a pronoun after it ("طلب", requested; "جدا", very) a name whose one-word spellings all end in
     ta marbuta ("طلبة"; "جدة", Jeddah), nor, in a longer match, a last word without it and without
-    an ending a name whose last words all have it ("مدينة جنين" is not "مدينة الجنينة", Geneina)."""
+    an ending a name whose last words all have it ("مدينة جنين" is not "مدينة الجنينة", Geneina), nor
+    a first word without it one whose first words all have it."""
     same_length = [n for n in names if len(n.split()) == last - first] or list(names)
     token = doc.tokens[last - 1]
     if (
@@ -1352,6 +1395,12 @@ def _spelling_mismatch(
     ):
         return True
     if last - first != 1:
+        # a first word a construct keeps its ta marbuta in ("محافظ البصرة", its governor, is not
+        # "محافظة البصرة", the governorate)
+        head = doc.tokens[first]
+        first_words = _names_with_key(tuple(name.split()[0] for name in same_length), stem_key(head))
+        if first_words and not head.suffixes and _lacks_final_letter(head, first_words, False):
+            return True
         if token.suffixes:
             return False  # "مقاتلين معارضين" is "مقاتلي المعارضة" in the plural
         last_words = _names_with_key(tuple(name.split()[-1] for name in same_length), stem_key(token))

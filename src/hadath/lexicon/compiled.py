@@ -29,7 +29,7 @@ import ahocorasick
 from hadath.lexicon.loader import DATA_DIR, data_files, load_lexicon
 from hadath.lexicon.model import Lexicon
 from hadath.text.normalize import normalize
-from hadath.text.tokens import Token, tokenize
+from hadath.text.tokens import Token, split_preposition, tokenize
 
 CACHE_FORMAT = 9  # bump when the compiled structure changes
 
@@ -239,6 +239,8 @@ class CompiledLexicon:
                 spelling = written_form(cue) if spellings - {written_form(cue)} else None
                 surfaces.add(keys, Entry("cue", category, spelling=spelling))
         self.stem_automaton = stems.build()
+        single_keys = {framed.strip() for framed, (length, _) in stems.patterns.items() if length == 1}
+        self.preposed_names = _preposed_names(lexicon, single_keys)
         self.article_countries = frozenset(
             c.code
             for c in lexicon.countries.values()
@@ -270,6 +272,22 @@ class CompiledLexicon:
                 groups.append(frozenset(keys))
             self.context_groups.append(tuple(groups))
 
+    def split_prepositions(self, tokens: list[Token], original: str) -> None:
+        """Read ب/ل on the names the segmenter does not know ("لداعش" → ل + داعش, "بكيري" → ب +
+        كيري), so that they match and read as prepositional, as "لإسرائيل" does."""
+        for token in tokens:
+            if token.kind != "arabic":
+                continue
+            conjunctions = tuple(p for p in token.prefixes if p in _CONJUNCTIONS)
+            word = token.norm[len(conjunctions) :]
+            stem = self.preposed_names.get(word[1:])
+            if stem is None or token.stem == stem or word[:1] not in _NAME_PREPOSITIONS:
+                continue
+            if token.prefixes == conjunctions:
+                split_preposition(token, original, word[0], stem)
+            elif token.prefixes == (*conjunctions, word[0]):
+                token.stem, token.suffixes = stem, ()  # split, but the name misread ("لكيري" as ل+كير+ي)
+
     def find(self, tokens: list[Token], surface: bool = False) -> list[Match]:
         """All lexicon matches over ``tokens`` (one sentence), as token ranges."""
         automaton = self.surface_automaton if surface else self.stem_automaton
@@ -295,6 +313,25 @@ class CompiledLexicon:
 
     def _lacks_ta_marbuta(self, token: Token, key: str) -> bool:
         return key in self.ta_marbuta_keys and not token.norm.endswith("ه")
+
+
+def _preposed_names(lexicon: Lexicon, single_keys: set[str]) -> dict[str, str]:
+    """One-word names of curated actors and of states whose form after ب or ل the segmenter leaves
+    whole or splits wrongly (names it has not seen: "لداعش", "بكيري"), normalised, with their key;
+    none whose prefixed form is itself a key ("لبنان")."""
+    names = [n for actor in lexicon.actors.values() if is_trusted(actor.provenance) for n in actor.names]
+    names += [n for country in lexicon.countries.values() for n in (*country.names, *country.capital)]
+    found: dict[str, str] = {}
+    for name in names:
+        tokens = phrase_tokens(name)
+        if len(tokens) != 1 or tokens[0].prefixes or len(tokens[0].norm) < _PREPOSED_NAME_LETTERS:
+            continue
+        key = stem_key(tokens[0])
+        for preposition in _NAME_PREPOSITIONS:
+            preposed = phrase_tokens(preposition + name)[0]
+            if stem_key(preposed) != key and preposed.norm not in single_keys:
+                found[tokens[0].norm] = key
+    return found
 
 
 def _definite_only(named: Iterable[tuple[str, tuple[str, ...]]]) -> frozenset[str]:
@@ -331,6 +368,9 @@ def _starts_with(phrase: str, first_keys: set[str]) -> bool:
 # (نا، ها، هم، وا ...) means the segmenter read the name as an inflected common word
 NAME_ENDINGS = frozenset({"ه", "ات", "ين", "ون", "ان"})
 _TRUSTED_POPULATION = 50_000
+_CONJUNCTIONS = ("و", "ف")
+_NAME_PREPOSITIONS = ("ب", "ل")
+_PREPOSED_NAME_LETTERS = 3
 
 
 def _noisy_reason(

@@ -120,6 +120,15 @@ def tokenize(normalized: NormalizedText) -> tuple[list[Sentence], list[Token]]:
     return sentences, tokens
 
 
+def split_preposition(token: Token, original: str, preposition: str, stem: str) -> None:
+    """Read the first letter after ``token``'s conjunction as the preposition ب/ل/ك and the rest as the
+    name ``stem``: the segmenter leaves names it does not know whole ("لداعش", "لترامب")."""
+    token.prefixes = (*token.prefixes, preposition)
+    token.stem = stem
+    token.suffixes = ()
+    token.body_start = _body_start(original, token.body_start, token.end, 1)
+
+
 def _body_start(original: str, start: int, end: int, letters: int) -> int:
     """Original offset after the first ``letters`` Arabic letters of the word (skipping marks)."""
     if letters == 0:
