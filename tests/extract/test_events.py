@@ -847,7 +847,7 @@ def test_a_recognised_name_takes_its_country_only_from_what_the_text_says(pipeli
 
 def test_a_combatant_right_after_an_ambiguous_verb_stays_its_doer(pipeline):
     [killing] = events_of(analyze(pipeline, "قتلت الشرطة في البصرة مسلحين."), "ASSAULT")
-    assert (code(killing.source), code(killing.target)) == ("IRQCOP", "IRQREB")
+    assert (code(killing.source), code(killing.target)) == ("IRQMIL", "IRQREB")
 
 
 @pytest.mark.parametrize(
@@ -1466,3 +1466,23 @@ def test_a_protest_against_an_actor_fronted_before_the_verb_is_done_by_the_subje
     [protest] = events_of(analyze(pipeline, text, "2015-08-02"), "PROTEST")
     assert (protest.source.text, code(protest.source)) == ("شخص", "IRQCVL")
     assert (protest.target.text, code(protest.target)) == ("محافظ", "IRQGOV")
+
+
+def test_a_killing_told_passively_in_an_actors_operations_is_that_actors(pipeline):
+    text = "وتم قتل 11 مسلحا غرب المدينة في عمليات للقوات الأمنية العراقية."
+    [killing] = events_of(analyze(pipeline, text, "2015-07-24"), "ASSAULT")
+    assert (code(killing.source), code(killing.target)) == ("IRQMIL", "IRQREB")
+    text = "قتل خمسة مسلحين في حملة للجيش المصري في سيناء."
+    [killing] = events_of(analyze(pipeline, text, "2015-07-24"), "ASSAULT")
+    assert code(killing.source) == "EGYMIL"
+
+
+def test_a_member_named_after_the_victim_noun_is_the_victim_not_the_doer(pipeline):
+    text = (
+        "قال الجيش الأمريكي إنه تمكن من مقتل العضو البارز بتنظيم القاعدة محسن الفضلي في ضربة جوية في سوريا."
+    )
+    violent = events_of(analyze(pipeline, text, "2015-07-22"), "ASSAULT")
+    killing = next(e for e in violent if e.trigger == "مقتل")
+    assert (code(killing.source), killing.target.text) == (None, "العضو البارز بتنظيم القاعدة")
+    strike = next(e for e in violent if e.trigger == "ضربة جوية")
+    assert strike.source is None or strike.source.text != "محسن الفضلي"

@@ -192,10 +192,14 @@ def extract_events(
             victim_noun = _is_victim_noun(trigger)
             impersonal = _impersonal(doc, trigger)
             if impersonal:
-                source = _passive_agent(doc, actors, trigger, clause)  # "تم الإفراج عنه": by nobody named
+                # "تم الإفراج عنه": by nobody named
+                source = _passive_agent(doc, actors, trigger, clause) or _operation_agent(
+                    doc, actors, trigger, clause
+                )
             elif patients is not None:
                 source = (
                     _passive_agent(doc, actors, trigger, clause)
+                    or _operation_agent(doc, actors, trigger, clause)
                     or _credited_doer(doc, actors, trigger)
                     or _responsible(doc, actors, trigger, clause)
                     or _opponent(doc, actors, trigger, clause)
@@ -517,14 +521,19 @@ def _victims(
             found.update(id(m) for m in patients)
         elif _is_victim_noun(trigger):
             doer = _agentive_genitive(doc, actors, trigger, clause)
-            # with those coordinated with them ("مصرع 20 مقاتلا من الفصائل وجبهة النصرة")
-            found.update(
-                id(c)
+            # with those coordinated with them ("مصرع 20 مقاتلا من الفصائل وجبهة النصرة") and the name
+            # right after one ("مقتل العضو البارز بتنظيم القاعدة محسن الفضلي")
+            genitives = [
+                c
                 for m in actors
                 if trigger.last <= m.first <= trigger.last + _GENITIVE_WINDOW
                 and m.first < clause.last
                 and m is not doer
                 for c in _with_coordinated(doc, actors, m, clause)
+            ]
+            found.update(id(m) for m in genitives)
+            found.update(
+                id(m) for m in actors if m.kind == "person" and any(m.first == g.last for g in genitives)
             )
             if doer is not None:
                 found.update(id(m) for m in _targets(doc, actors, trigger, clause, doer))
@@ -585,6 +594,8 @@ def _agentive_genitive(
         obj.first - genitive.last > _VSO_WINDOW
         or _preposition_between(doc, genitive.last, obj.first)
         or _coordinated(doc, genitive, obj)  # "مقتل 20 مقاتلا من الفصائل وجبهة النصرة": two victims
+        # "مقتل العضو البارز بتنظيم القاعدة محسن الفضلي": a name right after the genitive is its own
+        or (obj.first == genitive.last and obj.kind == "person")
     ):
         return None
     return genitive
@@ -1563,6 +1574,18 @@ def _passive_agent(
             and not _event_word_between(doc, clause.sentence, trigger.last, cue.first)
         ):
             return _actor_after(doc, actors, cue.last, past_partitive=True)
+    return None
+
+
+def _operation_agent(
+    doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause
+) -> ActorMention | None:
+    """ "تم قتل 11 مسلحا غرب المدينة في عمليات للقوات الأمنية": the actor whose operations a killing
+    told passively happened in, later in its clause with no other event between."""
+    for cue in doc.cues_in("operation_of", trigger.last, clause.last):
+        if _event_word_between(doc, clause.sentence, trigger.last, cue.first):
+            return None
+        return _actor_after(doc, actors, cue.last)
     return None
 
 

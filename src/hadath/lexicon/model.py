@@ -53,6 +53,7 @@ SYNTAX_CUES = (
     "agent_relative",  # هجوم نفذته/تبنته X: X did the attack
     "past_copula",  # كان، كانت: "وكانت المعارضة قد أعلنت" puts the subject before قد and the verb
     "conduct",  # شنت، نفذت، واصلت before an attack noun: the subject carried it out ("شنت المعارضة هجوما")
+    "operation_of",  # في عمليات before an actor: whose operations a killing told passively was in
     "media_head",  # وكالة، صحيفة: the name after it is a news medium
     "press_format",  # تصريح، مؤتمر: a صحفي after it describes the format ("تصريح صحفي"), no journalist
     "namesake_head",  # كلية، مطار، شارع before a person's name: a place or institution named after them
