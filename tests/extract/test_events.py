@@ -1482,7 +1482,31 @@ def test_a_member_named_after_the_victim_noun_is_the_victim_not_the_doer(pipelin
         "قال الجيش الأمريكي إنه تمكن من مقتل العضو البارز بتنظيم القاعدة محسن الفضلي في ضربة جوية في سوريا."
     )
     violent = events_of(analyze(pipeline, text, "2015-07-22"), "ASSAULT")
+    # "تمكن من": the speaker (the pronoun on إن) carried it out
     killing = next(e for e in violent if e.trigger == "مقتل")
-    assert (code(killing.source), killing.target.text) == (None, "العضو البارز بتنظيم القاعدة")
+    assert (code(killing.source), killing.target.text) == ("USAMIL", "العضو البارز بتنظيم القاعدة")
+    # the strike hit the one its toll names, not the people of the place
     strike = next(e for e in violent if e.trigger == "ضربة جوية")
-    assert strike.source is None or strike.source.text != "محسن الفضلي"
+    assert (code(strike.source), strike.target.text) == ("USAMIL", "العضو البارز بتنظيم القاعدة")
+
+
+def test_a_verb_after_a_preposition_is_its_verbal_noun_done_by_the_subject_who_managed_it(pipeline):
+    text = "تمكنت القوات العراقية من قتل 20 مسلحا في الأنبار."
+    [killing] = events_of(analyze(pipeline, text, "2015-07-24"), "ASSAULT")
+    assert killing.nominal is True
+    assert (code(killing.source), code(killing.target)) == ("IRQMIL", "IRQREB")
+    # its genitive is the victim, not a doer of the victims' nationality
+    text = "وقال الوزير إن قادة الاحتلال يحرضون على قتل الأطفال الفلسطينيين."
+    [killing] = events_of(analyze(pipeline, text, "2015-08-01"), "ASSAULT")
+    assert (killing.source, code(killing.target)) == (None, "PSECVL")
+    # in reported speech a verb of carrying out keeps the doer ("أقدم على", "متورطين في")
+    text = "وقالت اللجنة إن المسلحين كانوا متورطين في قتل شرطيين في غروزني."
+    [killing] = events_of(analyze(pipeline, text, "2015-08-02"), "ASSAULT")
+    assert killing.source.text == "المسلحين"
+
+
+def test_the_place_in_an_event_nouns_relative_clause_is_where_it_happened(pipeline):
+    text = "عبر مجلس الأمن الوطني الأمريكي في واشنطن عن إدانته للهجمات التي وقعت مؤخرا في أبها."
+    attack = next(e for e in analyze(pipeline, text, "2015-08-07").events if e.trigger == "لهجمات")
+    assert attack.place is not None and attack.place.text == "أبها"
+    assert code(attack.target) == "SAU"

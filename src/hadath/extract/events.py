@@ -64,6 +64,8 @@ _BEHIND_WINDOW = 5  # tokens from وراء to the event noun ("وراء سلسل
 _CREDIT_WINDOW = 3  # tokens between an event noun and نفذته ("هجوم انتحاري بسيارة مفخخة نفذته")
 _AIMED_VERB_WINDOW = 14  # tokens from an attack noun to the استهدف it is the subject of
 _AIMED_OBJECT_WORDS = 4  # from that verb to the actor in its object ("مركز تدريب لداعش")
+_RELATIVE_AFTER_EVENT = 3  # words from an event noun to its relative pronoun ("الهجمات الإرهابية التي")
+_RELATIVE_PLACE_WORDS = 5  # from that pronoun to the place ("التي وقعت مؤخرا في المملكة")
 _PROTEST_ROOT = "14"
 _PROTEST_OBJECT_GAP = 3
 _AIMED_PREPOSITIONS = frozenset({"ضد", "علي"})  # normalised: على → علي
@@ -128,7 +130,9 @@ class EventMention:
     modality: Modality
     nominal: bool
     confidence: float
-    # the doer may be told elsewhere in the sentence (a victim's death; see _credit_attackers)
+    # a victim's death or injury, whose victims an attack told with it hit (see _credit_attackers)
+    toll: bool = False
+    # a toll whose doer may be told elsewhere in the sentence
     creditable: bool = False
 
 
@@ -217,12 +221,13 @@ def extract_events(
             )
             # a reported death is not the reporter's doing ("أعلن الجيش مقتل أحد جنوده"); a light verb's
             # subject is the doer ("قامت الشرطة باعتقال")
+            # unless a verb of carrying out governs the noun ("قال إن الأسد أقدم على قتل العقيد")
             inherited = (
                 source is None
                 and patients is None
                 and restated is None
                 and not impersonal
-                and not (victim_noun and governed)
+                and not (victim_noun and governed and not doc.cues_in("conduct", clause.first, trigger.first))
             )
             if inherited:
                 context = _Context(
@@ -245,7 +250,7 @@ def extract_events(
                 and patients is None
                 and trigger.nominal
                 and trigger.entry.cameo[:2] in _VIOLENT_ROOTS
-                and trigger.entry.genitive != "target"
+                and not _is_victim_noun(trigger)
             ):
                 source = _national_agent(doc, trigger, "MIL")
             if source is None and patients is None and trigger.entry.cameo[:2] in _VIOLENT_ROOTS:
@@ -297,6 +302,7 @@ def extract_events(
             )
             place = _place(doc, trigger, clause)
             confidence = _confidence(trigger.entry, source, bool(targets), inherited)
+            toll = (patients is not None or victim_noun) and trigger.entry.cameo[:2] in _VIOLENT_ROOTS
             for doer, target in ((d, t) for d in sources for t in targets or [None]):
                 if doer is not source and target is not None and _same_state(doer, target):
                     continue  # a coordinated doer is not its own target
@@ -311,9 +317,8 @@ def extract_events(
                     modality,
                     trigger.nominal,
                     confidence,
-                    creditable=doer is None
-                    and (patients is not None or victim_noun)
-                    and trigger.entry.cameo[:2] in _VIOLENT_ROOTS,
+                    toll=toll,
+                    creditable=toll and doer is None,
                 )
                 events.append(event)
                 by_clause.setdefault(clause, []).append(event)
@@ -606,13 +611,14 @@ def _credit_attackers(events: list[EventMention]) -> None:
 
     A victim's death or injury without a doer ("قتل 150 مدنيا في الضربات الجوية الأمريكية",
     "هجوم نفذته طالبان أسفر عن مقتل سبعة") takes the doer of the nearest attack in the sentence that
-    names its own; an attack without a target ("انفجرت سيارة مفخخة ... مما أدى إلى مقتل عشرة أشخاص")
-    takes the victims of the nearest toll. Never when doer and victim would be the same state.
+    names its own; an attack without a target ("انفجرت سيارة مفخخة ... مما أدى إلى مقتل عشرة أشخاص",
+    "تمكن الجيش من مقتل القيادي في ضربة جوية") takes the victims of the nearest toll, whether or not
+    that toll has a doer. Never when doer and victim would be the same state.
     """
     attacks = [
         e for e in events if e.source is not None and not e.creditable and e.entry.cameo[:2] in _VIOLENT_ROOTS
     ]
-    tolls = [e for e in events if e.creditable and e.target is not None]
+    tolls = [e for e in events if e.toll and e.target is not None]
     for event in events:
         sentence = event.clause.sentence
         if event.creditable and event.source is None:
@@ -1157,7 +1163,11 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
                 -len(pair[1].cameo),
             ),
         )
-        nominal = not finite and (entry.pos == "noun" or looks_nominal(doc.tokens[first]))
+        # after a preposition a verb's form is its verbal noun ("تمكنت القوات من قتل 20 مسلحا", "بقتل")
+        governed = doc.tokens[first].has_prefix("ب", "ل") or (
+            first > 0 and _cue_at(doc, first - 1, "preposition")
+        )
+        nominal = not finite and (entry.pos == "noun" or governed or looks_nominal(doc.tokens[first]))
         chosen.append(_Trigger(first, last, entry, nominal))
         taken |= span
         if entry.light_verb:
@@ -1406,7 +1416,7 @@ def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Cla
             return credited
         if _has_object_pronoun(doc, trigger.last - 1):
             return None  # "اعتداءاتها": the pronoun is the genitive, the doer told before
-        if trigger.entry.genitive == "target":
+        if _is_victim_noun(trigger):
             # "مقتل عشرين مسلحا": the genitive is the victim, found as the target, unless an object
             # follows it ("اعتقال الشرطة العراقية عشرات المحتجين")
             return _agentive_genitive(doc, actors, trigger, clause) or _opponent(doc, actors, trigger, clause)
@@ -1893,12 +1903,39 @@ def _place(doc: Doc, trigger: _Trigger, clause: Clause) -> PlaceMention | None:
     nearest place in the clause or sentence; a dateline ("دمشق -") only names where the report
     was filed."""
     sentence = doc.tokens[trigger.first].sentence
+    told_after = _relative_clause_place(doc, trigger)
+    if told_after is not None:
+        return told_after
     candidates = [p for p in doc.places if p.sentence == sentence and not _is_dateline(doc, p)]
     in_clause = [p for p in candidates if clause.first <= p.first < clause.last]
     locative = [p for p in in_clause if _is_locative(doc, p)]
     for group in (locative, in_clause, candidates):
         if group:
             return min(group, key=lambda p: abs(p.first - trigger.first))
+    return None
+
+
+def _relative_clause_place(doc: Doc, trigger: _Trigger) -> PlaceMention | None:
+    """ "أدان الهجمات التي وقعت مؤخرا في المملكة": a locative place in the relative clause right after
+    an event noun is where the event happened, whatever place the main clause names."""
+    if not trigger.nominal:
+        return None
+    sentence_end = doc.sentences[doc.tokens[trigger.first].sentence].last_token
+    relative = next(
+        (
+            position
+            for position in range(trigger.last, min(trigger.last + _RELATIVE_AFTER_EVENT, sentence_end))
+            if _cue_at(doc, position, "relative")
+        ),
+        None,
+    )
+    if relative is None:
+        return None
+    for place in doc.places:
+        if relative < place.first <= relative + _RELATIVE_PLACE_WORDS and _is_locative(doc, place):
+            if any(doc.tokens[i].kind == "punct" for i in range(relative, place.first)):
+                return None
+            return place
     return None
 
 
