@@ -599,6 +599,7 @@ def _actor_at(
         (
             end
             for end, entry in index.at(position, "place")
+            # a name whose spelling the place's names do not allow is read as no place here either
             if not _spelling_mismatch(
                 doc, position, end, lexicon.places[entry.ref].names, pronoun_allowed=False
             )
@@ -1395,11 +1396,7 @@ def _spelling_mismatch(
     ):
         return True
     if last - first != 1:
-        # a first word a construct keeps its ta marbuta in ("محافظ البصرة", its governor, is not
-        # "محافظة البصرة", the governorate)
-        head = doc.tokens[first]
-        first_words = _names_with_key(tuple(name.split()[0] for name in same_length), stem_key(head))
-        if first_words and not head.suffixes and _lacks_final_letter(head, first_words, False):
+        if _head_lacks_ta_marbuta(doc, first, last, names):
             return True
         if token.suffixes:
             return False  # "مقاتلين معارضين" is "مقاتلي المعارضة" in the plural
@@ -1414,6 +1411,20 @@ def _spelling_mismatch(
         return False
     spelt = {_initial_after_article(name) for name in spellings}
     return bool(spelt) and spelt <= _HAMZA_FORMS and written not in spelt
+
+
+def _head_lacks_ta_marbuta(doc: Doc, first: int, last: int, names: tuple[str, ...]) -> bool:
+    """A multi-word match whose first word lacks the ta marbuta that word keeps, in construct, in
+    every name as long as the match: "محافظ البصرة" (its governor) is not "محافظة البصرة" (the
+    governorate)."""
+    if last - first == 1:
+        return False
+    head = doc.tokens[first]
+    if head.suffixes or head.norm.endswith("ه"):
+        return False
+    same_length = [n for n in names if len(n.split()) == last - first] or list(names)
+    first_words = _names_with_key(tuple(name.split()[0] for name in same_length), stem_key(head))
+    return bool(first_words) and _lacks_final_letter(head, first_words, False)
 
 
 _HAMZA_FORMS = frozenset("أإآ")

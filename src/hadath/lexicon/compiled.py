@@ -276,7 +276,7 @@ class CompiledLexicon:
         """Read ب/ل on the names the segmenter does not know ("لداعش" → ل + داعش, "بكيري" → ب +
         كيري), so that they match and read as prepositional, as "لإسرائيل" does."""
         for token in tokens:
-            if token.kind != "arabic":
+            if token.kind != "arabic" or token.norm[:1] not in _PREPOSED_FIRST_LETTERS:
                 continue
             conjunctions = tuple(p for p in token.prefixes if p in _CONJUNCTIONS)
             word = token.norm[len(conjunctions) :]
@@ -370,6 +370,7 @@ NAME_ENDINGS = frozenset({"ه", "ات", "ين", "ون", "ان"})
 _TRUSTED_POPULATION = 50_000
 _CONJUNCTIONS = ("و", "ف")
 _NAME_PREPOSITIONS = ("ب", "ل")
+_PREPOSED_FIRST_LETTERS = frozenset(_CONJUNCTIONS + _NAME_PREPOSITIONS)
 _PREPOSED_NAME_LETTERS = 3
 
 
