@@ -100,14 +100,18 @@ class _Index:
                 if entry.plural_only and not plural:
                     continue
                 self.by_start.setdefault(match.first, []).append((match.last, entry))
+        for pairs in self.by_start.values():
+            pairs.sort(key=lambda pair: -pair[0])  # longest first (stable: lexicon order among equals)
 
     def definite(self, position: int) -> bool:
         return "ال" in self.doc.tokens[position].prefixes
 
     def at(self, position: int, *kinds: str) -> list[tuple[int, Entry]]:
         """(end, entry) pairs starting at ``position``, longest first."""
-        found = [(end, e) for end, e in self.by_start.get(position, []) if e.kind in kinds]
-        return sorted(found, key=lambda pair: -pair[0])
+        pairs = self.by_start.get(position)
+        if not pairs:
+            return []
+        return [(end, e) for end, e in pairs if e.kind in kinds]
 
 
 def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
