@@ -93,10 +93,12 @@ def _sentence(words: list[str], labels: list[str]) -> tuple[str, list[NameSpan]]
 
 def resolved_spans(compiled: CompiledLexicon, text: str, spans: list[NameSpan]) -> list[bool]:
     """For each span, whether a lexicon match of a resolving kind covers it."""
-    sentences, tokens = tokenize(normalize(text))
+    normalized = normalize(text)
+    sentences, tokens = tokenize(normalized)
     covered: list[tuple[int, int]] = []
     for sentence in sentences:
         sentence_tokens = tokens[sentence.first_token : sentence.last_token]
+        compiled.split_prepositions(sentence_tokens, normalized.original)  # as the pipeline matches
         for match in compiled.find(sentence_tokens):
             if any(entry.kind in RESOLVING_KINDS for entry in match.entries):
                 covered.append((tokens[match.first].start, tokens[match.last - 1].end))

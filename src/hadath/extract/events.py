@@ -65,7 +65,7 @@ _CREDIT_WINDOW = 3  # tokens between an event noun and نفذته ("هجوم ا�
 _AIMED_VERB_WINDOW = 14  # tokens from an attack noun to the استهدف it is the subject of
 _AIMED_OBJECT_WORDS = 4  # from that verb to the actor in its object ("مركز تدريب لداعش")
 _RELATIVE_AFTER_EVENT = 3  # words from an event noun to its relative pronoun ("الهجمات الإرهابية التي")
-_RELATIVE_PLACE_WORDS = 5  # from that pronoun to the place ("التي وقعت مؤخرا في المملكة")
+_RELATIVE_PLACE_WORDS = 5  # from that pronoun to the place ("التي وقعت مؤخرا في أبها")
 _PROTEST_ROOT = "14"
 _PROTEST_OBJECT_GAP = 3
 _AIMED_PREPOSITIONS = frozenset({"ضد", "علي"})  # normalised: على → علي
@@ -878,8 +878,8 @@ def _aimed_verb(doc: Doc, actors: list[ActorMention], first: int, last: int) -> 
     """Where the استهدف/طال whose subject is the attack noun at ``first:last`` ends: right before
     the noun ("وقد استهدف الهجوم حشدا"), or after it ("غارة جوية استهدفت المنطقة القبلية", "الهجوم
     الأخير استهدف المنطقة", "التفجيرات التي وقعت ... في حي الشيخ رضوان، استهدفت 3 سيارات"). Not when
-    another actor comes between noun and verb (it is the verb's subject: "الهجوم الذي استهدف فيه
-    الجيش ...") or the verb has an object pronoun."""
+    an actor comes between noun and verb, other than the attack's credited doer (it is the verb's
+    subject: "بعد الهجوم قال الجيش إنه استهدف مواقع"), or the verb has an object pronoun."""
     if doc.cue_ends_at(first, "aimed_at"):
         return last
     sentence = doc.sentences[doc.tokens[first].sentence]
@@ -1916,8 +1916,9 @@ def _place(doc: Doc, trigger: _Trigger, clause: Clause) -> PlaceMention | None:
 
 
 def _relative_clause_place(doc: Doc, trigger: _Trigger) -> PlaceMention | None:
-    """ "أدان الهجمات التي وقعت مؤخرا في المملكة": a locative place in the relative clause right after
-    an event noun is where the event happened, whatever place the main clause names."""
+    """ "عبر المجلس في واشنطن عن إدانته للهجمات التي وقعت مؤخرا في أبها": a locative place in the
+    relative clause right after an event noun is where the event happened, whatever place the main
+    clause names."""
     if not trigger.nominal:
         return None
     sentence_end = doc.sentences[doc.tokens[trigger.first].sentence].last_token

@@ -82,10 +82,12 @@ def corpus_sentences(
         if limit and stats.documents >= limit:
             return
         stats.documents += 1
-        sentences, tokens = tokenize(normalize(item.text))
+        normalized = normalize(item.text)
+        sentences, tokens = tokenize(normalized)
         stats.tokens += len(tokens)
         for sentence in sentences:
             sentence_tokens = tokens[sentence.first_token : sentence.last_token]
+            compiled.split_prepositions(sentence_tokens, normalized.original)  # as the pipeline matches
             yield item, sentence_tokens, compiled.find(sentence_tokens)
 
 

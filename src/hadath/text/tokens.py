@@ -121,8 +121,8 @@ def tokenize(normalized: NormalizedText) -> tuple[list[Sentence], list[Token]]:
 
 
 def split_preposition(token: Token, original: str, preposition: str, stem: str) -> None:
-    """Read the first letter after ``token``'s conjunction as the preposition ب/ل/ك and the rest as the
-    name ``stem``: the segmenter leaves names it does not know whole ("لداعش", "لترامب")."""
+    """Read the first letter after ``token``'s conjunction as a preposition and the rest as the name
+    ``stem``: the segmenter leaves names it does not know whole ("لداعش", "لترامب")."""
     token.prefixes = (*token.prefixes, preposition)
     token.stem = stem
     token.suffixes = ()
