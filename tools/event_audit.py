@@ -317,9 +317,13 @@ def score(
             if part_verdict is None:
                 continue
             if not _same(record[part], now[part]):
+                # re-judged under the audited trigger or, when the trigger phrase has grown or shrunk
+                # since, under the one coded now (which is what ``changed`` draws)
+                keys = {_trigger_key_of(record), trigger_key(str(record["article"]), event)}
                 later = [
                     verdict(r["votes"], part)
-                    for r in again.get(_trigger_key_of(record), [])
+                    for key in sorted(keys)
+                    for r in again.get(key, [])
                     if _same(r[part], now[part])
                 ]
                 part_verdict = next((v for v in later if v is not None), "changed")

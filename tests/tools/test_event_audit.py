@@ -194,3 +194,25 @@ def test_an_event_coded_from_a_longer_or_shorter_phrase_is_the_same_event(shared
         "id": strike["id"].replace(f"#{first}-", "#999-"),
     }
     assert score(shared, [elsewhere])["event"] == {"removed (yes)": 1}
+
+
+def test_votes_drawn_for_a_trigger_that_has_grown_since_count(shared, drawn, tmp_path):
+    items = read(drawn)
+    merged = merge(drawn, [votes_file(tmp_path / "a.jsonl", items), votes_file(tmp_path / "b.jsonl", items)])
+    strike = next(record for record in merged if record["cameo"].startswith("19"))
+    first, last = strike["trigger"]
+    # audited from a shorter phrase, with another source than the current code gives
+    judged_then = {
+        **strike,
+        "trigger": [first + 1, last],
+        "id": strike["id"].replace(f"#{first}-", f"#{first + 1}-"),
+        "source": {**strike["source"], "code": "IRNMIL"},
+    }
+    [again] = event_audit.changed(shared, [judged_then])
+    assert again["id"].rpartition("@")[0] != judged_then["id"].rpartition("@")[0]  # drawn as coded now
+    sample = tmp_path / "again.jsonl"
+    sample.write_text(json.dumps(again, ensure_ascii=False) + "\n", encoding="utf-8")
+    wrong = [votes_file(tmp_path / f"{n}.jsonl", [again], source="wrong") for n in ("c", "d")]
+    rejudged = merge(sample, wrong)
+    assert score(shared, [judged_then])["source"] == {"changed": 1}
+    assert score(shared, [judged_then], rejudged=rejudged)["source"] == {"wrong": 1}
