@@ -160,34 +160,46 @@ def test_the_shipped_audit_matches_the_corpus_and_is_scored():
     assert sum(tallies["event"].values()) == 1050
 
 
-def test_changed_arguments_are_drawn_again_and_their_new_votes_count(shared, drawn, tmp_path):
+def _judged_strike(drawn: Path, tmp_path: Path) -> dict:
+    """The audited air strike of the drawn sample, judged right in every part by two annotators."""
     items = read(drawn)
     merged = merge(drawn, [votes_file(tmp_path / "a.jsonl", items), votes_file(tmp_path / "b.jsonl", items)])
-    strike = next(record for record in merged if record["cameo"].startswith("19"))
+    return next(record for record in merged if record["cameo"].startswith("19"))
+
+
+def _from_a_shorter_phrase(strike: dict) -> dict:
+    """The strike as if it had been audited from its trigger word without the first letter."""
+    first, last = strike["trigger"]
+    return {
+        **strike,
+        "trigger": [first + 1, last],
+        "id": strike["id"].replace(f"#{first}-", f"#{first + 1}-"),
+    }
+
+
+def _rejudged_wrong(again: dict, tmp_path: Path) -> list[dict]:
+    """``again`` (as ``changed`` draws it) judged again by two annotators, its source wrong."""
+    sample = tmp_path / "again.jsonl"
+    sample.write_text(json.dumps(again, ensure_ascii=False) + "\n", encoding="utf-8")
+    return merge(sample, [votes_file(tmp_path / f"{n}.jsonl", [again], source="wrong") for n in ("c", "d")])
+
+
+def test_changed_arguments_are_drawn_again_and_their_new_votes_count(shared, drawn, tmp_path):
+    strike = _judged_strike(drawn, tmp_path)
     # as if the audited code had coded another source than the current code does
     judged_then = {**strike, "source": {**strike["source"], "code": "IRNMIL"}}
     [again] = event_audit.changed(shared, [judged_then])
     assert again["source"]["code"] == "SAUMIL" and again["text"].startswith("قصفت")
-    sample = tmp_path / "again.jsonl"
-    sample.write_text(json.dumps(again, ensure_ascii=False) + "\n", encoding="utf-8")
-    wrong = [votes_file(tmp_path / f"{n}.jsonl", [again], source="wrong") for n in ("c", "d")]
-    rejudged = merge(sample, wrong)
+    rejudged = _rejudged_wrong(again, tmp_path)
     assert score(shared, [judged_then])["source"] == {"changed": 1}
     assert score(shared, [judged_then], rejudged=rejudged)["source"] == {"wrong": 1}
 
 
 def test_an_event_coded_from_a_longer_or_shorter_phrase_is_the_same_event(shared, drawn, tmp_path):
-    items = read(drawn)
-    merged = merge(drawn, [votes_file(tmp_path / "a.jsonl", items), votes_file(tmp_path / "b.jsonl", items)])
-    strike = next(record for record in merged if record["cameo"].startswith("19"))
-    first, last = strike["trigger"]
-    # as if the audited trigger had been the word without its first letter
-    shorter = {
-        **strike,
-        "trigger": [first + 1, last],
-        "id": strike["id"].replace(f"#{first}-", f"#{first + 1}-"),
-    }
+    strike = _judged_strike(drawn, tmp_path)
+    shorter = _from_a_shorter_phrase(strike)
     assert score(shared, [shorter])["event"] == {"yes": 1}
+    first, last = strike["trigger"]
     elsewhere = {
         **shorter,
         "trigger": [last + 40, last + 44],
@@ -197,22 +209,11 @@ def test_an_event_coded_from_a_longer_or_shorter_phrase_is_the_same_event(shared
 
 
 def test_votes_drawn_for_a_trigger_that_has_grown_since_count(shared, drawn, tmp_path):
-    items = read(drawn)
-    merged = merge(drawn, [votes_file(tmp_path / "a.jsonl", items), votes_file(tmp_path / "b.jsonl", items)])
-    strike = next(record for record in merged if record["cameo"].startswith("19"))
-    first, last = strike["trigger"]
+    strike = _judged_strike(drawn, tmp_path)
     # audited from a shorter phrase, with another source than the current code gives
-    judged_then = {
-        **strike,
-        "trigger": [first + 1, last],
-        "id": strike["id"].replace(f"#{first}-", f"#{first + 1}-"),
-        "source": {**strike["source"], "code": "IRNMIL"},
-    }
+    judged_then = {**_from_a_shorter_phrase(strike), "source": {**strike["source"], "code": "IRNMIL"}}
     [again] = event_audit.changed(shared, [judged_then])
     assert again["id"].rpartition("@")[0] != judged_then["id"].rpartition("@")[0]  # drawn as coded now
-    sample = tmp_path / "again.jsonl"
-    sample.write_text(json.dumps(again, ensure_ascii=False) + "\n", encoding="utf-8")
-    wrong = [votes_file(tmp_path / f"{n}.jsonl", [again], source="wrong") for n in ("c", "d")]
-    rejudged = merge(sample, wrong)
+    rejudged = _rejudged_wrong(again, tmp_path)
     assert score(shared, [judged_then])["source"] == {"changed": 1}
     assert score(shared, [judged_then], rejudged=rejudged)["source"] == {"wrong": 1}
