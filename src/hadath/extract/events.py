@@ -175,8 +175,9 @@ def extract_events(
         patients_of = {
             t.first: _patient_subjects(doc, actors, t, clause_of(clauses, t.first)) for t in triggers
         }
-        victims = _victims(doc, actors, clauses, triggers, patients_of)
-        victims.update(id(m) for m in (_aimed_object(doc, actors, t) for t in triggers) if m is not None)
+        # what each attack noun hit as the subject of استهدف ("الهجوم استهدف حاجزا للجيش")
+        hit = {t.first: _aimed_object(doc, actors, t) for t in triggers}
+        victims = _victims(doc, actors, clauses, triggers, patients_of, hit)
         doers = [m for m in actors if id(m) not in victims]
         subject = _sentence_subject(doc, doers) or last_subject
         # speech acts and events whose source a later verbal noun in the same clause inherits
@@ -211,7 +212,7 @@ def extract_events(
                 if source is None and trigger.nominal and trigger.entry.cameo[:2] in _VIOLENT_ROOTS:
                     source = _national_agent(doc, trigger, "MIL")  # "تعرضت القرية لقصف روسي"
             else:
-                source = _source(doc, actors, trigger, clause)
+                source = _source(doc, actors, trigger, clause, hit[trigger.first])
             restated = _restated_event(doc, actors, events, trigger)
             if restated is not None:
                 source = restated.source
@@ -272,9 +273,9 @@ def extract_events(
                     source = _subject_after_verb(doc, actors, trigger, clause)
                     sources = [source]
                     last_doer = source
-                targets = aimed_at or _targets(doc, actors, trigger, clause, last_doer)
+                targets = aimed_at or _targets(doc, actors, trigger, clause, last_doer, hit[trigger.first])
             else:
-                targets = _targets(doc, actors, trigger, clause, last_doer)
+                targets = _targets(doc, actors, trigger, clause, last_doer, hit[trigger.first])
             more_of = _more_victims_of(doc, events, trigger) if patients is not None or victim_noun else None
             if more_of is not None:
                 targets = [more_of]  # "وإصابة رابع": the fourth of them, not what follows
@@ -515,10 +516,11 @@ def _victims(
     clauses: list[Clause],
     triggers: list[_Trigger],
     patients_of: dict[int, list[ActorMention] | None],
+    hit: dict[int, ActorMention | None],
 ) -> set[int]:
     """Ids of the mentions that events of the sentence are done to: patient subjects (``patients_of``,
-    by trigger position) and the genitives of victim nouns."""
-    found: set[int] = set()
+    by trigger position), the genitives of victim nouns and what attack nouns hit (``hit``)."""
+    found: set[int] = {id(m) for m in hit.values() if m is not None}
     for trigger in triggers:
         clause = clause_of(clauses, trigger.first)
         patients = patients_of[trigger.first]
@@ -541,7 +543,7 @@ def _victims(
                 id(m) for m in actors if m.kind == "person" and any(m.first == g.last for g in genitives)
             )
             if doer is not None:
-                found.update(id(m) for m in _targets(doc, actors, trigger, clause, doer))
+                found.update(id(m) for m in _targets(doc, actors, trigger, clause, doer, hit[trigger.first]))
     return found
 
 
@@ -1382,11 +1384,13 @@ def _sentence_subject(doc: Doc, actors: list[ActorMention]) -> ActorMention | No
     return None
 
 
-def _source(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause) -> ActorMention | None:
+def _source(
+    doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause, aimed: ActorMention | None
+) -> ActorMention | None:
+    """Who did it, ``aimed`` being what the event hit as the subject of استهدف (``_aimed_object``)."""
     passive = _passive_agent(doc, actors, trigger, clause)
     if passive is not None:
         return passive
-    aimed = _aimed_object(doc, actors, trigger)
     after = [
         m
         for m in actors
@@ -1651,9 +1655,14 @@ def _same_state(a: ActorMention, b: ActorMention) -> bool:
 
 
 def _targets(
-    doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause, source: ActorMention | None
+    doc: Doc,
+    actors: list[ActorMention],
+    trigger: _Trigger,
+    clause: Clause,
+    source: ActorMention | None,
+    aimed: ActorMention | None,
 ) -> list[ActorMention]:
-    aimed = _aimed_object(doc, actors, trigger)
+    """Whom it was done to: what it hit as the subject of استهدف (``aimed``), else the actors after it."""
     if aimed is not None and (source is None or (aimed is not source and not _same_state(aimed, source))):
         return _with_coordinated(doc, actors, aimed, _sentence_span(doc, aimed.sentence))
     start = trigger.last

@@ -504,13 +504,15 @@ def _event_adjectives(compiled: CompiledLexicon, matches: list[Match]) -> set[in
 def _country_of_place_at(
     doc: Doc, compiled: CompiledLexicon, index: _Index, position: int, story_countries: frozenset[str]
 ) -> str | None:
-    """The country of the longest place name starting at ``position`` that its spelling allows: the one
-    country all its places share, else the story's among them."""
-    places = compiled.lexicon.places
+    """The country of the longest place name starting at ``position`` that is no misreading (as place
+    extraction judges it, ``_misread_place``): the one country all its places share, else the story's
+    among them."""
     readings = [
-        (end, places[entry.ref].country)
-        for end, entry in index.at(position, "place")
-        if not _spelling_mismatch(doc, position, end, places[entry.ref].names, pronoun_allowed=False)
+        (match.last, place.country)
+        for match in index.matches
+        if match.first == position
+        for place in (compiled.lexicon.places[e.ref] for e in match.entries if e.kind == "place")
+        if not _misread_place(doc, compiled, match, place)
     ]
     if not readings:
         return None
@@ -1400,7 +1402,11 @@ def _spelling_mismatch(
     ):
         return True
     if last - first != 1:
-        if _head_lacks_ta_marbuta(doc, first, last, names):
+        # a first word a construct keeps its ta marbuta in ("محافظ البصرة", its governor, is not
+        # "محافظة البصرة", the governorate)
+        head = doc.tokens[first]
+        first_words = _names_with_key(tuple(name.split()[0] for name in same_length), stem_key(head))
+        if first_words and not head.suffixes and _lacks_final_letter(head, first_words, False):
             return True
         if token.suffixes:
             return False  # "مقاتلين معارضين" is "مقاتلي المعارضة" in the plural
@@ -1415,20 +1421,6 @@ def _spelling_mismatch(
         return False
     spelt = {_initial_after_article(name) for name in spellings}
     return bool(spelt) and spelt <= _HAMZA_FORMS and written not in spelt
-
-
-def _head_lacks_ta_marbuta(doc: Doc, first: int, last: int, names: tuple[str, ...]) -> bool:
-    """A multi-word match whose first word lacks the ta marbuta that word keeps, in construct, in
-    every name as long as the match: "محافظ البصرة" (its governor) is not "محافظة البصرة" (the
-    governorate)."""
-    if last - first == 1:
-        return False
-    head = doc.tokens[first]
-    if head.suffixes or head.norm.endswith("ه"):
-        return False
-    same_length = [n for n in names if len(n.split()) == last - first] or list(names)
-    first_words = _names_with_key(tuple(name.split()[0] for name in same_length), stem_key(head))
-    return bool(first_words) and _lacks_final_letter(head, first_words, False)
 
 
 _HAMZA_FORMS = frozenset("أإآ")
