@@ -512,6 +512,8 @@ def test_a_definite_verbal_noun_takes_the_doer_of_the_event_it_refers_back_to(pi
         ("ثلاثة جنود أتراك قتلوا في هجوم قرب الحدود.", "TURMIL"),  # subject, verb, nothing done to anyone
         ("أصيب خمسة مدنيين عراقيين بجروح في انفجار عبوة ناسفة في الموصل.", "IRQCVL"),  # أصيب is passive
         ("قتل عراقيان في تفجير صهريج مفخخ.", "IRQ"),  # civilians right after قتل, nobody else: killed
+        # a nominative dual with no object after it: the ones killed, soldiers too
+        ("وقتل جنديان أميركيان في هجوم بعبوة ناسفة ببغداد.", "USAMIL"),
     ],
 )
 def test_a_patient_subject_is_the_target_and_not_the_doer(pipeline, text, victim):
@@ -521,6 +523,44 @@ def test_a_patient_subject_is_the_target_and_not_the_doer(pipeline, text, victim
     assert killing.source is None
     # and the victims are not made the doers of the attack told after them
     assert all(code(e.source) != victim for e in analysis.events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["قتل مسلحان مدنيين في بغداد.", "واختطف مسلحان في بغداد أمس مهندسا."],  # an object after them
+)
+def test_a_nominative_dual_with_an_object_after_it_is_the_doer(pipeline, text):
+    [act] = [e for e in analyze(pipeline, text).events if e.trigger in ("قتل", "اختطف")]
+    assert code(act.source) == "IRQREB"
+
+
+def test_members_of_a_group_before_the_verb_are_the_group(pipeline):
+    text = "وقال مسؤول في الشرطة الأفغانية إن عناصر من طالبان هاجموا مركزا للشرطة في غزني."
+    [attack] = [e for e in analyze(pipeline, text, "2008-05-10").events if e.trigger == "هاجموا"]
+    assert (attack.source.text, code(attack.source)) == ("طالبان", "AFGREB")  # not the speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        # a dual after a singular event noun is no adjective of it, and the genitive of a killing is
+        # who was killed ("هجوم مسلح" stays an armed attack)
+        ("وأسفرت المواجهات بين الجيش اللبناني ومسلحي فتح الإسلام عن مقتل جنديين.", "LBNMIL"),
+        ("وأسفر هجوم مسلح في الموصل عن مقتل شرطي.", "IRQCOP"),
+    ],
+)
+def test_an_agent_noun_after_a_killing_is_its_victim(pipeline, text, victim):
+    analysis = analyze(pipeline, text, "2008-05-10")
+    deaths = [e for e in analysis.events if e.trigger == "مقتل"]
+    assert deaths and all(code(e.target) == victim for e in deaths)
+    assert all(code(e.source) != victim for e in deaths)  # the army is not its own soldiers' killer
+    assert "هجوم مسلح" not in [a.text for a in analysis.actors]
+
+
+def test_an_indefinite_genitive_in_construct_with_the_next_mention_is_not_its_doer(pipeline):
+    text = "وأثار مقتل صحافي الـ«سي إن إن» في سوريا غضبا واسعا."
+    [death] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "مقتل"]
+    assert death.source is None and death.target.text == "صحافي"
 
 
 def test_an_active_verb_after_anna_keeps_its_doer(pipeline):
@@ -669,6 +709,19 @@ def test_a_reported_death_is_not_the_reporters_doing(pipeline):
     [death] = [e for e in events_of(analysis, "ASSAULT") if e.trigger == "مقتل"]
     assert death.source is None
     assert (code(death.target), death.target.text) == ("ISRMIL", "جنوده")  # the clitic: his soldiers
+
+
+def test_the_attack_behind_a_reported_toll_is_not_the_reporters_unless_its_enemies_died(pipeline):
+    text = "أعلن الجيش الأمريكي مقتل أحد جنوده في انفجار قنبلة قرب بعقوبة."
+    [blast] = [e for e in analyze(pipeline, text, "2007-12-02").events if e.trigger == "انفجار"]
+    assert (blast.source, code(blast.target)) == (None, "USAMIL")
+    text = "أعلنت الشرطة مقتل ثلاثة مدنيين في هجوم انتحاري وسط المدينة."
+    [attack] = [e for e in analyze(pipeline, text, "2007-12-02").events if e.trigger == "هجوم انتحاري"]
+    assert attack.source is None
+    # the army that reports its enemies dead is the one that struck them
+    text = "وأعلن الجيش العراقي مقتل 20 مسلحا من داعش في غارات جوية على الرمادي."
+    [raids] = [e for e in analyze(pipeline, text, "2015-07-20").events if e.trigger == "غارات"]
+    assert code(raids.source) == "IRQMIL"
 
 
 def test_the_accused_is_the_doer_of_the_act_of_the_accusation(pipeline):
@@ -881,6 +934,24 @@ def test_after_a_pronoun_complementiser_the_reporter_stays_the_subject(pipeline)
     assert code(killing.source) == "USAMIL"
 
 
+def test_a_verb_in_reported_content_with_an_unknown_subject_is_not_the_reporters(pipeline):
+    text = "وذكرت وكالة الأنباء السعودية أن الجهات الأمنية قبضت على خلية إرهابية تضم 5 أشخاص في الرياض."
+    [arrest] = events_of(analyze(pipeline, text, "2015-08-07"), "COERCE")
+    assert arrest.source is None  # the agency reported it; the lexicon does not know the subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأعلنت الشرطة العراقية أنها اعتقلت خمسة أشخاص في البصرة.",  # the pronoun is the speaker
+        "وأعلنت الشرطة العراقية أن عناصرها اعتقلوا خمسة أشخاص في البصرة.",  # and so is its members' owner
+    ],
+)
+def test_content_that_opens_with_the_speakers_pronoun_keeps_the_speaker_as_doer(pipeline, text):
+    [arrest] = events_of(analyze(pipeline, text, "2015-08-07"), "COERCE")
+    assert code(arrest.source) == "IRQCOP"
+
+
 def test_who_the_news_comes_from_is_no_argument(pipeline):
     text = "قتل ثلاثة جنود أمريكيين، حسب مصادر في الشرطة العراقية."
     [killing] = events_of(analyze(pipeline, text, "2008-02-07"), "ASSAULT")
@@ -1037,6 +1108,8 @@ def test_the_actor_behind_an_act_did_it(pipeline):
         "لقي ثلاثة أشخاص مصرعهم في حادث سير على طريق الرياض.",
         "مقتل عشرة أشخاص جراء السيول في جدة.",
         "وقتلت أمطار موسمية غزيرة عشرات الأشخاص في الهند.",
+        "مصرع شخصين بحريق في منزل بتبوك.",  # with ب, a fire
+        "وأعلنت السلطات السيطرة على حرائق غابات أسفرت عن مقتل شرطي.",
     ],
 )
 def test_deaths_in_a_mishap_are_no_assault(pipeline, text):

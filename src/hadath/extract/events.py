@@ -212,7 +212,8 @@ def extract_events(
                 if source is None and trigger.nominal and trigger.entry.cameo[:2] in _VIOLENT_ROOTS:
                     source = _national_agent(doc, trigger, "MIL")  # "تعرضت القرية لقصف روسي"
             else:
-                source = _source(doc, actors, trigger, clause, hit[trigger.first])
+                doers_here = actors if trigger.nominal else _content_actors(doc, actors, quotation)
+                source = _source(doc, doers_here, trigger, clause, hit[trigger.first])
             restated = _restated_event(doc, actors, events, trigger)
             if restated is not None:
                 source = restated.source
@@ -551,7 +552,7 @@ def _in_a_mishap(
     doc: Doc, trigger: _Trigger, clauses: list[Clause], clause: Clause, triggers: list[_Trigger]
 ) -> bool:
     """A killing or wounding whose clause, or the cause clause right after it ("جراء السيول"), tells a
-    mishap (a crash, floods, a road accident) and no other violent event: people died, nobody
+    mishap (a crash, floods, a fire, a road accident) and no other violent event: people died, nobody
     attacked them."""
     if trigger.entry.cameo[:2] != _ASSAULT_ROOT:
         return False
@@ -600,12 +601,25 @@ def _agentive_genitive(
     if (
         obj.first - genitive.last > _VSO_WINDOW
         or _preposition_between(doc, genitive.last, obj.first)
+        # "مقتل ضابط صف وإصابة عسكريين": the victims of the next event, no object of this one
+        or _event_word_between(doc, clause.sentence, genitive.last, obj.first)
         or _coordinated(doc, genitive, obj)  # "مقتل 20 مقاتلا من الفصائل وجبهة النصرة": two victims
         # "مقتل العضو البارز بتنظيم القاعدة محسن الفضلي": a name right after the genitive is its own
         or (obj.first == genitive.last and obj.kind == "person")
+        or _in_construct_with(doc, genitive, obj)  # "مقتل صحافي الـ«سي إن إن»": CNN's journalist
     ):
         return None
     return genitive
+
+
+def _in_construct_with(doc: Doc, head: ActorMention, dependent: ActorMention) -> bool:
+    """An indefinite noun followed by nothing but an article or quotation marks before the next
+    mention is in construct with it: the next mention is its owner, not another argument."""
+    if "ال" in doc.tokens[head.first].prefixes or head.last - head.first != 1:
+        return False
+    return all(
+        doc.tokens[i].kind == "punct" or doc.tokens[i].norm == "ال" for i in range(head.last, dependent.first)
+    )
 
 
 def _credit_attackers(events: list[EventMention]) -> None:
@@ -777,9 +791,15 @@ def _passive_reading(
         if after and _second_count(doc, actors, after[0].last, clause):
             return None  # "قتل أربعة مسلحين من حركة الشباب 67 شخصا": four gunmen killed 67 people
         return "counted"
-    if not before and len(after) == 1 and after[0].first == following and _victim_like(after[0]):
+    if (
+        not before
+        and len(after) == 1
+        and after[0].first == following
+        and (_victim_like(after[0]) or _nominative_without_object(doc, after[0], clause))
+    ):
         # "قتل عراقيان في تفجير", "قتل مدنيون في قصف": civilians right after the verb and no object
-        # after them: the ones killed, not the killers
+        # after them: the ones killed, not the killers; so are any nominative plural or dual with
+        # nothing after them that could be an object ("وقتل جنديان أميركيان وأصيب ثلاثة آخرون")
         later = [
             m
             for m in actors
@@ -805,6 +825,25 @@ def _passive_reading(
         )
         return None if later_object else "preverbal"
     return None
+
+
+def _nominative_without_object(doc: Doc, mention: ActorMention, clause: Clause) -> bool:
+    """A dual or plural in its nominative ending ("جنديان", "مسلحون") followed by nothing that could
+    be an object: the clause ends, or a conjunction, preposition or adverbial of time or place
+    follows, and no bare accusative comes later ("واختطف مسلحون في بغداد أمس مهندسا")."""
+    if not {"ان", "ون"} & set(doc.tokens[mention.first].suffixes):
+        return False
+    if any({"ا", "ين"} & set(t.suffixes) and not t.prefixes for t in doc.tokens[mention.last : clause.last]):
+        return False
+    following = mention.last
+    if following >= clause.last:
+        return True
+    token = doc.tokens[following]
+    return (
+        token.kind == "punct"
+        or token.has_prefix("و", "ف", "ب", "ل")
+        or any(_cue_at(doc, following, c) for c in ("preposition", "temporal_frame", "locative"))
+    )
 
 
 def _resumptive(doc: Doc, position: int) -> bool:
@@ -986,6 +1025,29 @@ def _enclosing_quotation(doc: Doc, quotations: list[QuotationMention], token: in
         ):
             return quotation
     return None
+
+
+def _content_actors(
+    doc: Doc, actors: list[ActorMention], quotation: QuotationMention | None
+) -> list[ActorMention]:
+    """The actors a verb inside reported content may take as its subject: those of the content ("ذكرت
+    الوكالة أن الجهات الأمنية قبضت على ...": not the agency, when the lexicon misses the subject),
+    unless the content opens with a pronoun for the speaker ("أعلنت الشرطة أنها اعتقلت") or with a
+    noun that has one ("أوضحت المقاومة أن مقاتليها استهدفوا", "أعلن أن بلاده ستنشر")."""
+    if quotation is None or _opens_with_pronoun(doc, quotation) or _opens_with_possessed(doc, quotation):
+        return actors
+    return [m for m in actors if doc.tokens[m.first].start >= quotation.content_start]
+
+
+def _opens_with_possessed(doc: Doc, quotation: QuotationMention) -> bool:
+    """Whether the content's first word (after a complementiser) carries a possessive pronoun."""
+    tokens = [t for t in doc.sentence_tokens(quotation.cue.sentence) if t.start >= quotation.content_start]
+    if tokens and tokens[0].is_complementiser:
+        tokens = tokens[1:]
+    if not tokens:
+        return False
+    first = tokens[0]
+    return bool({"ه", "ها", "هم", "هما"} & set(first.suffixes)) or first.norm.endswith(("ها", "هم", "هما"))
 
 
 def _opens_with_pronoun(doc: Doc, quotation: QuotationMention) -> bool:
@@ -1231,12 +1293,14 @@ def _is_prepositional(doc: Doc, mention: ActorMention) -> bool:
         return False
     if not _cue_at(doc, before, "preposition"):
         return False
-    # "قسم كبير من القوات", "سبعة من عناصر الشرطة": the quantity, not the preposition, heads the phrase
+    # "قسم كبير من القوات", "سبعة من عناصر الشرطة", "عناصر من طالبان": the quantity or the members, not
+    # the preposition, head the phrase
     if before > 0 and doc.tokens[before - 1].kind == "number":
         return False
     return not any(
-        doc.cue_ends_at(quantity_end, "partitive") or doc.cue_ends_at(quantity_end, "cardinal")
+        doc.cue_ends_at(quantity_end, category)
         for quantity_end in (before, before - 1)
+        for category in ("partitive", "cardinal", "members")
     )
 
 
@@ -1296,6 +1360,12 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
         return None
     governing = _governing_source(context.governors, trigger.first, context.clause)
     if governing is not None:
+        if (
+            trigger.nominal
+            and trigger.entry.cameo[:2] in _VIOLENT_ROOTS
+            and _after_reported_toll(context.clause_events, trigger, governing)
+        ):
+            return None
         return governing
     accused = _accused(context.clause_events, trigger.first)
     if trigger.nominal and accused is not None:
@@ -1320,6 +1390,19 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
         # the subject carried it out ("نفذ المتظاهرون هجوما")
         return None
     return subject
+
+
+def _after_reported_toll(
+    clause_events: list[EventMention], trigger: _Trigger, reporter: ActorMention
+) -> bool:
+    """Whether the attack noun tells what caused a toll its clause reports with no doer ("أعلن الجيش
+    الأميركي مقتل أحد جنوده في انفجار قنبلة"): the reporter did not set it off, unless the dead are its
+    armed enemies ("أعلن الجيش مقتل 20 مسلحا في غارات")."""
+    for event in clause_events:
+        if event.toll and event.source is None and event.last <= trigger.first:
+            victim = event.target
+            return victim is None or not _armed(victim) or _same_state(victim, reporter)
+    return False
 
 
 def _impersonal(doc: Doc, trigger: _Trigger) -> bool:

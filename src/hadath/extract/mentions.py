@@ -914,15 +914,24 @@ def _in_construct(token: Token) -> bool:
 
 def _modifies_event_noun(doc: Doc, compiled: CompiledLexicon, index: _Index, position: int) -> bool:
     """An indefinite agent word right after an indefinite event noun is its adjective ("هجوم مسلح"),
-    not after a verb ("هاجم مسلحون": its subject)."""
+    not after a verb ("هاجم مسلحون": its subject), nor a dual or plural after a singular noun, which
+    an adjective would agree with ("مقتل جنديين": two soldiers killed), nor after a noun whose genitive
+    is the one it is done to ("مقتل شرطي": a policeman killed)."""
     token = doc.tokens[position]
     if position == 0 or token.prefixes or "ون" in token.suffixes:
         return False
     before = doc.tokens[position - 1]
     if before.sentence != token.sentence or "ال" in before.prefixes or looks_finite(before):
         return False
+    if {"ين", "ان"} & set(token.suffixes) and not {"ين", "ان"} & set(before.suffixes):
+        return False
+    events = compiled.lexicon.events
     return any(
-        end == position and entry.kind == "event" and compiled.lexicon.events[int(entry.ref)].pos == "noun"
+        end == position
+        and entry.kind == "event"
+        and events[int(entry.ref)].pos == "noun"
+        and events[int(entry.ref)].genitive != "target"
+        and events[int(entry.ref)].subject == "agent"
         for start in range(max(0, position - 3), position)
         for end, entry in index.by_start.get(start, [])
     )

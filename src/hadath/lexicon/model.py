@@ -36,6 +36,7 @@ SYNTAX_CUES = (
     "subordinator",  # opens a clause: بعد ما، عندما، الذي
     "preposition",  # free-standing prepositions: an actor after one is not a subject
     "partitive",  # قسم كبير من / عدد من: the actor after من is still the subject
+    "members",  # عناصر من / أفراد من: members of the group after من, who act as it does
     "passive_agent",  # من قبل، على يد: the actor after it is the source of a passive verb
     "reciprocal",  # بين: "التنسيق بين X وY"
     "side_marker",  # من جهة: "بين X وY من جهة وZ من جهة أخرى" ends the first side of a two-sided list
