@@ -527,11 +527,21 @@ def test_a_patient_subject_is_the_target_and_not_the_doer(pipeline, text, victim
 
 @pytest.mark.parametrize(
     "text",
-    ["قتل مسلحان مدنيين في بغداد.", "واختطف مسلحان في بغداد أمس مهندسا."],  # an object after them
+    [
+        "قتل مسلحان مدنيين في بغداد.",
+        "واختطف مسلحان في بغداد أمس مهندسا.",  # an accusative later in the clause
+        "واختطف مسلحان في بغداد اثنين من المهندسين.",  # a count later in the clause
+    ],
 )
 def test_a_nominative_dual_with_an_object_after_it_is_the_doer(pipeline, text):
     [act] = [e for e in analyze(pipeline, text).events if e.trigger in ("قتل", "اختطف")]
     assert code(act.source) == "IRQREB"
+
+
+def test_a_nominative_dual_followed_by_its_adjective_is_still_the_one_killed(pipeline):
+    text = "وقتل جنديان من قوات حفظ السلام الأفريقية في هجوم على قاعدتهم في مقديشو."
+    [killing] = [e for e in analyze(pipeline, text, "2008-05-10").events if e.trigger == "قتل"]
+    assert killing.source is None and killing.target.text.startswith("جنديان")
 
 
 def test_members_of_a_group_before_the_verb_are_the_group(pipeline):

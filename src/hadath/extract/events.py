@@ -830,12 +830,23 @@ def _passive_reading(
 def _nominative_without_object(doc: Doc, mention: ActorMention, clause: Clause) -> bool:
     """A dual or plural in its nominative ending ("جنديان", "مسلحون") followed by nothing that could
     be an object: the clause ends, or a conjunction, preposition or adverbial of time or place
-    follows, and no bare accusative comes later ("واختطف مسلحون في بغداد أمس مهندسا")."""
+    follows, and no bare accusative or count comes later ("واختطف مسلحون في بغداد أمس مهندسا", "...
+    اثنين من العاملين"). Definite adjectives after a definite mention are skipped ("جنديان من قوات
+    حفظ السلام الأفريقية في هجوم")."""
     if not {"ان", "ون"} & set(doc.tokens[mention.first].suffixes):
         return False
-    if any({"ا", "ين"} & set(t.suffixes) and not t.prefixes for t in doc.tokens[mention.last : clause.last]):
+    later = range(mention.last, clause.last)
+    if any(
+        ({"ا", "ين"} & set(doc.tokens[i].suffixes) and not doc.tokens[i].prefixes)
+        or doc.tokens[i].kind == "number"
+        or doc.cue_starts_at(i, "cardinal")
+        for i in later
+    ):
         return False
     following = mention.last
+    if "ال" in doc.tokens[following - 1].prefixes:
+        while following < clause.last and doc.tokens[following].prefixes == ("ال",):
+            following += 1  # "الأفريقية": an adjective of the mention
     if following >= clause.last:
         return True
     token = doc.tokens[following]
