@@ -98,7 +98,7 @@ def resolved_spans(compiled: CompiledLexicon, text: str, spans: list[NameSpan]) 
     covered: list[tuple[int, int]] = []
     for sentence in sentences:
         sentence_tokens = tokens[sentence.first_token : sentence.last_token]
-        compiled.split_prepositions(sentence_tokens, normalized.original)  # as the pipeline matches
+        compiled.split_missed_clitics(sentence_tokens, normalized.original)  # as the pipeline matches
         for match in compiled.find(sentence_tokens):
             if any(entry.kind in RESOLVING_KINDS for entry in match.entries):
                 covered.append((tokens[match.first].start, tokens[match.last - 1].end))

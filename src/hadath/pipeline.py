@@ -51,7 +51,7 @@ class Pipeline:
         doc = Doc(document, normalized, sentences, tokens, document.date)
         for sentence in sentences:
             sentence_tokens = tokens[sentence.first_token : sentence.last_token]
-            self.compiled.split_prepositions(sentence_tokens, normalized.original)
+            self.compiled.split_missed_clitics(sentence_tokens, normalized.original)
             doc.stem_matches.append(self.compiled.find(sentence_tokens))
             for match in self.compiled.find(sentence_tokens, surface=True):
                 for entry in match.entries:

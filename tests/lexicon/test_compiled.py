@@ -117,7 +117,7 @@ def test_a_preposition_on_a_name_the_segmenter_does_not_know_is_split_off(data_d
     normalized = normalize(text)
     _, tokens = tokenize(normalized)
     assert ("لداعش", "actor", "isis") not in _matches(compiled, text)
-    compiled.split_prepositions(tokens, normalized.original)
+    compiled.split_missed_clitics(tokens, normalized.original)
     found = [
         (text[tokens[m.first].start : tokens[m.last - 1].end], e.ref)
         for m in compiled.find(tokens)
@@ -129,3 +129,24 @@ def test_a_preposition_on_a_name_the_segmenter_does_not_know_is_split_off(data_d
     assert text[lam.body_start : lam.end] == "داعش"  # the mention's span starts after the preposition
     # a word that merely starts with ل or ب is left as it is
     assert next(t for t in tokens if t.norm == "ولبنان").stem != "بنان"
+
+
+def test_a_conjunction_the_segmenter_misreads_on_a_trigger_is_split_off(data_dir: Path):
+    # Farasa reads "واتهم" as وات + هم: the accusation would not match (the fixture has one CAMEO code)
+    path = data_dir / "events/e.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "  - {cameo: '195', triggers: [اتهم], pos: verb}\n"
+        "  - {cameo: '195', triggers: [دان], pos: verb}\n",
+        encoding="utf-8",
+    )
+    compiled = CompiledLexicon(load_lexicon(data_dir))
+    assert compiled.conjoined_triggers["واتهم"] == ("و", "اتهم", ())
+    assert "فدان" not in compiled.conjoined_triggers  # an acre: a short trigger's conjoined form is a word
+    text = "واتهم الوزير المعارضة"
+    normalized = normalize(text)
+    _, tokens = tokenize(normalized)
+    compiled.split_missed_clitics(tokens, normalized.original)
+    accusation = tokens[0]
+    assert (accusation.prefixes, accusation.key) == (("و",), "اتهم")
+    assert text[accusation.body_start : accusation.end] == "اتهم"  # the trigger's span after و
+    assert any(e.ref for m in compiled.find(tokens) if m.first == 0 for e in m.entries if e.kind == "event")

@@ -29,7 +29,7 @@ import ahocorasick
 from hadath.lexicon.loader import DATA_DIR, data_files, load_lexicon
 from hadath.lexicon.model import Lexicon
 from hadath.text.normalize import normalize
-from hadath.text.tokens import Token, split_preposition, tokenize
+from hadath.text.tokens import Token, split_conjunction, split_preposition, tokenize
 
 CACHE_FORMAT = 9  # bump when the compiled structure changes
 
@@ -241,6 +241,7 @@ class CompiledLexicon:
         self.stem_automaton = stems.build()
         single_keys = {framed.strip() for framed, (length, _) in stems.patterns.items() if length == 1}
         self.preposed_names = _preposed_names(lexicon, single_keys)
+        self.conjoined_triggers = _conjoined_triggers(lexicon, single_keys)
         self.article_countries = frozenset(
             c.code
             for c in lexicon.countries.values()
@@ -272,11 +273,16 @@ class CompiledLexicon:
                 groups.append(frozenset(keys))
             self.context_groups.append(tuple(groups))
 
-    def split_prepositions(self, tokens: list[Token], original: str) -> None:
+    def split_missed_clitics(self, tokens: list[Token], original: str) -> None:
         """Read ب/ل on the names the segmenter does not know ("لداعش" → ل + داعش, "بكيري" → ب +
-        كيري), so that they match and read as prepositional, as "لإسرائيل" does."""
+        كيري), so that they match and read as prepositional, as "لإسرائيل" does; and و/ف on the
+        event words it misreads after them ("واتهم" is not وات + هم but و + اتهم)."""
         for token in tokens:
             if token.kind != "arabic" or token.norm[:1] not in _PREPOSED_FIRST_LETTERS:
+                continue
+            conjoined = self.conjoined_triggers.get(token.norm)
+            if conjoined is not None:
+                split_conjunction(token, original, *conjoined)
                 continue
             conjunctions = tuple(p for p in token.prefixes if p in _CONJUNCTIONS)
             word = token.norm[len(conjunctions) :]
@@ -334,6 +340,32 @@ def _preposed_names(lexicon: Lexicon, single_keys: set[str]) -> dict[str, str]:
     return found
 
 
+def _conjoined_triggers(
+    lexicon: Lexicon, single_keys: set[str]
+) -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    """One-word triggers of curated event entries whose form after و or ف the segmenter reads
+    otherwise ("واتهم" as وات + هم, "وكمين" as و + ك + مين): the normalised conjoined form, with the
+    conjunction and the trigger's own stem and suffixes; none whose conjoined form is itself a key,
+    nor of a trigger under four letters, whose conjoined form is often a word of its own ("فدان", an
+    acre, is not ف + دان)."""
+    found: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+    for event in lexicon.events:
+        if not is_trusted(event.provenance):
+            continue
+        for trigger in event.triggers:
+            tokens = phrase_tokens(trigger)
+            if len(tokens) != 1 or tokens[0].prefixes or len(tokens[0].norm) < _CONJOINED_TRIGGER_LETTERS:
+                continue
+            alone = tokens[0]
+            for conjunction in _CONJUNCTIONS:
+                conjoined = phrase_tokens(conjunction + trigger)[0]
+                if conjoined.norm in single_keys:
+                    continue
+                if conjoined.prefixes != (conjunction,) or stem_key(conjoined) != stem_key(alone):
+                    found[conjoined.norm] = (conjunction, alone.stem, alone.suffixes)
+    return found
+
+
 def _definite_only(named: Iterable[tuple[str, tuple[str, ...]]]) -> frozenset[str]:
     """Ids whose one-word names all carry the article, nisba plurals aside (those are adjectives
     without it too: "مسلحين حوثيين")."""
@@ -372,6 +404,7 @@ _CONJUNCTIONS = ("و", "ف")
 _NAME_PREPOSITIONS = ("ب", "ل")
 _PREPOSED_FIRST_LETTERS = frozenset(_CONJUNCTIONS + _NAME_PREPOSITIONS)
 _PREPOSED_NAME_LETTERS = 3
+_CONJOINED_TRIGGER_LETTERS = 4
 
 
 def _noisy_reason(

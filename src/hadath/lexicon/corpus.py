@@ -87,7 +87,7 @@ def corpus_sentences(
         stats.tokens += len(tokens)
         for sentence in sentences:
             sentence_tokens = tokens[sentence.first_token : sentence.last_token]
-            compiled.split_prepositions(sentence_tokens, normalized.original)  # as the pipeline matches
+            compiled.split_missed_clitics(sentence_tokens, normalized.original)  # as the pipeline matches
             yield item, sentence_tokens, compiled.find(sentence_tokens)
 
 

@@ -129,6 +129,17 @@ def split_preposition(token: Token, original: str, preposition: str, stem: str) 
     token.body_start = _body_start(original, token.body_start, token.end, 1)
 
 
+def split_conjunction(
+    token: Token, original: str, conjunction: str, stem: str, suffixes: tuple[str, ...]
+) -> None:
+    """Read ``token``'s first letter as the conjunction and the rest as the word ``stem`` +
+    ``suffixes``: the segmenter misreads some words after و/ف ("واتهم" as وات + هم)."""
+    token.prefixes = (conjunction,)
+    token.stem = stem
+    token.suffixes = suffixes
+    token.body_start = _body_start(original, token.start, token.end, 1)
+
+
 def _body_start(original: str, start: int, end: int, letters: int) -> int:
     """Original offset after the first ``letters`` Arabic letters of the word (skipping marks)."""
     if letters == 0:
