@@ -1593,3 +1593,24 @@ def test_the_place_in_an_event_nouns_relative_clause_is_where_it_happened(pipeli
     attack = next(e for e in analyze(pipeline, text, "2015-08-07").events if e.trigger == "لهجمات")
     assert attack.place is not None and attack.place.text == "أبها"
     assert code(attack.target) == "SAU"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالت الشرطة إنها تمكنت من إحباط هجوم إرهابي في الرياض.",
+        "وأحبطت القوات العراقية هجوما انتحاريا في الرمادي.",
+    ],
+)
+def test_a_thwarted_attack_did_not_happen_and_the_thwarter_did_not_do_it(pipeline, text):
+    [attack] = [e for e in analyze(pipeline, text, "2015-08-07").events if e.trigger.startswith("هجوم")]
+    assert attack.modality == "negated" and attack.source is None
+
+
+def test_who_planned_a_thwarted_attack_is_its_doer_and_a_conjoined_event_is_not_thwarted(pipeline):
+    text = "وأكد المتحدث الأمني إحباط عمليات إرهابية خطط لها تنظيم داعش في الرياض."
+    [plot] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "عمليات إرهابية"]
+    assert (plot.modality, code(plot.source)) == ("negated", "IMG")
+    text = "كما تم إحباط مخطط آخر في الطائف وقتل الإرهابي المطلوب."
+    [killing] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "قتل"]
+    assert killing.modality != "negated"

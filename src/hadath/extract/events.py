@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from hadath.doc import ActorMention, Doc, PlaceMention
+from hadath.doc import ActorMention, CueMention, Doc, PlaceMention
 from hadath.extract.clauses import CLAUSE_PUNCTUATION, Clause, clause_of
 from hadath.extract.dates import relative_time_re
 from hadath.extract.modality import Modality, modality_of
@@ -299,6 +299,9 @@ def extract_events(
             denied_by = None
             if quotation is not None and doc.cue_starts_at(quotation.cue.first, "negation"):
                 denied_by = doc.surface(quotation.cue.first, quotation.cue.last, body=False)
+            thwarted_by = _thwarting_cue(doc, trigger, clause)
+            if thwarted_by is not None:  # "أحبطت القوات هجوما": it did not happen
+                denied_by = doc.surface(thwarted_by.first, thwarted_by.last, body=False)
             modality = modality_of(
                 doc, trigger.first, trigger.last, clause, governed, trigger.entry, denied_by
             )
@@ -1338,15 +1341,16 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
 
     1. a definite verbal noun refers back to the same kind of event told before ("الغارات" after
        "شنت الطائرات الروسية غارات") and takes its doer, for an attack only an armed one or a state;
-    2. inside what somebody said, the speaker is the reporter, not the doer ("قال المرصد إن القصف"):
+    2. a thwarted event ("إحباط هجوم") has no doer in the sentence: the thwarter did not do it;
+    3. inside what somebody said, the speaker is the reporter, not the doer ("قال المرصد إن القصف"):
        an actor earlier in the content, else nobody (the definite noun of step 1 aside), unless the
        content's subject is a pronoun for the speaker that carried the act out ("أعلن أنه نفذ الهجوم");
-    3. a time frame ("خلال المفاوضات") has no doer in the sentence, nor has what an expressed attitude
+    4. a time frame ("خلال المفاوضات") has no doer in the sentence, nor has what an expressed attitude
        is about ("أعرب عن ارتياحه لتطورات العمليات العسكرية");
-    4. a statement, intention or concession passes its doer down a chain of verbal nouns ("تصريح
-       الرئيس ... باتخاذ القرار بسحب");
-    5. the object of another event ("ندد بالهجوم") is somebody else's act: no doer;
-    6. otherwise the sentence's subject (pro-drop: "شنوا غارات"); for an attack noun only an armed one.
+    5. a statement, intention or concession passes its doer down a chain of verbal nouns ("تصريح
+       الرئيس ... باتخاذ القرار بسحب"), but not to the attack behind a toll it reports;
+    6. the object of another event ("ندد بالهجوم") is somebody else's act: no doer;
+    7. otherwise the sentence's subject (pro-drop: "شنوا غارات"); for an attack noun only an armed one.
     """
     antecedent = _antecedent(doc, context.events, trigger)
     if antecedent is not None:
@@ -1355,6 +1359,8 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
             # doer that event got wrong (a prince, a governor, the victims) or does not name
             return None
         return antecedent.source
+    if _thwarting_cue(doc, trigger, context.clause) is not None:
+        return None  # "تمكنت الشرطة من إحباط هجوم": the police did not attack
     if context.quotation is not None:
         quotation = context.quotation
         subject = _content_subject(doc, context.actors, quotation, trigger.first)
@@ -1414,6 +1420,18 @@ def _after_reported_toll(
             victim = event.target
             return victim is None or not _armed(victim) or _same_state(victim, reporter)
     return False
+
+
+def _thwarting_cue(doc: Doc, trigger: _Trigger, clause: Clause) -> CueMention | None:
+    """The word of thwarting whose object the trigger is ("إحباط هجوم", "أحبطت القوات العراقية هجوما
+    انتحاريا"): earlier in the clause, with no other event word between and no conjunction ("تم إحباط
+    مخطط آخر وقتل الإرهابي": the killing happened)."""
+    for cue in reversed(doc.cues_in("thwart", clause.first, trigger.first)):
+        conjoined = any(doc.tokens[i].has_prefix("و", "ف") for i in range(cue.last, trigger.first + 1))
+        if not conjoined and not _event_word_between(doc, clause.sentence, cue.last, trigger.first):
+            return cue
+        break
+    return None
 
 
 def _impersonal(doc: Doc, trigger: _Trigger) -> bool:

@@ -19,6 +19,7 @@ DISCOURSE_CUES = (
     "hedge",
     "negation",
     "negation_nouns",
+    "thwart",  # إحباط، أحبط: the event after it did not happen, and the thwarter did not do it
     "future",
     "intention",
     "hypothetical",
