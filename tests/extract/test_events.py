@@ -1614,3 +1614,22 @@ def test_who_planned_a_thwarted_attack_is_its_doer_and_a_conjoined_event_is_not_
     text = "كما تم إحباط مخطط آخر في الطائف وقتل الإرهابي المطلوب."
     [killing] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "قتل"]
     assert killing.modality != "negated"
+
+
+def test_a_threatened_bombing_of_a_states_cities_targets_that_state(pipeline):
+    text = "وهدد الحوثيون بقصف المدن السعودية."
+    [bombing] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "قصف"]
+    # the adjective describes the cities hit, not the forces that would bomb them
+    assert (bombing.source, code(bombing.target), bombing.modality) == (None, "SAU", "intended")
+
+
+def test_the_genitive_of_an_attempted_assassination_is_its_target(pipeline):
+    text = "وفشلت محاولة لاغتيال وزير الداخلية اليمني في عدن."
+    [attempt] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.cameo == "185"]
+    assert (attempt.source, code(attempt.target)) == (None, "YEMGOV")
+
+
+def test_preparing_for_an_attack_is_an_intention(pipeline):
+    text = "وتستعد القوات العراقية لشن هجوم على الموصل."
+    [attack] = [e for e in analyze(pipeline, text, "2016-10-01").events if e.trigger == "هجوم"]
+    assert (attack.modality, code(attack.source)) == ("intended", "IRQMIL")

@@ -487,8 +487,11 @@ def _national_agent(doc: Doc, trigger: _Trigger, role: str) -> ActorMention | No
     """A country adjective right after an event noun (one adjective may come between) names the state
     behind the event when no party is named: talks ("المفاوضات السورية", "مفاوضات جنيف السوري") have
     its government at the table, an attack ("قصف إسرائيلي", "غارة جوية أمريكية") was made by its
-    forces. Low confidence: which body of that state is not always certain."""
+    forces. Low confidence: which body of that state is not always certain. Not after the places hit
+    ("قصف المدن السعودية": the cities are Saudi, the bombing is not)."""
     sentence = doc.tokens[trigger.first].sentence
+    if doc.cue_starts_at(trigger.last, "target_site"):
+        return None
     for match in doc.stem_matches[sentence]:
         if not trigger.last <= match.first <= trigger.last + 1:
             continue
