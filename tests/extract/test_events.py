@@ -548,6 +548,10 @@ def test_members_of_a_group_before_the_verb_are_the_group(pipeline):
     text = "وقال مسؤول في الشرطة الأفغانية إن عناصر من طالبان هاجموا مركزا للشرطة في غزني."
     [attack] = [e for e in analyze(pipeline, text, "2008-05-10").events if e.trigger == "هاجموا"]
     assert (attack.source.text, code(attack.source)) == ("طالبان", "AFGREB")  # not the speaker
+    # members as another verb's object are not the sentence's subject
+    text = "وانفجرت سيارة مفخخة لدى مرور حافلة تقل عناصر من الحرس الثوري."
+    [blast] = [e for e in analyze(pipeline, text, "2007-02-19").events if e.trigger == "انفجرت سيارة مفخخة"]
+    assert (blast.source, code(blast.target)) == (None, "IRNMIL")
 
 
 @pytest.mark.parametrize(

@@ -1314,11 +1314,25 @@ def _is_prepositional(doc: Doc, mention: ActorMention) -> bool:
     # the preposition, head the phrase
     if before > 0 and doc.tokens[before - 1].kind == "number":
         return False
+    if doc.cue_ends_at(before, "members"):
+        return not _members_as_subject(doc, before - 1)
     return not any(
         doc.cue_ends_at(quantity_end, category)
         for quantity_end in (before, before - 1)
-        for category in ("partitive", "cardinal", "members")
+        for category in ("partitive", "cardinal")
     )
+
+
+def _members_as_subject(doc: Doc, position: int) -> bool:
+    """Whether the members noun at ``position`` ("عناصر من طالبان") stands where a subject does: first
+    in its sentence or clause, after a complementiser or a comma, or right after an event verb ("هاجم
+    أفراد من عصابة"); not as another verb's object ("حافلة تقل عناصر من الحرس الثوري")."""
+    if position == 0 or doc.tokens[position - 1].sentence != doc.tokens[position].sentence:
+        return True
+    previous = doc.tokens[position - 1]
+    if previous.kind == "punct" or previous.is_complementiser:
+        return True
+    return _event_word_between(doc, previous.sentence, position - 1, position)
 
 
 def _cue_at(doc: Doc, position: int, category: str) -> bool:
