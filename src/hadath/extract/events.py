@@ -1325,8 +1325,9 @@ def _is_prepositional(doc: Doc, mention: ActorMention) -> bool:
 
 def _members_as_subject(doc: Doc, position: int) -> bool:
     """Whether the members noun at ``position`` ("عناصر من طالبان") stands where a subject does: first
-    in its sentence or clause, after a complementiser or a comma, or right after an event verb ("هاجم
-    أفراد من عصابة"); not as another verb's object ("حافلة تقل عناصر من الحرس الثوري")."""
+    in its sentence, after punctuation or a complementiser ("إن عناصر من طالبان هاجموا"), or right
+    after an event word ("هاجم أفراد من عصابة"); not as another verb's object ("حافلة تقل عناصر من
+    الحرس الثوري")."""
     if position == 0 or doc.tokens[position - 1].sentence != doc.tokens[position].sentence:
         return True
     previous = doc.tokens[position - 1]
@@ -1443,12 +1444,13 @@ def _thwarting_cue(doc: Doc, trigger: _Trigger, clause: Clause) -> CueMention | 
     """The word of thwarting whose object the trigger is ("إحباط هجوم", "أحبطت القوات العراقية هجوما
     انتحاريا"): earlier in the clause, with no other event word between and no conjunction ("تم إحباط
     مخطط آخر وقتل الإرهابي": the killing happened)."""
-    for cue in reversed(doc.cues_in("thwart", clause.first, trigger.first)):
-        conjoined = any(doc.tokens[i].has_prefix("و", "ف") for i in range(cue.last, trigger.first + 1))
-        if not conjoined and not _event_word_between(doc, clause.sentence, cue.last, trigger.first):
-            return cue
-        break
-    return None
+    cues = doc.cues_in("thwart", clause.first, trigger.first)
+    if not cues:
+        return None
+    nearest = cues[-1]
+    if any(doc.tokens[i].has_prefix("و", "ف") for i in range(nearest.last, trigger.first + 1)):
+        return None
+    return None if _event_word_between(doc, clause.sentence, nearest.last, trigger.first) else nearest
 
 
 def _impersonal(doc: Doc, trigger: _Trigger) -> bool:
