@@ -221,6 +221,7 @@ def extract_events(
                 position < trigger.first and governing_clause == clause
                 for position, governing_clause, _ in speech_governors
             )
+            thwarted_by = _thwarting_cue(doc, trigger, clause)  # "أحبطت القوات هجوما": it did not happen
             # a reported death is not the reporter's doing ("أعلن الجيش مقتل أحد جنوده"); a light verb's
             # subject is the doer ("قامت الشرطة باعتقال")
             # unless a verb of carrying out governs the noun ("قال إن الأسد أقدم على قتل العقيد")
@@ -241,6 +242,7 @@ def extract_events(
                     quotation,
                     subject,
                     last_subject,
+                    thwarted_by is not None,
                 )
                 source = _inherited_source(doc, trigger, context)
                 if source is not None and _object_right_after(doc, trigger, source):
@@ -299,8 +301,7 @@ def extract_events(
             denied_by = None
             if quotation is not None and doc.cue_starts_at(quotation.cue.first, "negation"):
                 denied_by = doc.surface(quotation.cue.first, quotation.cue.last, body=False)
-            thwarted_by = _thwarting_cue(doc, trigger, clause)
-            if thwarted_by is not None:  # "أحبطت القوات هجوما": it did not happen
+            if thwarted_by is not None:
                 denied_by = doc.surface(thwarted_by.first, thwarted_by.last, body=False)
             modality = modality_of(
                 doc, trigger.first, trigger.last, clause, governed, trigger.entry, denied_by
@@ -1058,12 +1059,12 @@ def _content_actors(
 
 def _opens_with_possessed(doc: Doc, quotation: QuotationMention) -> bool:
     """Whether the content's first word (after a complementiser) carries a possessive pronoun."""
-    tokens = [t for t in doc.sentence_tokens(quotation.cue.sentence) if t.start >= quotation.content_start]
-    if tokens and tokens[0].is_complementiser:
-        tokens = tokens[1:]
-    if not tokens:
+    opening = [doc.tokens[i] for i in _first_tokens_from(doc, quotation.content_start, quotation.cue.last, 2)]
+    if opening and opening[0].is_complementiser:
+        opening = opening[1:]
+    if not opening or opening[0].sentence != quotation.cue.sentence:
         return False
-    first = tokens[0]
+    first = opening[0]
     return bool({"ه", "ها", "هم", "هما"} & set(first.suffixes)) or first.norm.endswith(("ها", "هم", "هما"))
 
 
@@ -1352,6 +1353,7 @@ class _Context:
     quotation: QuotationMention | None
     subject: ActorMention | None
     last_subject: ActorMention | None
+    thwarted: bool  # the trigger is what a word of thwarting governs (``_thwarting_cue``)
 
 
 def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMention | None:
@@ -1377,7 +1379,7 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
             # doer that event got wrong (a prince, a governor, the victims) or does not name
             return None
         return antecedent.source
-    if _thwarting_cue(doc, trigger, context.clause) is not None:
+    if context.thwarted:
         return None  # "تمكنت الشرطة من إحباط هجوم": the police did not attack
     if context.quotation is not None:
         quotation = context.quotation
@@ -1750,7 +1752,8 @@ def _actor_after(
 def _subject_after_verb(
     doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause
 ) -> ActorMention | None:
-    """The first actor a few words after a verb trigger, in its clause and not after a preposition."""
+    """The first actor a few words after a verb trigger, in its clause and not after a preposition
+    (a word like "نحو" between may be "about": "تظاهر أمس نحو 500 شخص")."""
     if trigger.nominal:
         return None
     return next(
