@@ -18,7 +18,7 @@ import pickle
 import re
 import tempfile
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -321,49 +321,49 @@ class CompiledLexicon:
         return key in self.ta_marbuta_keys and not token.norm.endswith("ه")
 
 
+def _misread_after_clitic(
+    words: Iterable[str], clitics: tuple[str, ...], min_letters: int, single_keys: set[str]
+) -> Iterator[tuple[Token, str, Token]]:
+    """(the word alone, the clitic, the word with it) for each one-word ``words`` entry of at least
+    ``min_letters`` letters whose form after one of ``clitics`` the segmenter reads otherwise than as
+    that clitic + the word (names it has not seen: "لداعش", "بكيري"; misparsed verbs: "واتهم" as وات +
+    هم); none whose prefixed form is itself a lexicon key ("لبنان")."""
+    for word in words:
+        tokens = phrase_tokens(word)
+        if len(tokens) != 1 or tokens[0].prefixes or len(tokens[0].norm) < min_letters:
+            continue
+        alone = tokens[0]
+        for clitic in clitics:
+            prefixed = phrase_tokens(clitic + word)[0]
+            if prefixed.norm in single_keys:
+                continue
+            if prefixed.prefixes != (clitic,) or stem_key(prefixed) != stem_key(alone):
+                yield alone, clitic, prefixed
+
+
 def _preposed_names(lexicon: Lexicon, single_keys: set[str]) -> dict[str, str]:
-    """One-word names of curated actors and of states whose form after ب or ل the segmenter leaves
-    whole or splits wrongly (names it has not seen: "لداعش", "بكيري"), normalised, with their key;
-    none whose prefixed form is itself a key ("لبنان")."""
+    """One-word names of curated actors and of states whose form after ب or ل the segmenter misreads,
+    normalised, with their key."""
     names = [n for actor in lexicon.actors.values() if is_trusted(actor.provenance) for n in actor.names]
     names += [n for country in lexicon.countries.values() for n in (*country.names, *country.capital)]
-    found: dict[str, str] = {}
-    for name in names:
-        tokens = phrase_tokens(name)
-        if len(tokens) != 1 or tokens[0].prefixes or len(tokens[0].norm) < _PREPOSED_NAME_LETTERS:
-            continue
-        key = stem_key(tokens[0])
-        for preposition in _NAME_PREPOSITIONS:
-            preposed = phrase_tokens(preposition + name)[0]
-            if stem_key(preposed) != key and preposed.norm not in single_keys:
-                found[tokens[0].norm] = key
-    return found
+    misread = _misread_after_clitic(names, _NAME_PREPOSITIONS, _PREPOSED_NAME_LETTERS, single_keys)
+    return {alone.norm: stem_key(alone) for alone, _, _ in misread}
 
 
 def _conjoined_triggers(
     lexicon: Lexicon, single_keys: set[str]
 ) -> dict[str, tuple[str, str, tuple[str, ...]]]:
-    """One-word triggers of curated event entries whose form after و or ف the segmenter reads
-    otherwise ("واتهم" as وات + هم, "وكمين" as و + ك + مين): the normalised conjoined form, with the
-    conjunction and the trigger's own stem and suffixes; none whose conjoined form is itself a key,
-    nor of a trigger under four letters, whose conjoined form is often a word of its own ("فدان", an
-    acre, is not ف + دان)."""
-    found: dict[str, tuple[str, str, tuple[str, ...]]] = {}
-    for event in lexicon.events:
-        if not is_trusted(event.provenance):
-            continue
-        for trigger in event.triggers:
-            tokens = phrase_tokens(trigger)
-            if len(tokens) != 1 or tokens[0].prefixes or len(tokens[0].norm) < _CONJOINED_TRIGGER_LETTERS:
-                continue
-            alone = tokens[0]
-            for conjunction in _CONJUNCTIONS:
-                conjoined = phrase_tokens(conjunction + trigger)[0]
-                if conjoined.norm in single_keys:
-                    continue
-                if conjoined.prefixes != (conjunction,) or stem_key(conjoined) != stem_key(alone):
-                    found[conjoined.norm] = (conjunction, alone.stem, alone.suffixes)
-    return found
+    """One-word triggers of curated event entries whose form after و or ف the segmenter misreads
+    ("واتهم" as وات + هم, "وكمين" as و + ك + مين): the normalised conjoined form, with the conjunction
+    and the trigger's own stem and suffixes; not of a trigger under four letters, whose conjoined form
+    is often a word of its own ("فدان", an acre, is not ف + دان)."""
+    triggers = [t for event in lexicon.events if is_trusted(event.provenance) for t in event.triggers]
+    return {
+        conjoined.norm: (conjunction, alone.stem, alone.suffixes)
+        for alone, conjunction, conjoined in _misread_after_clitic(
+            triggers, _CONJUNCTIONS, _CONJOINED_TRIGGER_LETTERS, single_keys
+        )
+    }
 
 
 def _definite_only(named: Iterable[tuple[str, tuple[str, ...]]]) -> frozenset[str]:
