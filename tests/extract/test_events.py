@@ -1617,7 +1617,7 @@ def test_who_planned_a_thwarted_attack_is_its_doer_and_a_conjoined_event_is_not_
     assert (plot.modality, code(plot.source)) == ("negated", "IMG")
     text = "كما تم إحباط مخطط آخر في الطائف وقتل الإرهابي المطلوب."
     [killing] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "قتل"]
-    assert killing.modality != "negated"
+    assert killing.modality == "asserted"
 
 
 def test_a_threatened_bombing_of_a_states_cities_targets_that_state(pipeline):
