@@ -4,6 +4,7 @@
     hadath eval example DIR [--json]
     hadath eval gsr DIR [--errors FILE] [--rules-only] [--min-confidence C] [--cross-validate K]
     hadath eval ner FILE [--json]
+    hadath eval challenge FILE [--split dev|test] [--failures] [--json] [--passing]
     hadath schema [--out FILE]
     hadath lexicon check [--corpus PATH...] | search TEXT | add --id ... | unknown PATH...
     hadath ingest PATH... --db FILE
@@ -144,6 +145,27 @@ def cmd_eval_ner(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval_challenge(args: argparse.Namespace) -> int:
+    from hadath.eval.challenge import ChallengeFormatError, evaluate_challenge
+
+    try:
+        report = evaluate_challenge(Path(args.file))
+    except (FileNotFoundError, ChallengeFormatError) as problem:
+        error(str(problem))
+        return 2
+    if args.split:
+        report.items = report.select(args.split)
+    if args.passing:
+        print("\n".join(o.item.id for o in report.items if o.passed))
+        return 0
+    if not args.json:
+        print("\n".join(report.lines()))
+        if args.failures and (failures := report.failures()):
+            print("\n".join(failures))
+    print(json.dumps(report.summary(), ensure_ascii=False))
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from hadath.schema import output_json_schema
 
@@ -201,6 +223,22 @@ def build_parser() -> argparse.ArgumentParser:
     ner.add_argument("file")
     ner.add_argument("--json", action="store_true", help="print the scores as JSON instead of a table")
     ner.set_defaults(handler=cmd_eval_ner)
+
+    challenge = kinds.add_parser(
+        "challenge", help="score the challenge set: sentences of our own, one phenomenon each"
+    )
+    challenge.add_argument("file", help="the challenge YAML (gold/challenge/items.yaml)")
+    challenge.add_argument("--split", choices=("dev", "test"), help="score only this half")
+    challenge.add_argument(
+        "--failures", action="store_true", help="also list every event not coded exactly, with why"
+    )
+    challenge.add_argument("--json", action="store_true", help="print only the JSON summary")
+    challenge.add_argument(
+        "--passing",
+        action="store_true",
+        help="print only the ids of the items that pass (gold/challenge/passing.txt is this list)",
+    )
+    challenge.set_defaults(handler=cmd_eval_challenge)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the output")
     schema.add_argument("--out", help="write to this file instead of stdout")

@@ -70,7 +70,7 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-class _Locator:
+class EvidenceLocator:
     """Finds expected evidence strings in the original text, tolerant of spacing and spelling."""
 
     def __init__(self, text: str):
@@ -100,11 +100,11 @@ class _Locator:
         return spans
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _code_ok(ref: ActorRef | None, accepted: Any) -> bool:
+def code_accepted(ref: ActorRef | None, accepted: Any) -> bool:
     allowed = _as_list(accepted)
     if ref is None or not ref.code:
         return None in allowed
@@ -119,7 +119,7 @@ class ExampleScorer:
     def __init__(self, analysis: Analysis, expected: dict[str, Any], text: str):
         self.analysis = analysis
         self.expected = expected
-        self.locator = _Locator(text)
+        self.locator = EvidenceLocator(text)
         self.report = ExampleReport(analysis.doc_id)
 
     def _spans(self, text: str) -> list[tuple[int, int]]:
@@ -151,10 +151,12 @@ class ExampleScorer:
         label = f"{item['text']} → {item.get('code')}"
         if not spans:
             return False, label, "text not in document"
-        candidates = [a for a in self.analysis.actors if any(_overlaps((a.start, a.end), s) for s in spans)]
+        candidates = [
+            a for a in self.analysis.actors if any(spans_overlap((a.start, a.end), s) for s in spans)
+        ]
         if not candidates:
             return False, label, "no actor mention there"
-        good = [a for a in candidates if _code_ok(a, item.get("code"))]
+        good = [a for a in candidates if code_accepted(a, item.get("code"))]
         if not good:
             return False, label, "codes found: " + ", ".join(sorted({str(a.code) for a in candidates}))
         if "person" in item and not any((a.name_en or "").lower() == item["person"].lower() for a in good):
@@ -164,7 +166,9 @@ class ExampleScorer:
     def _place(self, item: dict[str, Any]) -> tuple[bool, str, str]:
         spans = self._spans(item["text"])
         label = f"{item['text']} → {item.get('name')}"
-        candidates = [p for p in self.analysis.places if any(_overlaps((p.start, p.end), s) for s in spans)]
+        candidates = [
+            p for p in self.analysis.places if any(spans_overlap((p.start, p.end), s) for s in spans)
+        ]
         if not candidates:
             return False, label, "no place mention there"
         for place in candidates:
@@ -189,7 +193,7 @@ class ExampleScorer:
         candidates = [
             e
             for e in self.analysis.events
-            if any(_overlaps((e.trigger_start, e.trigger_end), s) for s in spans)
+            if any(spans_overlap((e.trigger_start, e.trigger_end), s) for s in spans)
         ]
         if not candidates:
             return False, label, "no event trigger inside the evidence"
@@ -210,8 +214,8 @@ class ExampleScorer:
                     in {_cameo_root_form(str(c)) for c in _as_list(item["cameo"])}
                 ),
             ),
-            ("source", lambda: _code_ok(event.source, item["source"])),
-            ("target", lambda: _code_ok(event.target, item["target"])),
+            ("source", lambda: code_accepted(event.source, item["source"])),
+            ("target", lambda: code_accepted(event.target, item["target"])),
             ("plover", lambda: event.plover in _as_list(item["plover"])),
             ("quad_class", lambda: event.quad_class == item["quad_class"]),
             ("modality", lambda: event.modality in _as_list(item["modality"])),
@@ -250,7 +254,9 @@ class ExampleScorer:
         spans = self._spans(item["evidence"])
         if not spans:
             return False, label, "evidence not in document"
-        candidates = [c for c in self.analysis.claims if any(_overlaps((c.start, c.end), s) for s in spans)]
+        candidates = [
+            c for c in self.analysis.claims if any(spans_overlap((c.start, c.end), s) for s in spans)
+        ]
         if not candidates:
             return False, label, "no claim there"
         reasons = []
@@ -280,7 +286,7 @@ class ExampleScorer:
         label = f"{item.get('speaker')}: {content[:40]}"
         spans = self._spans(content)
         candidates = [
-            q for q in self.analysis.quotations if any(_overlaps((q.start, q.end), s) for s in spans)
+            q for q in self.analysis.quotations if any(spans_overlap((q.start, q.end), s) for s in spans)
         ]
         if item.get("speaker") == "any political actor":
             attributed = [q for q in candidates if q.speaker is not None]
@@ -294,7 +300,7 @@ class ExampleScorer:
                 continue
             if "cue" in item and not _same_text(quotation.cue, item["cue"]):
                 continue
-            if "speaker" in item and not _code_ok(quotation.speaker, item["speaker"]):
+            if "speaker" in item and not code_accepted(quotation.speaker, item["speaker"]):
                 continue
             return True, label, ""
         return (
