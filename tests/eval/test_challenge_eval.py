@@ -98,6 +98,16 @@ def test_a_different_cameo_root_is_not_detected_and_the_coders_event_is_unexpect
     assert scores["recall"] == 0.0 and scores["precision"] == 0.0
 
 
+def test_a_trigger_just_after_a_light_verb_evidence_is_detected(tmp_path: Path, pipeline: Pipeline) -> None:
+    text = "شنت أمس الأحد طائرات حربية روسية غارات على مواقع المعارضة في ريف حماة."
+    event = {"cameo": "195", "source": ["RUSMIL"], "target": ["SYROPP", "SYRREB"], "modality": "asserted"}
+    near = _item(text=text, events=[{**event, "evidence": "شنت أمس الأحد طائرات"}])
+    far = _item(text=text, events=[{**event, "evidence": "شنت أمس"}])
+    [found, missed] = evaluate_challenge(_write(tmp_path, [near, {**far, "id": "far"}]), pipeline).items
+    assert found.events[0].exact
+    assert not missed.events[0].detected  # four words lie between "أمس" and the trigger "غارات"
+
+
 def test_an_event_listed_under_may_is_neither_asked_for_nor_held_against(
     tmp_path: Path, pipeline: Pipeline
 ) -> None:

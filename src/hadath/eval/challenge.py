@@ -44,6 +44,8 @@ from hadath.schema import ActorRef, Document, Event
 SPLITS = ("dev", "test")
 MODALITIES = frozenset({"asserted", "reported", "negated", "hypothetical", "intended", "future"})
 _STATEMENT_ROOT = "01"
+_LIGHT_VERB_GAP = 3  # words between an evidence and a trigger just after it
+_CLAUSE_MARKS = ",.;:،؛«»"
 
 
 class ChallengeFormatError(ValueError):
@@ -283,14 +285,25 @@ def _describe(event: Event) -> str:
     return f"{event.trigger}/{event.cameo} {source}→{target} {event.modality}"
 
 
-def _at_evidence(events: list[Event], locator: EvidenceLocator, entry: dict[str, Any]) -> list[Event]:
+def _at_evidence(
+    events: list[Event], text: str, locator: EvidenceLocator, entry: dict[str, Any]
+) -> list[Event]:
+    """The events of the entry's root whose trigger lies in its evidence; failing those, whose trigger
+    follows it closely: the writers' evidence often holds a light verb and its subject ("شنت أمس
+    طائرات روسية") where the coder's trigger is the noun after them ("غارات")."""
     spans = locator.find_all(str(entry["evidence"]))
-    roots = _roots(entry["cameo"])
-    return [
-        e
-        for e in events
-        if e.cameo[:2] in roots and any(spans_overlap((e.trigger_start, e.trigger_end), s) for s in spans)
-    ]
+    of_root = [e for e in events if e.cameo[:2] in _roots(entry["cameo"])]
+    inside = [e for e in of_root if any(spans_overlap((e.trigger_start, e.trigger_end), s) for s in spans)]
+    return inside or [e for e in of_root if any(_just_after(text, s, e.trigger_start) for s in spans)]
+
+
+def _just_after(text: str, span: tuple[int, int], position: int) -> bool:
+    between = text[span[1] : position]
+    return (
+        span[1] <= position
+        and len(between.split()) <= _LIGHT_VERB_GAP
+        and not any(mark in between for mark in _CLAUSE_MARKS)
+    )
 
 
 def _judge(item: ChallengeItem, entry: dict[str, Any], candidates: list[Event]) -> EventOutcome:
@@ -328,7 +341,7 @@ def score_item(item: ChallengeItem, pipeline: Pipeline) -> ItemOutcome:
     outcomes: list[EventOutcome] = []
     accounted: set[int] = set()
     for entry in item.events:
-        candidates = _at_evidence(analysis.events, locator, entry)
+        candidates = _at_evidence(analysis.events, item.text, locator, entry)
         accounted.update(id(e) for e in candidates)
         outcomes.append(_judge(item, entry, candidates))
     matched = len(accounted)
@@ -336,7 +349,7 @@ def score_item(item: ChallengeItem, pipeline: Pipeline) -> ItemOutcome:
         modalities = _as_list(entry.get("modality", []))
         accounted.update(
             id(e)
-            for e in _at_evidence(analysis.events, locator, entry)
+            for e in _at_evidence(analysis.events, item.text, locator, entry)
             if not modalities or e.modality in modalities
         )
     unexpected = [
@@ -347,7 +360,7 @@ def score_item(item: ChallengeItem, pipeline: Pipeline) -> ItemOutcome:
     violations = []
     for entry in item.must_not:
         modalities = _as_list(entry.get("modality", []))
-        for event in _at_evidence(analysis.events, locator, entry):
+        for event in _at_evidence(analysis.events, item.text, locator, entry):
             if not modalities or event.modality in modalities:
                 violations.append(f"{entry['evidence']!r}: {_describe(event)}")
     return ItemOutcome(item, outcomes, matched, unexpected, violations)
