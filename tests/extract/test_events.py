@@ -1637,3 +1637,25 @@ def test_preparing_for_an_attack_is_an_intention(pipeline):
     text = "وتستعد القوات العراقية لشن هجوم على الموصل."
     [attack] = [e for e in analyze(pipeline, text, "2016-10-01").events if e.trigger == "هجوم"]
     assert (attack.modality, code(attack.source)) == ("intended", "IRQMIL")
+
+
+# ---------------------------------------------------------------- verbs joined by و
+
+
+def test_a_conjoined_verb_shares_the_subject_not_the_object_of_the_verb_before(pipeline):
+    text = "داهمت قوات الأمن العراقية منزل ناشط مدني في الناصرية واعتقلته."
+    arrests = [e for e in analyze(pipeline, text, "2020-02-16").events if e.trigger == "اعتقلته"]
+    assert [(code(e.source), code(e.target)) for e in arrests] == [("IRQCOP", "IRQCVL")]
+
+
+def test_the_object_pronoun_of_a_conjoined_verb_is_the_last_actor_before_it(pipeline):
+    text = "اعتقلت الشرطة التركية صحفيا في إسطنبول، واتهمته بنشر دعاية لمنظمة إرهابية."
+    [accusation] = [e for e in analyze(pipeline, text, "2022-10-25").events if e.cameo.startswith("11")]
+    assert code(accusation.source) == "TURCOP"
+    assert accusation.target is not None and accusation.target.text == "صحفيا"
+
+
+def test_with_its_object_a_pronoun_a_conjoined_verbs_subject_follows_it_past_a_place(pipeline):
+    text = "وصل وزير الخارجية القطري إلى القاهرة، واستقبله في قصر الاتحادية الرئيس المصري."
+    [hosting] = [e for e in analyze(pipeline, text, "2021-05-25").events if e.cameo == "043"]
+    assert (code(hosting.source), code(hosting.target)) == ("EGYGOV", "QATGOV")

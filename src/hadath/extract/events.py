@@ -1582,7 +1582,28 @@ def _source(
         and not _in_accusative(doc, near_after[0])
     ):
         return near_after[0]
+    if (
+        _conjoined_verb(doc, trigger)
+        and after
+        and not pronoun_subject
+        and _has_object_pronoun(doc, trigger.last - 1)
+    ):
+        # "واستقبله في قصر الاتحادية الرئيس المصري": with its object a pronoun, the verb's subject
+        # follows it, past a place or a time
+        return after[0]
+    if before and _conjoined_verb(doc, trigger):
+        # "داهمت قوات الأمن منزل ناشط واعتقلته": a verb joined by و/ف with no subject of its own shares
+        # the subject of the verb it is joined to, not the object that verb took
+        return before[0]
     return before[-1] if before else None
+
+
+def _conjoined_verb(doc: Doc, trigger: _Trigger) -> bool:
+    """A verb joined to what comes before by و/ف; a noun's entry rules it out, whatever its ending
+    ("ومواساتها": the ت is the ta marbuta, not a verb's ending)."""
+    return (
+        not trigger.nominal and trigger.entry.pos != "noun" and doc.tokens[trigger.first].has_prefix("و", "ف")
+    )
 
 
 def _object_right_after(doc: Doc, trigger: _Trigger, mention: ActorMention) -> bool:
@@ -1849,6 +1870,19 @@ def _targets(
             and not _is_prepositional(doc, m)
             and (source is None or not _same_state(m, source))
         ][:1]
+    if (
+        not candidates
+        and source is not None
+        and _conjoined_verb(doc, trigger)
+        and _has_object_pronoun(doc, trigger.last - 1)
+    ):
+        # "اعتقلت الشرطة صحفيا واتهمته", "وصل الوزير القطري ... واستقبله الرئيس": the pronoun on the
+        # verb is its object and points back to the last actor before it that is not the doer
+        candidates = [
+            m
+            for m in _subjects_before(doc, actors, _sentence_span(doc, clause.sentence), trigger.first)
+            if m is not source and not _same_state(m, source)
+        ][-1:]
     if not candidates and passive and not trigger.nominal:
         # "وهذا ثالث فلسطيني يقتل برصاص الجيش": with its agent told, a passive verb's subject before it
         # is the one it was done to
