@@ -1659,3 +1659,33 @@ def test_with_its_object_a_pronoun_a_conjoined_verbs_subject_follows_it_past_a_p
     text = "وصل وزير الخارجية القطري إلى القاهرة، واستقبله في قصر الاتحادية الرئيس المصري."
     [hosting] = [e for e in analyze(pipeline, text, "2021-05-25").events if e.cameo == "043"]
     assert (code(hosting.source), code(hosting.target)) == ("EGYGOV", "QATGOV")
+
+
+# ---------------------------------------------------------------- appeals and demands made by speech verbs
+
+
+def test_a_demand_is_coded_as_a_demand_of_its_addressee_past_coordinated_speakers(pipeline):
+    text = "طالبت الأمم المتحدة والاتحاد الأوروبي السلطات السودانية بالإفراج الفوري عن المعتقلين."
+    demands = [e for e in analyze(pipeline, text, "2019-01-20").events if e.cameo.startswith("10")]
+    assert [(e.cameo, code(e.source), code(e.target), e.modality) for e in demands] == [
+        ("1053", "IGO", "SDNGOV", "asserted")
+    ]
+
+
+def test_an_appeal_with_ila_is_an_appeal_and_what_is_asked_is_no_addressee(pipeline):
+    analysis = analyze(pipeline, "دعا الكونغرس الأميركي إلى رفع الحظر التجاري عن كوبا.", "2015-07-21")
+    [appeal] = [e for e in analysis.events if e.trigger == "دعا"]
+    assert (appeal.cameo, code(appeal.source), appeal.target, appeal.modality) == (
+        "020",
+        "USALEG",
+        None,
+        "asserted",
+    )
+    text = "طالب مجلس النواب الليبي بخروج جميع القوات الأجنبية من الأراضي الليبية."
+    [demand] = [e for e in analyze(pipeline, text, "2021-03-20").events if e.trigger == "طالب"]
+    assert (demand.cameo, code(demand.source), demand.target) == ("100", "LBYLEG", None)
+
+
+def test_a_speech_verb_without_what_it_asks_stays_a_statement(pipeline):
+    analysis = analyze(pipeline, "وطالبت المعارضة الحكومة بأن تستقيل.", "2015-07-21")
+    assert [e.cameo for e in analysis.events if e.trigger == "طالبت"] == ["010"]

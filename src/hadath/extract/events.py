@@ -55,6 +55,7 @@ _CHAINING_ROOTS = frozenset({"01", "03", "08"})
 _ANTECEDENT_WINDOW = 40  # events looked back at for "الغارات" → the strikes told before
 _PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _CONTEXT_WINDOW = 6
+_ASKING_ROOTS = frozenset({"02", "10"})  # appeals and demands a speech verb makes
 _ATTRIBUTION_NAME_WORDS = 8  # words after an attribution that still tell who the news comes from
 _GENITIVE_WINDOW = 2
 _VSO_WINDOW = 3
@@ -1094,7 +1095,8 @@ def _speech_event(
         )
     cue_token = doc.tokens[act.cue.first]
     nominal = looks_nominal(cue_token)  # تصريح، تأكيد، إعلان; قال and أكد are verbs
-    entry = EventEntry(
+    asked = None if negated_content else _asking_entry(doc, compiled, act.cue)
+    entry = asked or EventEntry(
         cameo="120" if negated_content else "010",
         triggers=(),
         pos="noun" if nominal else "verb",
@@ -1102,11 +1104,19 @@ def _speech_event(
         provenance="hadath:speech",
     )
     clause = clause_of(clauses, act.cue.first)
+    addressee = _addressee(doc, act, clause) if asked is not None else None
     if negated_content:
         target = _implicit_counterpart(doc, compiled, entry, act.speaker)
     else:
-        target = _spoken_about(doc, quotation, act.speaker) if quotation is not None else None
+        target = addressee or (_spoken_about(doc, quotation, act.speaker) if quotation is not None else None)
     trigger = _Trigger(act.cue.first, act.cue.last, entry, nominal)
+    tense = None if nominal else "past"
+    # an appeal or a demand is made, not reported: asserted unless negated or unreal
+    modality = Modality("reported", tense)
+    if asked is not None:
+        modality = modality_of(doc, act.cue.first, act.cue.last, clause, False, entry, None)
+        if modality.value == "reported":
+            modality = Modality("asserted", modality.tense)
     return EventMention(
         act.cue.first,
         act.cue.last,
@@ -1115,10 +1125,46 @@ def _speech_event(
         act.speaker,
         target,
         _place(doc, trigger, clause),
-        Modality("reported", None if nominal else "past"),
+        modality,
         nominal,
         _confidence(entry, act.speaker, target is not None, inherited=False),
     )
+
+
+def _asking_entry(doc: Doc, compiled: CompiledLexicon, cue: CueMention) -> EventEntry | None:
+    """The appeal or demand a speech verb makes when its context names what is asked ("طالبت ...
+    بالإفراج", "دعا ... إلى الحوار"): coded as that (02, 10), not as a bare statement. What is asked
+    comes after the speaker and the addressee, so their names do not count in the context window."""
+    sentence = doc.tokens[cue.first].sentence
+    entries = [
+        int(entry.ref)
+        for match in doc.stem_matches[sentence]
+        if (match.first, match.last) == (cue.first, cue.last)
+        for entry in match.entries
+        if entry.kind == "event"
+    ]
+    if not entries:
+        return None
+    window = _context_window(doc, cue.last, doc.sentences[sentence].last_token, past_names=True)
+    best = _best_entry(doc, compiled, cue.first, cue.last, entries, window)
+    if best is None or best[1].cameo[:2] not in _ASKING_ROOTS:
+        return None
+    if best[1].pos == "verb" and looks_nominal(doc.tokens[cue.first]):
+        return None  # "الطالبات": students, not a demand
+    return best[1]
+
+
+def _addressee(doc: Doc, act: SpeechAct, clause: Clause) -> ActorMention | None:
+    """Whom an appeal or demand is made of: the actor right after the verb and its speaker (with the
+    speakers coordinated with it), in the accusative ("طالبت الأمم المتحدة والاتحاد الأوروبي السلطات
+    السودانية بالإفراج"); not one inside what is asked ("طالب البرلمان بخروج القوات الأجنبية")."""
+    speakers = _with_coordinated(doc, doc.actors, act.speaker, clause) if act.speaker else []
+    start = max([act.cue.last, *(m.last for m in speakers if m.first >= act.cue.last)])
+    for mention in doc.actors:
+        if mention.first == start and mention.sentence == act.cue.sentence:
+            governed = _is_prepositional(doc, mention) or doc.tokens[mention.first].has_prefix("ب", "ل")
+            return None if governed else mention
+    return None
 
 
 def _spoken_about(doc: Doc, quotation: QuotationMention, speaker: ActorMention | None) -> ActorMention | None:
@@ -1217,34 +1263,12 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
             continue  # inside a place name; a trigger may contain one ("مفاوضات جنيف")
         if any(c.first < last and first < c.last for c in idioms):
             continue  # "قلم رصاص" (a pencil), "بارك الله" (a blessing)
-        window_positions = range(last, min(last + _CONTEXT_WINDOW, sentence_end))
-        window = {doc.tokens[i].key for i in window_positions}
-        fitting = [
-            (index, compiled.lexicon.events[index])
-            for index in entries
-            if all(group & window for group in compiled.context_groups[index])
-            and not (
-                last - first == 1
-                and (
-                    _lacks_noun_ending(doc, first, compiled.lexicon.events[index])
-                    or _nisba_of_trigger(doc, first, compiled.lexicon.events[index])
-                )
-            )
-        ]
-        if not fitting:
+        window_positions = _context_window(doc, last, sentence_end)
+        best = _best_entry(doc, compiled, first, last, entries, window_positions)
+        if best is None:
             continue
+        index, entry = best
         finite = looks_finite(doc.tokens[first])
-        # curated entries before imported ones; a finite verb form ("قصفت") takes a verb entry; then a
-        # context-confirmed entry (more specific)
-        index, entry = min(
-            fitting,
-            key=lambda pair: (
-                pair[1].provenance.startswith("oeda"),
-                finite and pair[1].pos != "verb",
-                not pair[1].context,
-                -len(pair[1].cameo),
-            ),
-        )
         # after a preposition a verb's form is its verbal noun ("تمكنت القوات من قتل 20 مسلحا", "بقتل")
         governed = doc.tokens[first].has_prefix("ب", "ل") or (
             first > 0 and _cue_at(doc, first - 1, "preposition")
@@ -1259,6 +1283,53 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
             )
     # "ألقت الشرطة القبض على": the noun the light verb takes is the same event, told once
     return sorted((t for t in chosen if t.first not in light_objects), key=lambda t: t.first)
+
+
+def _context_window(doc: Doc, last: int, sentence_end: int, past_names: bool = False) -> list[int]:
+    """The positions whose words confirm an entry's context: the _CONTEXT_WINDOW words after the
+    trigger. Names count, since an entry's context may be in one ("قصفت طائرات التحالف": aircraft);
+    with ``past_names`` they do not, for a speech verb whose speaker and addressee come before what
+    it asks for ("طالبت الأمم المتحدة والاتحاد الأوروبي السلطات السودانية بالإفراج")."""
+    named = {i for m in doc.actors for i in range(m.first, m.last)} if past_names else set()
+    positions = [i for i in range(last, sentence_end) if i not in named]
+    return positions[:_CONTEXT_WINDOW]
+
+
+def _best_entry(
+    doc: Doc,
+    compiled: CompiledLexicon,
+    first: int,
+    last: int,
+    entries: list[int],
+    window_positions: list[int],
+) -> tuple[int, EventEntry] | None:
+    """The entry a trigger span takes among those its context fits: curated entries before imported
+    ones; a finite verb form ("قصفت") takes a verb entry; then a context-confirmed entry (more specific)."""
+    window = {doc.tokens[i].key for i in window_positions}
+    fitting = [
+        (index, compiled.lexicon.events[index])
+        for index in entries
+        if all(group & window for group in compiled.context_groups[index])
+        and not (
+            last - first == 1
+            and (
+                _lacks_noun_ending(doc, first, compiled.lexicon.events[index])
+                or _nisba_of_trigger(doc, first, compiled.lexicon.events[index])
+            )
+        )
+    ]
+    if not fitting:
+        return None
+    finite = looks_finite(doc.tokens[first])
+    return min(
+        fitting,
+        key=lambda pair: (
+            pair[1].provenance.startswith("oeda"),
+            finite and pair[1].pos != "verb",
+            not pair[1].context,
+            -len(pair[1].cameo),
+        ),
+    )
 
 
 def _nisba_of_trigger(doc: Doc, position: int, entry: EventEntry) -> bool:
