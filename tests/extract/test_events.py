@@ -1689,3 +1689,25 @@ def test_an_appeal_with_ila_is_an_appeal_and_what_is_asked_is_no_addressee(pipel
 def test_a_speech_verb_without_what_it_asks_stays_a_statement(pipeline):
     analysis = analyze(pipeline, "وطالبت المعارضة الحكومة بأن تستقيل.", "2015-07-21")
     assert [e.cameo for e in analysis.events if e.trigger == "طالبت"] == ["010"]
+
+
+# ---------------------------------------------------------------- schedules, "any" under negation, counterparts
+
+
+def test_a_schedule_before_the_verb_makes_it_future_and_a_counterpart_takes_its_nisba(pipeline):
+    text = "من المقرر أن يستقبل الرئيس التركي نظيره الإيراني في أنقرة غدا الثلاثاء."
+    [hosting] = [e for e in analyze(pipeline, text, "2023-03-01").events if e.cameo == "043"]
+    assert (code(hosting.source), code(hosting.target), hosting.modality) == ("TURGOV", "IRNGOV", "future")
+
+
+def test_a_bare_counterpart_is_no_actor_of_the_contexts_country(pipeline):
+    analysis = analyze(pipeline, "التقى وزير الخارجية السعودي نظيره في الرياض.", "2023-03-01")
+    assert [a.text for a in analysis.actors] == ["وزير الخارجية السعودي"]
+
+
+def test_a_noun_after_ay_is_under_the_negation_before_it(pipeline):
+    text = "لم تشن الطائرات الروسية أي غارات على ريف إدلب الجنوبي منذ مطلع الشهر الجاري."
+    [strikes] = events_of(analyze(pipeline, text), "ASSAULT")
+    assert strikes.modality == "negated"
+    [asserted] = events_of(analyze(pipeline, "شنت الطائرات الروسية غارات على أي هدف يتحرك."), "ASSAULT")
+    assert asserted.modality == "asserted"

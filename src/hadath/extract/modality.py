@@ -49,17 +49,25 @@ def modality_of(
 ) -> Modality:
     trigger = doc.tokens[first]
     sentence = doc.sentences[trigger.sentence]
+    cues = doc.sentence_cues(trigger.sentence)
+    # "من المقرر أن يستقبل": a schedule earlier in the clause makes the event a future one
+    scheduled = next(
+        (c for c in cues if c.category == "future" and clause.first <= c.first < first and c.last <= first),
+        None,
+    )
     future = (
         "س" in trigger.prefixes
         or (entry.pos == "verb" and is_unsplit_future(trigger))
         or any(doc.tokens[i].norm == "سوف" for i in range(max(sentence.first_token, first - 2), first))
+        or scheduled is not None
     )
     tense = _tense(trigger, entry, future, after_lam=_after_lam(doc, first, sentence.first_token))
     if denied_by is not None:  # "نفت المعارضة أن تكون الغارات قد استهدفت ...": the content is denied
         return Modality("negated", tense, denied_by)
-    cues = doc.sentence_cues(trigger.sentence)
     for cue in cues:
-        if cue.category in ("negation", "negation_nouns") and first - _NEGATION_WINDOW <= cue.first < first:
+        if cue.category in ("negation", "negation_nouns") and (
+            first - _NEGATION_WINDOW <= cue.first < first or _any_under(doc, cue, first, clause)
+        ):
             return Modality(
                 "negated", "future" if doc.tokens[cue.first].norm == "لن" else tense, _cue_text(doc, cue)
             )
@@ -72,7 +80,8 @@ def modality_of(
             if cue.category == category and clause.first <= cue.first < first:
                 return Modality(value, tense, _cue_text(doc, cue))
     if future:
-        return Modality("future", "future", "س" if "س" in trigger.prefixes else "سوف")
+        marker = "س" if "س" in trigger.prefixes else _cue_text(doc, scheduled) if scheduled else "سوف"
+        return Modality("future", "future", marker)
     is_speech_act = entry.cameo.startswith("01") or any(
         c.category == "speech" and c.first <= first < c.last for c in cues
     )
@@ -82,6 +91,12 @@ def modality_of(
         if cue.category == "reported":
             return Modality("reported", tense, _cue_text(doc, cue))
     return Modality("asserted", tense)
+
+
+def _any_under(doc: Doc, cue: CueMention, first: int, clause: Clause) -> bool:
+    """ "لم تشن الطائرات أي غارات": a noun after أي ("any") is under the clause's negation before it,
+    however far ("أي" only means "any" there; elsewhere it is "which" or "that is")."""
+    return clause.first <= cue.first < first - 1 and doc.tokens[first - 1].norm == "اي"
 
 
 def _cue_text(doc: Doc, cue: CueMention) -> str:
