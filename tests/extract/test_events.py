@@ -1711,3 +1711,30 @@ def test_a_noun_after_ay_is_under_the_negation_before_it(pipeline):
     assert strikes.modality == "negated"
     [asserted] = events_of(analyze(pipeline, "شنت الطائرات الروسية غارات على أي هدف يتحرك."), "ASSAULT")
     assert asserted.modality == "asserted"
+
+
+# ---------------------------------------------------------------- tolls, instruments, people of a country
+
+
+def test_those_among_the_killed_are_victims_not_the_doer(pipeline):
+    text = "مقتل 9 مدنيين بينهم أطفال في غارة لطائرات التحالف الدولي على بلدة هجين شرقي دير الزور."
+    [toll] = [e for e in analyze(pipeline, text, "2018-11-20").events if e.trigger == "مقتل"]
+    assert (code(toll.source), code(toll.target)) == ("USAMIL", "SYRCVL")
+
+
+def test_the_aircraft_an_air_strike_was_made_with_is_the_doers(pipeline):
+    text = "قتل ثلاثة عناصر من حزب الله في غارة بطائرة مسيرة إسرائيلية استهدفت سيارتهم جنوبي لبنان."
+    events = analyze(pipeline, text, "2024-03-12").events
+    assert {code(e.source) for e in events if e.cameo.startswith(("18", "19"))} == {"ISRMIL"}
+    [toll] = [e for e in events if e.trigger == "قتل"]
+    assert code(toll.target) == "LBNREB"
+
+
+def test_people_arrested_or_protesting_are_of_the_place_or_the_arresting_state(pipeline):
+    [arrest] = analyze(pipeline, "اعتقلت الشرطة التركية صحفيا.", "2022-10-25").events
+    assert code(arrest.target) == "TURMED"
+    text = "تظاهر آلاف الطلاب في الجزائر العاصمة."
+    [protest] = events_of(analyze(pipeline, text, "2019-03-26"), "PROTEST")
+    assert code(protest.source) == "DZAEDU"
+    [killing] = events_of(analyze(pipeline, "قتل مسلحون صحفيا.", "2019-03-26"), "ASSAULT")
+    assert code(killing.target) == "MED"  # nothing says whose journalist he was

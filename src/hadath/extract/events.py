@@ -25,12 +25,13 @@ For every trigger (a verb, a verbal noun or a phrase) not inside an actor or pla
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from hadath.doc import ActorMention, CueMention, Doc, PlaceMention
 from hadath.extract.clauses import CLAUSE_PUNCTUATION, Clause, clause_of
 from hadath.extract.dates import relative_time_re
+from hadath.extract.mentions import PEOPLE_BLOCKS
 from hadath.extract.modality import Modality, modality_of
 from hadath.extract.morphology import (
     NISBA_ENDINGS,
@@ -55,6 +56,7 @@ _CHAINING_ROOTS = frozenset({"01", "03", "08"})
 _ANTECEDENT_WINDOW = 40  # events looked back at for "الغارات" → the strikes told before
 _PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _CONTEXT_WINDOW = 6
+_AMONG = frozenset({"بين", "من"})  # with a pronoun: "بينهم أطفال", "منهم ثلاثة"
 _ASKING_ROOTS = frozenset({"02", "10"})  # appeals and demands a speech verb makes
 _ATTRIBUTION_NAME_WORDS = 8  # words after an attribution that still tell who the news comes from
 _GENITIVE_WINDOW = 2
@@ -68,6 +70,7 @@ _AIMED_OBJECT_WORDS = 4  # from that verb to the actor in its object ("مركز 
 _RELATIVE_AFTER_EVENT = 3  # words from an event noun to its relative pronoun ("الهجمات الإرهابية التي")
 _RELATIVE_PLACE_WORDS = 5  # from that pronoun to the place ("التي وقعت مؤخرا في أبها")
 _PROTEST_ROOT = "14"
+_COERCE_ROOT = "17"
 _PROTEST_OBJECT_GAP = 3
 _AIMED_PREPOSITIONS = frozenset({"ضد", "علي"})  # normalised: على → علي
 _ACCUSE_CODE = "112"
@@ -339,6 +342,7 @@ def extract_events(
         if subject is not None:
             last_subject = subject
     _credit_attackers(events)
+    _people_at_home(events)
     _attacks_on_the_place(doc, events)
     _blame_the_condemned(events)
     if _off_politics_story(doc):
@@ -351,6 +355,32 @@ def extract_events(
         ]
     events.sort(key=lambda e: e.first)
     return events
+
+
+def _people_at_home(events: list[EventMention]) -> None:
+    """Journalists, students, workers or doctors named without a country take one where the event says
+    whose they are: protesters are of the place they protest in ("تظاهر آلاف الطلاب في الجزائر"), and
+    those a state arrests or coerces are of the place or else of that state ("اعتقلت الشرطة التركية
+    صحفيا"). Elsewhere (a journalist killed abroad) nothing says so, and none is given."""
+    for event in events:
+        root = event.entry.cameo[:2]
+        if root == _PROTEST_ROOT and _uncountried_people(event.source) and event.place is not None:
+            event.source = _of_country(event.source, event.place.country)
+        if root == _COERCE_ROOT and _uncountried_people(event.target):
+            state = event.source.country if event.source else None
+            event.target = _of_country(event.target, event.place.country if event.place else state)
+
+
+def _uncountried_people(mention: ActorMention | None) -> bool:
+    return mention is not None and mention.code is not None and mention.code[:3] in PEOPLE_BLOCKS
+
+
+def _of_country(mention: ActorMention | None, country: str | None) -> ActorMention | None:
+    if mention is None or not country or mention.code is None:
+        return mention
+    return replace(
+        mention, code=country + mention.code, country=country, confidence=min(mention.confidence, 0.6)
+    )
 
 
 def _off_politics_story(doc: Doc) -> bool:
@@ -551,6 +581,13 @@ def _victims(
             found.update(
                 id(m) for m in actors if m.kind == "person" and any(m.first == g.last for g in genitives)
             )
+            # "بمقتل 19 مسلحا من تنظيم داعش بينهم قيادي سوري": those among them are victims too
+            found.update(
+                id(m)
+                for m in actors
+                for g in genitives
+                if g.last < m.first <= g.last + 1 + _GENITIVE_WINDOW and _among_them(doc, g.last, m.first)
+            )
             if doer is not None:
                 found.update(id(m) for m in _targets(doc, actors, trigger, clause, doer, hit[trigger.first]))
     return found
@@ -615,9 +652,15 @@ def _agentive_genitive(
         # "مقتل العضو البارز بتنظيم القاعدة محسن الفضلي": a name right after the genitive is its own
         or (obj.first == genitive.last and obj.kind == "person")
         or _in_construct_with(doc, genitive, obj)  # "مقتل صحافي الـ«سي إن إن»": CNN's journalist
+        or _among_them(doc, genitive.last, obj.first)  # "مقتل 9 مدنيين بينهم أطفال": some of them
     ):
         return None
     return genitive
+
+
+def _among_them(doc: Doc, first: int, last: int) -> bool:
+    """بينهم / منهم between two mentions: the second is part of the first, not another argument."""
+    return any(doc.tokens[i].key in _AMONG and _has_object_pronoun(doc, i) for i in range(first, last))
 
 
 def _in_construct_with(doc: Doc, head: ActorMention, dependent: ActorMention) -> bool:
@@ -1711,6 +1754,12 @@ def _armed_possessor(
         return None
     if mention.first - trigger.last <= 1 and doc.tokens[mention.first].has_prefix("ل"):
         return mention
+    if (
+        mention.first - trigger.last <= 1
+        and doc.tokens[mention.first].has_prefix("ب")
+        and mention.role_blocks[:3] == "MIL"
+    ):
+        return mention  # "غارة بطائرة مسيرة إسرائيلية": the aircraft it was made with is the doer's
     before = mention.first - 1
     if before - trigger.last <= 1 and before >= trigger.last and doc.tokens[before].norm == "من":
         return mention

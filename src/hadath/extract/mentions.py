@@ -62,7 +62,7 @@ _ARMED_AGENT_CODES = {"MIL", "COP", "REB", "SPY"}  # agents whose construct with
 _NON_STATE_BLOCKS = {"REB", "OPP", "IMG", "INS"}
 # agents for people who may be named by the country they come from ("عمال من الهند", "لاجئون من سوريا");
 # forces and officials are not: "سحب قواته من سوريا" is where they leave
-_PEOPLE_BLOCKS = {"CVL", "LAB", "REF", "EDU", "BUS", "MED", "HLH", "REL", "AGR"}
+PEOPLE_BLOCKS = {"CVL", "LAB", "REF", "EDU", "BUS", "MED", "HLH", "REL", "AGR"}
 _NATIONALITY_KEY = "جنسي"  # "من الجنسية السورية", "من جنسية هندية"
 # titles whose bearer gives places and institutions his name (keys: الملك، الأمير، الشيخ، الإمام)
 _NAMESAKE_TITLES = frozenset({"ملك", "امير", "شيخ", "امام"})
@@ -392,7 +392,7 @@ def _origin_positions(doc: Doc, compiled: CompiledLexicon, index: _Index) -> fro
         m.last
         for m in index.matches
         for e in m.entries
-        if e.kind == "agent" and compiled.lexicon.agents[int(e.ref)].code[:3] in _PEOPLE_BLOCKS
+        if e.kind == "agent" and compiled.lexicon.agents[int(e.ref)].code[:3] in PEOPLE_BLOCKS
     }
     origins = {origin[1] for end in people_ends if (origin := _people_origin(doc, index, end))}
     origins.update(
@@ -646,7 +646,7 @@ def _actor_at(
             )
         ):
             return _named_mention(doc, compiled, position, after[0], sentence, groups, sentence_countries)
-        origin = _people_origin(doc, index, agent_end) if agent.code[:3] in _PEOPLE_BLOCKS else None
+        origin = _people_origin(doc, index, agent_end) if agent.code[:3] in PEOPLE_BLOCKS else None
         if origin is not None and origin[2] >= longest_name:
             country, _, origin_end = origin
             return ActorMention(
