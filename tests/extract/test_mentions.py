@@ -933,3 +933,30 @@ def test_a_governor_is_no_governorate_and_an_agent_of_a_place_is_of_its_country(
     # a word that only shares a small town's key is no place to take a country from ("وخرجوا", went out)
     analysis = analyze(pipeline, "مما أثار حفيظة الأهالي وخرجوا في مظاهرات.", "2015-07-22")
     assert actor_by_text(analysis, "الأهالي").code == "CVL"
+
+
+# ---------------------------------------------------------------- capitals for their states
+
+
+def test_a_capital_that_acts_or_is_acted_on_stands_for_its_state(pipeline):
+    analysis = pipeline.analyze(
+        Document(id="t", text="اتهمت أنقرة دمشق بقصف المدنيين.", date=date(2016, 3, 16))
+    )
+    assert [(a.text, a.code, a.kind) for a in analysis.actors][:2] == [
+        ("أنقرة", "TUR", "state"),
+        ("دمشق", "SYR", "state"),
+    ]
+    assert [p.name_en for p in analysis.places] == ["Ankara", "Damascus"]  # still places too
+    after_that = pipeline.analyze(
+        Document(id="t", text="قال المتحدث إن واشنطن ستفرض عقوبات.", date=date(2016, 3, 16))
+    )
+    assert [a.code for a in after_that.actors if a.kind == "state"] == ["USA"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وصل الوزير إلى دمشق أمس.", "شهدت بغداد انفجارا.", "زار طهران وفد من البرلمان.", "افتتح مطار دمشق."],
+)
+def test_a_capital_where_something_happens_is_only_a_place(pipeline, text):
+    analysis = pipeline.analyze(Document(id="t", text=text, date=date(2016, 3, 16)))
+    assert not [a for a in analysis.actors if a.kind == "state"]

@@ -162,6 +162,52 @@ def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
                 position = shared.last
     doc.index_actors()
     _extract_places(doc, compiled, place_matches)
+    capitals = _capitals_as_states(doc, compiled, place_matches)
+    if capitals:
+        doc.actors = sorted([*doc.actors, *capitals], key=lambda m: (m.first, m.last))
+        doc.index_actors()
+
+
+def _capitals_as_states(
+    doc: Doc, compiled: CompiledLexicon, place_matches: list[list[Match]]
+) -> list[ActorMention]:
+    """A capital that acts or is acted on stands for its state's government, as news writes it ("أعلنت
+    طهران", "اتهمت أنقرة دمشق", "قال إن واشنطن ستفرض"): right after a verb with the feminine ت, after
+    أن/إن, or after another such capital; never after a preposition or in construct ("مطار دمشق"), nor
+    after شهد ("شهدت بغداد انفجارا": where it happened). It stays a place too."""
+    capital_of = {
+        (match.first, match.last): entry.ref
+        for matches in place_matches
+        for match in matches
+        for entry in match.entries
+        if entry.kind == "capital"
+    }
+    found: list[ActorMention] = []
+    for place in doc.places:
+        country = capital_of.get((place.first, place.last))
+        if country is None or doc.tokens[place.first].has_prefix("ب", "ل", "ك"):
+            continue
+        before = place.first - 1
+        if before < doc.sentences[place.sentence].first_token:
+            continue
+        previous = doc.tokens[before]
+        acting = (
+            (ends_in_written_ta(previous, doc.surface(before, place.first)) and looks_finite(previous))
+            or previous.is_complementiser
+            or any(m.last == place.first for m in found)
+        )
+        if (
+            not acting
+            or doc.cue_ends_at(place.first, "witness")
+            or doc.cue_ends_at(place.first, "preposition")
+        ):
+            continue
+        found.append(
+            ActorMention(
+                place.first, place.last, place.sentence, country, "state", country=country, confidence=0.7
+            )
+        )
+    return found
 
 
 def _inside_chaired_by(doc: Doc, mention: ActorMention) -> bool:
