@@ -1738,3 +1738,16 @@ def test_people_arrested_or_protesting_are_of_the_place_or_the_arresting_state(p
     assert code(protest.source) == "DZAEDU"
     [killing] = events_of(analyze(pipeline, "قتل مسلحون صحفيا.", "2019-03-26"), "ASSAULT")
     assert code(killing.target) == "MED"  # nothing says whose journalist he was
+
+
+def test_a_feminine_verb_joined_after_a_comma_with_a_count_after_it_is_active(pipeline):
+    text = "داهمت الشرطة التونسية منزلا، واعتقلت ثلاثة مشتبه بهم."
+    [arrest] = [e for e in analyze(pipeline, text, "2016-01-01").events if e.trigger == "اعتقلت"]
+    assert (code(arrest.source), code(arrest.target)) == ("TUNCOP", "TUNCRM")
+
+
+def test_the_verb_restating_a_foiled_attack_is_negated_too(pipeline):
+    text = "أحبطت الشرطة التونسية هجوما إرهابيا كان يستهدف دورية أمنية في القصرين."
+    attacks = events_of(analyze(pipeline, text, "2016-01-01"), "ASSAULT")
+    assert {e.trigger for e in attacks} == {"هجوما إرهابيا", "يستهدف"}
+    assert {e.modality for e in attacks} == {"negated"}

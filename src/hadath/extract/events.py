@@ -57,6 +57,8 @@ _ANTECEDENT_WINDOW = 40  # events looked back at for "الغارات" → the st
 _PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _CONTEXT_WINDOW = 6
 _AMONG = frozenset({"بين", "من"})  # with a pronoun: "بينهم أطفال", "منهم ثلاثة"
+_WAS = frozenset({"كان", "كانت"})
+_UNREAL = frozenset({"negated", "hypothetical", "intended"})
 _ASKING_ROOTS = frozenset({"02", "10"})  # appeals and demands a speech verb makes
 _ATTRIBUTION_NAME_WORDS = 8  # words after an attribution that still tell who the news comes from
 _GENITIVE_WINDOW = 2
@@ -215,6 +217,18 @@ def extract_events(
                 )
                 if source is None and trigger.nominal and trigger.entry.cameo[:2] in _VIOLENT_ROOTS:
                     source = _national_agent(doc, trigger, "MIL")  # "تعرضت القرية لقصف روسي"
+                if (
+                    source is None
+                    and patients
+                    and subject is not None
+                    and _feminine_conjoined(doc, trigger)
+                    and _counted_after(doc, trigger)
+                    and not any(_same_state(subject, m) for m in patients)
+                ):
+                    # "داهمت الشرطة منزلا، واعتقلت ثلاثة مشتبه بهم": the feminine verb joined to the one
+                    # before, a count after it, has that verb's subject (she arrested three), not a
+                    # passive one (اعتقل ثلاثة)
+                    source = subject
             else:
                 doers_here = actors if trigger.nominal else _content_actors(doc, actors, quotation)
                 source = _source(doc, doers_here, trigger, clause, hit[trigger.first])
@@ -310,6 +324,8 @@ def extract_events(
             modality = modality_of(
                 doc, trigger.first, trigger.last, clause, governed, trigger.entry, denied_by
             )
+            if restated is not None and restated.modality.value in _UNREAL:
+                modality = restated.modality  # "أحبطت الشرطة هجوما كان يستهدف دورية": it did not
             place = _place(doc, trigger, clause)
             confidence = _confidence(trigger.entry, source, bool(targets), inherited)
             toll = (patients is not None or victim_noun) and trigger.entry.cameo[:2] in _VIOLENT_ROOTS
@@ -1712,6 +1728,20 @@ def _source(
     return before[-1] if before else None
 
 
+def _counted_after(doc: Doc, trigger: _Trigger) -> bool:
+    position = trigger.last
+    return position < len(doc.tokens) and (
+        doc.tokens[position].kind == "number" or doc.cue_starts_at(position, "cardinal")
+    )
+
+
+def _feminine_conjoined(doc: Doc, trigger: _Trigger) -> bool:
+    token = doc.tokens[trigger.last - 1]
+    return _conjoined_verb(doc, trigger) and ends_in_written_ta(
+        token, doc.surface(trigger.last - 1, trigger.last)
+    )
+
+
 def _conjoined_verb(doc: Doc, trigger: _Trigger) -> bool:
     """A verb joined to what comes before by و/ف; a noun's entry rules it out, whatever its ending
     ("ومواساتها": the ت is the ta marbuta, not a verb's ending)."""
@@ -1796,11 +1826,13 @@ def _restated_event(
     verb = doc.tokens[trigger.first]
     if verb.has_prefix("و", "ف"):
         return None
+    # "هجوما إرهابيا كان يستهدف دورية": كان between them
+    start = trigger.first - 1 if doc.tokens[trigger.first - 1].norm in _WAS else trigger.first
     return next(
         (
             e
             for e in reversed(events)
-            if e.last == trigger.first and e.nominal and not doc.tokens[e.first].has_prefix("ال")
+            if e.last == start and e.nominal and not doc.tokens[e.first].has_prefix("ال")
         ),
         None,
     )
