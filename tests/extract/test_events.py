@@ -1751,3 +1751,12 @@ def test_the_verb_restating_a_foiled_attack_is_negated_too(pipeline):
     attacks = events_of(analyze(pipeline, text, "2016-01-01"), "ASSAULT")
     assert {e.trigger for e in attacks} == {"هجوما إرهابيا", "يستهدف"}
     assert {e.modality for e in attacks} == {"negated"}
+
+
+def test_an_event_noun_after_a_verb_of_carrying_out_is_that_verbs_subjects(pipeline):
+    text = "هاجم مستوطنون بلدة حوارة، فيما أطلق الجيش الإسرائيلي قنابل الغاز المسيل للدموع على الأهالي."
+    [gas] = [e for e in analyze(pipeline, text, "2023-02-26").events if e.cameo == "175"]
+    assert code(gas.source) == "ISRMIL"
+    text = "وكانت قوات الأسد وحزب الله بدأت هجوما واسعا على الزبداني."
+    attackers = {code(e.source) for e in events_of(analyze(pipeline, text, "2015-07-21"), "ASSAULT")}
+    assert attackers == {"SYRMIL", "LBNREB"}

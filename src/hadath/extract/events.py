@@ -57,6 +57,7 @@ _ANTECEDENT_WINDOW = 40  # events looked back at for "الغارات" → the st
 _PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _CONTEXT_WINDOW = 6
 _AMONG = frozenset({"بين", "من"})  # with a pronoun: "بينهم أطفال", "منهم ثلاثة"
+_CONDUCT_REACH = 7  # tokens from a verb of carrying out to its object noun ("شن طيران التحالف عدة غارات")
 _WAS = frozenset({"كان", "كانت"})
 _UNREAL = frozenset({"negated", "hypothetical", "intended"})
 _ASKING_ROOTS = frozenset({"02", "10"})  # appeals and demands a speech verb makes
@@ -1489,6 +1490,7 @@ class _Context:
 def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMention | None:
     """The doer of an event whose clause does not name it, tried in this order:
 
+    0. the subject of a verb of carrying out just before an event noun ("أطلق الجيش قنابل الغاز");
     1. a definite verbal noun refers back to the same kind of event told before ("الغارات" after
        "شنت الطائرات الروسية غارات") and takes its doer, for an attack only an armed one or a state;
     2. a thwarted event ("إحباط هجوم") has no doer in the sentence: the thwarter did not do it;
@@ -1502,6 +1504,10 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
     6. the object of another event ("ندد بالهجوم") is somebody else's act: no doer;
     7. otherwise the sentence's subject (pro-drop: "شنوا غارات"); for an attack noun only an armed one.
     """
+    if trigger.nominal and not context.thwarted and context.quotation is None:
+        conductor = _conduct_subject(doc, context.actors, trigger, context.clause)
+        if conductor is not None:
+            return conductor  # "فيما أطلق الجيش الإسرائيلي قنابل الغاز": the army, not the sentence's subject
     antecedent = _antecedent(doc, context.events, trigger)
     if antecedent is not None:
         if trigger.entry.cameo[:2] in _VIOLENT_ROOTS and not _armed(antecedent.source):
@@ -1557,6 +1563,29 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
         # the subject carried it out ("نفذ المتظاهرون هجوما")
         return None
     return subject
+
+
+def _conduct_subject(
+    doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause
+) -> ActorMention | None:
+    """The subject of a verb of carrying out (شن، نفذ، أطلق ...) just before the event noun, whose
+    object the noun is: right after the verb (a word between allowed) or right before it, with those
+    coordinated with it ("وكانت قوات الأسد وحزب الله بدأت هجوما": the first of them)."""
+    cues = doc.cues_in("conduct", max(clause.first, trigger.first - _CONDUCT_REACH), trigger.first)
+    if not cues:
+        return None
+    verb = cues[-1]
+    for mention in actors:
+        if verb.last <= mention.first < trigger.first and mention.first - verb.last <= 1:
+            return None if _is_prepositional(doc, mention) else mention
+        if (
+            clause.first <= mention.first
+            and mention.last <= verb.first
+            and not _is_prepositional(doc, mention)
+            and _with_coordinated(doc, actors, mention, clause)[-1].last == verb.first
+        ):
+            return mention
+    return None
 
 
 def _after_reported_toll(
