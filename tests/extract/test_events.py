@@ -1760,3 +1760,11 @@ def test_an_event_noun_after_a_verb_of_carrying_out_is_that_verbs_subjects(pipel
     text = "وكانت قوات الأسد وحزب الله بدأت هجوما واسعا على الزبداني."
     attackers = {code(e.source) for e in events_of(analyze(pipeline, text, "2015-07-21"), "ASSAULT")}
     assert attackers == {"SYRMIL", "LBNREB"}
+
+
+def test_a_bare_indefinite_person_after_an_arrest_verb_with_no_object_was_arrested(pipeline):
+    text = "اعتقل ناشط حقوقي مصري بارز من منزله في القاهرة فجر الخميس."
+    [arrest] = analyze(pipeline, text, "2016-01-01").events
+    assert (arrest.source, code(arrest.target)) == (None, "EGYOPP")
+    [killing] = analyze(pipeline, "قتل مسلح شرطيا في بغداد.", "2016-01-01").events
+    assert (code(killing.source), code(killing.target)) == ("IRQREB", "IRQCOP")

@@ -863,7 +863,11 @@ def _passive_reading(
         not before
         and len(after) == 1
         and after[0].first == following
-        and (_victim_like(after[0]) or _nominative_without_object(doc, after[0], clause))
+        and (
+            _victim_like(after[0])
+            or _nominative_without_object(doc, after[0], clause)
+            or _bare_indefinite_agent(doc, after[0])
+        )
     ):
         # "قتل عراقيان في تفجير", "قتل مدنيون في قصف": civilians right after the verb and no object
         # after them: the ones killed, not the killers; so are any nominative plural or dual with
@@ -893,6 +897,13 @@ def _passive_reading(
         )
         return None if later_object else "preverbal"
     return None
+
+
+def _bare_indefinite_agent(doc: Doc, mention: ActorMention) -> bool:
+    """ "اعتقل ناشط حقوقي من منزله": an indefinite agent noun with no article or clitic right after the
+    verb, and no object after it (checked by the caller), is the one it was done to."""
+    token = doc.tokens[mention.first]
+    return mention.kind == "agent" and not token.prefixes and mention.role_blocks[:3] not in _ARMED_BLOCKS
 
 
 def _nominative_without_object(doc: Doc, mention: ActorMention, clause: Clause) -> bool:
