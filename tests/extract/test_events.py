@@ -1768,3 +1768,11 @@ def test_a_bare_indefinite_person_after_an_arrest_verb_with_no_object_was_arrest
     assert (arrest.source, code(arrest.target)) == (None, "EGYOPP")
     [killing] = analyze(pipeline, "قتل مسلح شرطيا في بغداد.", "2016-01-01").events
     assert (code(killing.source), code(killing.target)) == ("IRQREB", "IRQCOP")
+
+
+def test_what_a_speaker_denies_having_done_with_be_is_the_speakers(pipeline):
+    text = "نفت جماعة الحوثيين أن تكون قد استهدفت ناقلة نفط سعودية قبالة سواحل جازان."
+    [attack] = events_of(analyze(pipeline, text, "2020-01-01"), "ASSAULT")
+    assert (code(attack.source), code(attack.target), attack.modality) == ("YEMREB", "SAUBUS", "negated")
+    [shelling] = events_of(analyze(pipeline, "نفى الجيش الإسرائيلي أن يكون قد قصف المستشفى."), "ASSAULT")
+    assert (code(shelling.source), shelling.modality) == ("ISRMIL", "negated")

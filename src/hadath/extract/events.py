@@ -59,6 +59,7 @@ _CONTEXT_WINDOW = 6
 _AMONG = frozenset({"بين", "من"})  # with a pronoun: "بينهم أطفال", "منهم ثلاثة"
 _CONDUCT_REACH = 7  # tokens from a verb of carrying out to its object noun ("شن طيران التحالف عدة غارات")
 _WAS = frozenset({"كان", "كانت"})
+_BE = frozenset({"يكون", "تكون", "يكونوا", "يكونا", "تكونا", "نكون", "اكون"})  # after أن, normalised
 _UNREAL = frozenset({"negated", "hypothetical", "intended"})
 _ASKING_ROOTS = frozenset({"02", "10"})  # appeals and demands a speech verb makes
 _ATTRIBUTION_NAME_WORDS = 8  # words after an attribution that still tell who the news comes from
@@ -203,7 +204,9 @@ def extract_events(
             patients = patients_of[trigger.first]
             victim_noun = _is_victim_noun(trigger)
             impersonal = _impersonal(doc, trigger)
-            if impersonal:
+            if quotation is not None and _speaker_did_it(doc, quotation, trigger):
+                source = quotation.speaker  # "نفت الجماعة أن تكون قد استهدفت ناقلة": the group itself
+            elif impersonal:
                 # "تم الإفراج عنه": by nobody named
                 source = _passive_agent(doc, actors, trigger, clause) or _operation_agent(
                     doc, actors, trigger, clause
@@ -1264,6 +1267,18 @@ def _spoken_about(doc: Doc, quotation: QuotationMention, speaker: ActorMention |
         ):
             return _state_of(place, role=None, confidence=0.6)
     return None
+
+
+def _speaker_did_it(doc: Doc, quotation: QuotationMention, trigger: _Trigger) -> bool:
+    """Content that opens with "be" and the verb ("نفى أن يكون قد شارك", "أن تكون قد استهدفت"): the
+    verb's subject is the speaker, whom the copula's person refers to."""
+    opening = _first_tokens_from(doc, quotation.content_start, quotation.cue.last, 3)
+    if not opening or doc.tokens[opening[0]].norm not in _BE:
+        return False
+    rest = opening[1:]
+    if rest and doc.tokens[rest[0]].norm == "قد":
+        rest = rest[1:]
+    return bool(rest) and rest[0] == trigger.first
 
 
 def _first_tokens_from(doc: Doc, offset: int, after: int, count: int) -> list[int]:
