@@ -271,15 +271,25 @@ def _as_coded_now(
 
 
 def _overlapping(current: dict[str, list[Event]], record: dict[str, object]) -> list[Event]:
-    """Events of the same code whose trigger now covers more or less of the audited one ("قذائف" then,
-    "قذائف هاون" now): the same event, coded from a longer or shorter phrase."""
+    """Events of the same code (``_same_act``) whose trigger now covers more or less of the audited one
+    ("قذائف" then, "قذائف هاون" now): the same event, coded from a longer or shorter phrase."""
     first, last = record["trigger"]  # type: ignore[misc]
     return [
         event
         for events in current.values()
         for event in events
-        if event.cameo == record["cameo"] and event.trigger_start < last and first < event.trigger_end
+        if _same_act(event.cameo, str(record["cameo"]))
+        and event.trigger_start < last
+        and first < event.trigger_end
     ]
+
+
+def _same_act(now: str, audited: str) -> bool:
+    """The same code, or the generic attack recoded: since the challenge-set round an army's attack,
+    or armed men's on an army, is conventional military force (190) where it had been coded 180; the
+    annotators judged the attack, not the root."""
+    generic = {"180", "190"}
+    return now == audited or {now, audited} <= generic
 
 
 def _trigger_key_of(record: dict[str, object]) -> str:

@@ -608,7 +608,8 @@ def test_the_passive_agent_of_a_patient_verb_is_the_source(pipeline):
     ],
 )
 def test_whose_bullets_or_fire_is_the_attacker(pipeline, text):
-    [event] = [e for e in events_of(analyze(pipeline, text, "2015-07-27"), "ASSAULT") if e.cameo == "180"]
+    # an army's killing is conventional military force (190), not the generic 180 of the entry
+    [event] = [e for e in events_of(analyze(pipeline, text, "2015-07-27"), "ASSAULT") if e.cameo == "190"]
     assert (code(event.source), code(event.target)[:3]) == ("ISRMIL", "PSE")
 
 
@@ -690,8 +691,9 @@ def test_a_partner_of_the_doer_is_no_target(pipeline):
 
 def test_martyred_is_killed_only_with_an_attack_word(pipeline):
     analysis = analyze(pipeline, "استشهد جندي سعودي في قصف حوثي على جازان.", "2015-08-01")
-    [event] = [e for e in events_of(analysis, "ASSAULT") if e.cameo == "180"]
-    assert (event.trigger, code(event.source), code(event.target)) == ("استشهد", "YEMREB", "SAUMIL")
+    [event] = [e for e in events_of(analysis, "ASSAULT") if e.trigger == "استشهد"]
+    assert (code(event.source), code(event.target)) == ("YEMREB", "SAUMIL")
+    assert event.cameo == "190"  # armed men killing a soldier: conventional military force
     # "استشهد بـ" is also "cited"
     assert not analyze(pipeline, "استشهد الكاتب بآية من القرآن الكريم.").events
 
@@ -806,7 +808,8 @@ def test_a_state_attacking_a_place_of_its_own_country_hits_the_people_there(pipe
 
 def test_a_toll_in_a_place_takes_the_doer_of_its_attack_even_of_the_same_country(pipeline):
     text = "قتل عشرة في حلب في غارات شنتها الطائرات السورية."
-    [toll] = [e for e in events_of(analyze(pipeline, text, "2015-07-26"), "ASSAULT") if e.cameo == "180"]
+    # the toll of an army's strikes is conventional military force (190)
+    [toll] = [e for e in events_of(analyze(pipeline, text, "2015-07-26"), "ASSAULT") if e.cameo == "190"]
     assert (code(toll.source), code(toll.target), toll.target.role) == ("SYRMIL", "SYR", "victims-at-place")
 
 
@@ -1776,3 +1779,10 @@ def test_what_a_speaker_denies_having_done_with_be_is_the_speakers(pipeline):
     assert (code(attack.source), code(attack.target), attack.modality) == ("YEMREB", "SAUBUS", "negated")
     [shelling] = events_of(analyze(pipeline, "نفى الجيش الإسرائيلي أن يكون قد قصف المستشفى."), "ASSAULT")
     assert (code(shelling.source), shelling.modality) == ("ISRMIL", "negated")
+
+
+def test_an_armies_attack_or_one_on_an_army_is_military_force_and_one_on_a_market_is_not(pipeline):
+    text = "هاجم عناصر من تنظيم داعش نقطة تفتيش للجيش العراقي في محافظة ديالى."
+    assert [e.cameo for e in events_of(analyze(pipeline, text, "2021-01-25"), "ASSAULT")] == ["190"]
+    text = "هاجم مسلحون سوقا شعبيا في بغداد."
+    assert [e.cameo for e in events_of(analyze(pipeline, text, "2021-01-25"), "ASSAULT")] == ["180"]

@@ -74,6 +74,8 @@ _AIMED_OBJECT_WORDS = 4  # from that verb to the actor in its object ("مركز 
 _RELATIVE_AFTER_EVENT = 3  # words from an event noun to its relative pronoun ("الهجمات الإرهابية التي")
 _RELATIVE_PLACE_WORDS = 5  # from that pronoun to the place ("التي وقعت مؤخرا في أبها")
 _PROTEST_ROOT = "14"
+_GENERIC_ASSAULT = "180"
+_GENERIC_FIGHT = "190"
 _COERCE_ROOT = "17"
 _PROTEST_OBJECT_GAP = 3
 _AIMED_PREPOSITIONS = frozenset({"ضد", "علي"})  # normalised: على → علي
@@ -362,6 +364,7 @@ def extract_events(
         if subject is not None:
             last_subject = subject
     _credit_attackers(events)
+    _armed_forces_fighting(events)
     _people_at_home(events)
     _attacks_on_the_place(doc, events)
     _blame_the_condemned(events)
@@ -375,6 +378,20 @@ def extract_events(
         ]
     events.sort(key=lambda e: e.first)
     return events
+
+
+def _armed_forces_fighting(events: list[EventMention]) -> None:
+    """A generic attack or killing (180, "use unconventional violence") by an army, or by armed men on an
+    army or police, is conventional military force in CAMEO (190): "هاجمت القوات العراقية مواقع
+    لداعش", "هاجم عناصر من داعش نقطة تفتيش للجيش". Bombings, assassinations and the like keep their own
+    codes; an attack on civilians by armed men stays 180."""
+    for event in events:
+        if event.entry.cameo != _GENERIC_ASSAULT or event.source is None:
+            continue
+        doer = event.source.role_blocks[:3]
+        hit = event.target.role_blocks[:3] if event.target is not None else ""
+        if doer == "MIL" or (doer in _ARMED_BLOCKS and hit in ("MIL", "COP")):
+            event.entry = replace(event.entry, cameo=_GENERIC_FIGHT)
 
 
 def _people_at_home(events: list[EventMention]) -> None:
