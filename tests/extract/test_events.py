@@ -1786,3 +1786,13 @@ def test_an_armies_attack_or_one_on_an_army_is_military_force_and_one_on_a_marke
     assert [e.cameo for e in events_of(analyze(pipeline, text, "2021-01-25"), "ASSAULT")] == ["190"]
     text = "هاجم مسلحون سوقا شعبيا في بغداد."
     assert [e.cameo for e in events_of(analyze(pipeline, text, "2021-01-25"), "ASSAULT")] == ["180"]
+
+
+def test_parties_named_together_as_doers_of_a_joint_act_do_it_with_each_other(pipeline):
+    text = "وقعت مصر والإمارات اتفاقية لتطوير مدينة رأس الحكمة."
+    signed = [e for e in analyze(pipeline, text, "2024-02-23").events if e.cameo == "057"]
+    assert {(code(e.source), code(e.target)) for e in signed} == {("EGY", "ARE"), ("ARE", "EGY")}
+    # four parties or more (a conference, a list of donors) are not paired off
+    text = "اجتمع ممثلو روسيا والصين وإيران وتركيا في جنيف."
+    meetings = analyze(pipeline, text, "2024-02-23").events
+    assert len(meetings) == 4 and all(e.target is None for e in meetings)

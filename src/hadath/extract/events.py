@@ -61,6 +61,11 @@ _CONDUCT_REACH = 7  # tokens from a verb of carrying out to its object noun ("ش
 _WAS = frozenset({"كان", "كانت"})
 _BE = frozenset({"يكون", "تكون", "يكونوا", "يكونا", "تكونا", "نكون", "اكون"})  # after أن, normalised
 _UNREAL = frozenset({"negated", "hypothetical", "intended"})
+# acts that parties named together do with each other: consult, cooperate; normalise, sign
+_JOINT_ROOTS = frozenset({"04", "06"})
+_JOINT_CODES = frozenset({"050", "057"})
+_JOINT_PARTIES = 3
+_MEDIATE = "045"  # a mediator acts between the others, not with them
 _ASKING_ROOTS = frozenset({"02", "10"})  # appeals and demands a speech verb makes
 _ATTRIBUTION_NAME_WORDS = 8  # words after an attribution that still tell who the news comes from
 _GENITIVE_WINDOW = 2
@@ -311,6 +316,9 @@ def extract_events(
             if reciprocal:
                 sources, targets = reciprocal
                 source = sources[0]
+            joint = _joint_pairs(trigger, sources) if not targets else []
+            if joint:
+                targets = sources  # "وقعت مصر والإمارات اتفاقية": each party did it with the other
             if not targets:
                 place_target = _place_target(doc, trigger, clause, source)
                 targets = [place_target] if place_target else []
@@ -335,7 +343,7 @@ def extract_events(
             place = _place(doc, trigger, clause)
             confidence = _confidence(trigger.entry, source, bool(targets), inherited)
             toll = (patients is not None or victim_noun) and trigger.entry.cameo[:2] in _VIOLENT_ROOTS
-            for doer, target in ((d, t) for d in sources for t in targets or [None]):
+            for doer, target in joint or [(d, t) for d in sources for t in targets or [None]]:
                 if doer is not source and target is not None and _same_state(doer, target):
                     continue  # a coordinated doer is not its own target
                 event = EventMention(
@@ -1812,6 +1820,20 @@ def _feminine_conjoined(doc: Doc, trigger: _Trigger) -> bool:
     return _conjoined_verb(doc, trigger) and ends_in_written_ta(
         token, doc.surface(trigger.last - 1, trigger.last)
     )
+
+
+def _joint_pairs(
+    trigger: _Trigger, sources: list[ActorMention | None]
+) -> list[tuple[ActorMention | None, ActorMention | None]]:
+    """Two or three parties of different states named together as the doers of a joint act (meeting,
+    talks, agreement, normalisation, cooperation) and no one else: each did it with the others. Not
+    for more parties (a list of donors, the P5+1), nor for acts that need someone to receive them."""
+    parties = [m for m in sources if m is not None]
+    code = trigger.entry.cameo
+    joint = (code[:2] in _JOINT_ROOTS or code in _JOINT_CODES) and code != _MEDIATE
+    if not joint or trigger.entry.needs_target or not 1 < len(parties) <= _JOINT_PARTIES:
+        return []
+    return [(d, t) for d in parties for t in parties if d is not t and not _same_state(d, t)]
 
 
 def _conjoined_verb(doc: Doc, trigger: _Trigger) -> bool:
