@@ -65,6 +65,8 @@ eval: $(STAMP)
 	$(BIN)/hadath eval gsr out/saudinewsnet-gold-test --rules-only
 	@# every coded event audited on 2015 news (gold/event-audit-2015): eighth 7, its test half, never read
 	$(BIN)/python tools/event_audit.py score --shared $(SHARED) --slice 7
+	@# the challenge set written for Hadath (gold/challenge): per phenomenon, both halves
+	$(BIN)/hadath eval challenge gold/challenge/items.yaml
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache web/node_modules

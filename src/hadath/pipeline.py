@@ -188,7 +188,7 @@ class _AnalysisBuilder:
         doc = self.doc
         start, end = doc.span(mention.clause.first, mention.clause.last, body=False)
         trigger_start, trigger_end = doc.span(mention.first, mention.last)
-        info = self.compiled.lexicon.cameo_info(mention.entry.cameo)
+        info = self.compiled.lexicon.cameo_info(mention.cameo)
         sentence = doc.tokens[mention.first].sentence
         return Event(
             text=doc.text[start:end],
@@ -199,7 +199,7 @@ class _AnalysisBuilder:
             trigger_end=trigger_end,
             source=self.actor(mention.source) if mention.source else None,
             target=self.actor(mention.target) if mention.target else None,
-            cameo=mention.entry.cameo,
+            cameo=mention.cameo,
             cameo_label=info.label if info else "",
             plover=self.compiled.lexicon.plover_of(mention.entry),
             plover_mode=info.plover_mode if info else None,

@@ -149,6 +149,13 @@ class EventMention:
     toll: bool = False
     # a toll whose doer may be told elsewhere in the sentence
     creditable: bool = False
+    # the CAMEO code when the arguments refine the entry's (an army's generic attack is 190, not 180);
+    # the entry itself, which the event filter reads, is left as the lexicon has it
+    refined_cameo: str | None = None
+
+    @property
+    def cameo(self) -> str:
+        return self.refined_cameo or self.entry.cameo
 
 
 @dataclass(slots=True)
@@ -399,7 +406,7 @@ def _armed_forces_fighting(events: list[EventMention]) -> None:
         doer = event.source.role_blocks[:3]
         hit = event.target.role_blocks[:3] if event.target is not None else ""
         if doer == "MIL" or (doer in _ARMED_BLOCKS and hit in ("MIL", "COP")):
-            event.entry = replace(event.entry, cameo=_GENERIC_FIGHT)
+            event.refined_cameo = _GENERIC_FIGHT
 
 
 def _people_at_home(events: list[EventMention]) -> None:
