@@ -3,11 +3,12 @@
 Cues come from the lexicon (cues.yaml). Scope rules:
 
 * negated — a negation particle or noun at most two tokens before the trigger (لم يشن، عدم انسحاب),
-  or the trigger is in what somebody denies (نفى أن ...);
-  لن negates a future;
+  or earlier in the clause when أي ("any") is right before the trigger (لم تشن الطائرات أي غارات),
+  or the trigger is in what somebody denies (نفى أن ...); لن negates a future;
 * hypothetical — a conditional or hedge cue earlier in the trigger's clause;
 * intended — an intention cue (أراد، يسعى) earlier in the clause;
-* future — the س prefix on a verb trigger or سوف just before it;
+* future — the س prefix on a verb trigger, سوف just before it, or a schedule (من المقرر أن) earlier in
+  the clause;
 * reported — the trigger is a speech act, sits inside a quotation, or follows a speech cue or an
   attribution cue (بحسب) in its sentence;
 * otherwise asserted.
