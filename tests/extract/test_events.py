@@ -1796,3 +1796,9 @@ def test_parties_named_together_as_doers_of_a_joint_act_do_it_with_each_other(pi
     text = "اجتمع ممثلو روسيا والصين وإيران وتركيا في جنيف."
     meetings = analyze(pipeline, text, "2024-02-23").events
     assert len(meetings) == 4 and all(e.target is None for e in meetings)
+
+
+def test_a_protest_is_aimed_at_whom_its_stated_demand_is_made_of(pipeline):
+    text = "تظاهر آلاف الطلاب في الجزائر العاصمة، للمطالبة برحيل رموز النظام."
+    [protest] = events_of(analyze(pipeline, text, "2019-03-26"), "PROTEST")
+    assert (code(protest.source), code(protest.target)) == ("DZAEDU", "DZAGOV")

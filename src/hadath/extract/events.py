@@ -79,6 +79,7 @@ _AIMED_OBJECT_WORDS = 4  # from that verb to the actor in its object ("مركز 
 _RELATIVE_AFTER_EVENT = 3  # words from an event noun to its relative pronoun ("الهجمات الإرهابية التي")
 _RELATIVE_PLACE_WORDS = 5  # from that pronoun to the place ("التي وقعت مؤخرا في أبها")
 _PROTEST_ROOT = "14"
+_DEMAND_ROOT = "10"
 _GENERIC_ASSAULT = "180"
 _GENERIC_FIGHT = "190"
 _COERCE_ROOT = "17"
@@ -379,6 +380,7 @@ def extract_events(
         if subject is not None:
             last_subject = subject
     _credit_attackers(events)
+    _protests_aimed_as_demanded(events)
     _armed_forces_fighting(events)
     _people_at_home(events)
     _attacks_on_the_place(doc, events)
@@ -393,6 +395,29 @@ def extract_events(
         ]
     events.sort(key=lambda e: e.first)
     return events
+
+
+def _protests_aimed_as_demanded(events: list[EventMention]) -> None:
+    """A protest with no target of its own is aimed at whom the demand that states its purpose is made
+    of, by the same protesters, later in its sentence ("تظاهر آلاف الطلاب للمطالبة برحيل رموز النظام": the
+    regime)."""
+    for protest in events:
+        if protest.entry.cameo[:2] != _PROTEST_ROOT or protest.target is not None:
+            continue
+        demand = next(
+            (
+                e
+                for e in events
+                if e.cameo[:2] == _DEMAND_ROOT
+                and e.clause.sentence == protest.clause.sentence
+                and e.first > protest.first
+                and e.source is protest.source
+                and e.target is not None
+            ),
+            None,
+        )
+        if demand is not None:
+            protest.target = demand.target
 
 
 def _armed_forces_fighting(events: list[EventMention]) -> None:
