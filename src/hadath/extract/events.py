@@ -58,7 +58,6 @@ _PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _CONTEXT_WINDOW = 6
 _AMONG = frozenset({"بين", "من"})  # with a pronoun: "بينهم أطفال", "منهم ثلاثة"
 _CONDUCT_REACH = 7  # tokens from a verb of carrying out to its object noun ("شن طيران التحالف عدة غارات")
-_WAS = frozenset({"كان", "كانت"})
 _BE = frozenset({"يكون", "تكون", "يكونوا", "يكونا", "تكونا", "نكون", "اكون"})  # after أن, normalised
 _UNREAL = frozenset({"negated", "hypothetical", "intended"})
 # acts that parties named together do with each other: consult, cooperate; normalise, sign
@@ -241,7 +240,8 @@ def extract_events(
                     and patients
                     and subject is not None
                     and _feminine_conjoined(doc, trigger)
-                    and _counted_after(doc, trigger)
+                    and trigger.last < len(doc.tokens)
+                    and _count_at(doc, trigger.last)
                     and not any(_same_state(subject, m) for m in patients)
                 ):
                     # "داهمت الشرطة منزلا، واعتقلت ثلاثة مشتبه بهم": the feminine verb joined to the one
@@ -694,9 +694,7 @@ def _more_victims_of(doc: Doc, events: list[EventMention], trigger: _Trigger) ->
     """ "قتل ثلاثة جنود وأصيب خمسة آخرون": the injured are more of the victims of the toll just told."""
     sentence = doc.sentences[doc.tokens[trigger.first].sentence]
     position = trigger.last
-    while position < sentence.last_token and (
-        doc.tokens[position].kind == "number" or doc.cue_starts_at(position, "cardinal")
-    ):
+    while position < sentence.last_token and _count_at(doc, position):
         position += 1
     if position >= sentence.last_token or not doc.cue_starts_at(position, "others"):
         return None
@@ -851,7 +849,7 @@ def _second_count(doc: Doc, actors: list[ActorMention], position: int, clause: C
         position = group.last
     if position >= clause.last or doc.tokens[position].has_prefix("و", "ف"):
         return False  # "قتل 13 عراقيا وخمسة سوريين": more of the killed
-    return doc.tokens[position].kind == "number" or doc.cue_starts_at(position, "cardinal")
+    return _count_at(doc, position)
 
 
 def _appositive_subject(
@@ -903,9 +901,7 @@ def _passive_reading(
         or _resumptive(doc, following)
     ):
         following += 1
-    if following < clause.last and (
-        doc.tokens[following].kind == "number" or doc.cue_starts_at(following, "cardinal")
-    ):
+    if following < clause.last and _count_at(doc, following):
         # "قوات الأمن قتلت ثلاثة مسلحين": the feminine ending agrees with the preverbal subject too
         agreeing = has_subject_ending(verb) or ends_in_written_ta(
             verb, doc.surface(trigger.last - 1, trigger.last, body=False)
@@ -1433,7 +1429,11 @@ def _context_window(doc: Doc, last: int, sentence_end: int, past_names: bool = F
     trigger. Names count, since an entry's context may be in one ("قصفت طائرات التحالف": aircraft);
     with ``past_names`` they do not, for a speech verb whose speaker and addressee come before what
     it asks for ("طالبت الأمم المتحدة والاتحاد الأوروبي السلطات السودانية بالإفراج")."""
-    named = {i for m in doc.actors for i in range(m.first, m.last)} if past_names else set()
+    named = (
+        {i for m in doc.actors if last <= m.first < sentence_end for i in range(m.first, m.last)}
+        if past_names
+        else set()
+    )
     positions = [i for i in range(last, sentence_end) if i not in named]
     return positions[:_CONTEXT_WINDOW]
 
@@ -1840,17 +1840,15 @@ def _source(
     return before[-1] if before else None
 
 
-def _counted_after(doc: Doc, trigger: _Trigger) -> bool:
-    position = trigger.last
-    return position < len(doc.tokens) and (
-        doc.tokens[position].kind == "number" or doc.cue_starts_at(position, "cardinal")
-    )
+def _count_at(doc: Doc, position: int) -> bool:
+    """A number or a cardinal word ("13", "ثلاثة") at ``position``."""
+    return doc.tokens[position].kind == "number" or doc.cue_starts_at(position, "cardinal")
 
 
 def _feminine_conjoined(doc: Doc, trigger: _Trigger) -> bool:
     token = doc.tokens[trigger.last - 1]
     return _conjoined_verb(doc, trigger) and ends_in_written_ta(
-        token, doc.surface(trigger.last - 1, trigger.last)
+        token, doc.surface(trigger.last - 1, trigger.last, body=False)
     )
 
 
@@ -1953,7 +1951,7 @@ def _restated_event(
     if verb.has_prefix("و", "ف"):
         return None
     # "هجوما إرهابيا كان يستهدف دورية": كان between them
-    start = trigger.first - 1 if doc.tokens[trigger.first - 1].norm in _WAS else trigger.first
+    start = trigger.first - 1 if _cue_at(doc, trigger.first - 1, "past_copula") else trigger.first
     return next(
         (
             e
