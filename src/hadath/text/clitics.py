@@ -4,6 +4,9 @@ The statistical work is done by the pure-Python Farasa segmenter (PyPI ``farasa`
 offline from pickles shipped in its wheel and segments about 20k words/s on one core. Hadath adds:
 
 * a bounded cache of its own (Farasa's module-level cache grows without limit over a corpus);
+* a bounded memo for Farasa's stem-template fit, the costliest step of its scoring: Farasa fits the
+  same candidate stems again for every word that contains them (its own memo for it is never read
+  and grows without limit), and the memo makes segmentation about a third faster, same output;
 * alignment of Farasa's segments back onto the input word, including the ``ل+ال`` that Farasa
   restores in ``للنظام`` although the text has a single lam;
 * classification of segments into proclitics (و ف ب ل ك س ال), a stem, and suffixes (number,
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from types import ModuleType
 
 from hadath.text.normalize import normalize
 
@@ -32,8 +36,33 @@ class Segmentation:
     conjunction_length: int
 
 
+@lru_cache(maxsize=1)
+def _farasa() -> ModuleType:
+    """Farasa's segmentation module (a heavy import of pickles, done on first use), with its
+    stem-template fit memoised.
+
+    ``fitTemplate`` is a pure function of the stem over Farasa's static tables, called twice for
+    every candidate partition of every word; the candidate stems of one word recur in many others.
+    Farasa's scoring looks it up on the module at each call, so replacing the module attribute is
+    enough. The original writes every result to a module-level dict that nothing reads; the memo
+    drops that entry so a long corpus does not grow it without limit.
+    """
+    from farasa import fitTemplateClass, segmentation
+
+    fit_template = fitTemplateClass.fitTemplate
+
+    @lru_cache(maxsize=100_000)
+    def memoised_fit_template(stem: str) -> str:
+        template = fit_template(stem)
+        fitTemplateClass.hmSeenBefore.pop(stem, None)
+        return template
+
+    fitTemplateClass.fitTemplate = memoised_fit_template
+    return segmentation
+
+
 def _farasa_segments(word: str) -> list[str]:
-    from farasa import segmentation  # heavy import (pickles), done on first use
+    segmentation = _farasa()
 
     # Farasa's shipped table of previously seen words comes first, as in its own segmentLine; we read
     # it but never write to it (its cache grows without bound over a corpus)
