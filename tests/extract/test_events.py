@@ -1802,3 +1802,37 @@ def test_a_protest_is_aimed_at_whom_its_stated_demand_is_made_of(pipeline):
     text = "تظاهر آلاف الطلاب في الجزائر العاصمة، للمطالبة برحيل رموز النظام."
     [protest] = events_of(analyze(pipeline, text, "2019-03-26"), "PROTEST")
     assert (code(protest.source), code(protest.target)) == ("DZAEDU", "DZAGOV")
+
+
+def test_lam_after_the_genitive_of_a_verbal_noun_marks_its_object_and_the_genitive_its_doer(pipeline):
+    text = "ندد المبعوث الأممي باحتجاز الحوثيين لعشرات الموظفين في صنعاء."
+    events = analyze(pipeline, text, "2021-06-05").events
+    [detention] = [e for e in events if e.cameo == "173"]
+    assert code(detention.source) == "YEMREB"
+    # the doer of the condemned act is not the subject of the condemnation
+    assert all(code(e.source) != "YEMREB" for e in events if e.cameo[:2] == "11")
+    [killing] = events_of(analyze(pipeline, "أدان الوزير اغتيال إسرائيل لقادة حركة حماس."), "ASSAULT")
+    assert (code(killing.source), code(killing.target)) == ("ISR", "PSEGOV")
+
+
+def test_lam_after_an_indefinite_noun_or_one_man_of_a_force_tells_whose_he_is(pipeline):
+    text = "أعلن الجيش مقتل القائد العسكري لحزب الله في الجنوب."
+    [killing] = events_of(analyze(pipeline, text, "2021-06-05"), "ASSAULT")
+    assert code(killing.source) != "MIL"
+    text = "أعلن الجيش مقتل عنصرين لحزب الله في الجنوب."
+    [killing] = events_of(analyze(pipeline, text, "2021-06-05"), "ASSAULT")
+    assert (killing.source, code(killing.target)) == (None, "LBNREB")
+
+
+def test_a_bare_verbal_noun_after_a_verb_and_its_subject_is_its_object(pipeline):
+    text = "دان الائتلاف الوطني السوري المعارض قصف الطيران الروسي لمدارس في ريف إدلب."
+    [bombing] = events_of(analyze(pipeline, text, "2019-06-05"), "ASSAULT")
+    assert (code(bombing.source), bombing.nominal) == ("RUSMIL", True)
+
+
+def test_homes_burnt_belong_to_the_people_of_the_place_and_a_nationality_describes_the_settlers(pipeline):
+    text = "هاجم مستوطنون إسرائيليون بلدة حوارة جنوب نابلس وأحرقوا عشرات المنازل والسيارات."
+    analysis = analyze(pipeline, text, "2023-02-26")
+    assert [a.text for a in analysis.actors] == ["مستوطنون"]
+    coded = {(e.cameo, code(e.source), code(e.target)) for e in analysis.events}
+    assert coded == {("180", "ISRCVL", "PSE"), ("1712", "ISRCVL", "PSE")}

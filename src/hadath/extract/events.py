@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from hadath.doc import ActorMention, CueMention, Doc, PlaceMention
 from hadath.extract.clauses import CLAUSE_PUNCTUATION, Clause, clause_of
@@ -82,6 +83,7 @@ _DEMAND_ROOT = "10"
 _GENERIC_ASSAULT = "180"
 _GENERIC_FIGHT = "190"
 _COERCE_ROOT = "17"
+_DESTROY_PROPERTY = "1712"  # arson, demolition: the owners are the people of the place
 _PROTEST_OBJECT_GAP = 3
 _AIMED_PREPOSITIONS = frozenset({"ضد", "علي"})  # normalised: على → علي
 _ACCUSE_CODE = "112"
@@ -199,9 +201,10 @@ def extract_events(
         }
         # what each attack noun hit as the subject of استهدف ("الهجوم استهدف حاجزا للجيش")
         hit = {t.first: _aimed_object(doc, actors, t) for t in triggers}
-        victims = _victims(doc, actors, clauses, triggers, patients_of, hit)
+        victims, genitive_doers = _victims(doc, actors, clauses, triggers, patients_of, hit)
         doers = [m for m in actors if id(m) not in victims]
-        subject = _sentence_subject(doc, doers) or last_subject
+        # a verbal noun's doer is its genitive ("ندد باحتجاز الحوثيين لعشرات"), not the sentence's subject
+        subject = _sentence_subject(doc, [m for m in doers if id(m) not in genitive_doers]) or last_subject
         # speech acts and events whose source a later verbal noun in the same clause inherits
         governors: list[tuple[int, Clause, ActorMention]] = [
             (a.cue.first, clause_of(clauses, a.cue.first), a.speaker)
@@ -561,11 +564,12 @@ def _victims_at_place(doc: Doc, trigger: _Trigger, clause: Clause) -> ActorMenti
 def _attacks_on_the_place(doc: Doc, events: list[EventMention]) -> None:
     """An attack that names no target and takes none from its toll ("انفجرت سيارة مفخخة في بغداد",
     "هجوم بالقذائف ضد مدرسة في صنعاء") hit the people of the country where it happened (low
-    confidence, as for unnamed victims)."""
+    confidence, as for unnamed victims); so did homes burnt or demolished there ("أحرقوا عشرات المنازل")."""
     for event in events:
         if event.entry.mutual:
             continue  # "معارك في لحج": a battle is fought there, not against the people there
-        if event.target is None and event.place is not None and event.entry.cameo[:2] in _VIOLENT_ROOTS:
+        violent = event.entry.cameo[:2] in _VIOLENT_ROOTS or event.entry.cameo == _DESTROY_PROPERTY
+        if event.target is None and event.place is not None and violent:
             people = _people_of(doc, event.place)
             if people is not None and not (event.source is not None and _same_state(event.source, people)):
                 _take_target(event, people)
@@ -633,10 +637,12 @@ def _victims(
     triggers: list[_Trigger],
     patients_of: dict[int, list[ActorMention] | None],
     hit: dict[int, ActorMention | None],
-) -> set[int]:
+) -> tuple[set[int], set[int]]:
     """Ids of the mentions that events of the sentence are done to: patient subjects (``patients_of``,
-    by trigger position), the genitives of victim nouns and what attack nouns hit (``hit``)."""
+    by trigger position), the genitives of victim nouns and what attack nouns hit (``hit``); and ids of
+    the genitives of victim nouns that are their doers (``_agentive_genitive``)."""
     found: set[int] = {id(m) for m in hit.values() if m is not None}
+    doers: set[int] = set()
     for trigger in triggers:
         clause = clause_of(clauses, trigger.first)
         patients = patients_of[trigger.first]
@@ -666,8 +672,9 @@ def _victims(
                 if g.last < m.first <= g.last + 1 + _GENITIVE_WINDOW and _among_them(doc, g.last, m.first)
             )
             if doer is not None:
+                doers.add(id(doer))
                 found.update(id(m) for m in _targets(doc, actors, trigger, clause, doer, hit[trigger.first]))
-    return found
+    return found, doers
 
 
 def _in_a_mishap(
@@ -715,7 +722,11 @@ def _agentive_genitive(
     """The genitive of a victim noun that is its doer because an object follows it: "اعتقال الشرطة
     العراقية عشرات المحتجين" (the police arrested the protesters), not "مقتل عشرين مسلحا"."""
     following = [m for m in actors if trigger.last <= m.first < clause.last and not _is_prepositional(doc, m)]
-    if len(following) < 2 or following[0].first - trigger.last > _GENITIVE_WINDOW:
+    if not following or following[0].first - trigger.last > _GENITIVE_WINDOW:
+        return None
+    if _lam_object_after(doc, actors, following[0]):
+        return following[0]
+    if len(following) < 2:
         return None
     genitive, obj = following[0], following[1]
     if (
@@ -731,6 +742,34 @@ def _agentive_genitive(
     ):
         return None
     return genitive
+
+
+_LAM_DOERS = ("state", "group", "organisation", "agent")
+_OWNERS = ("state", "group", "organisation")
+
+
+def _lam_object_after(doc: Doc, actors: list[ActorMention], genitive: ActorMention) -> bool:
+    """A state, group or force as the definite genitive of a verbal noun, followed at once by ل and an
+    actor or a count: the ل marks the noun's object, so the genitive is its doer ("احتجاز الحوثيين لعشرات
+    الموظفين", "اعتقال الشرطة للمحتجين", "اغتيال إسرائيل لقادة الحركة"). After an indefinite noun, a
+    person or an office, ل tells whose it is ("مقتل عنصرين لحزب الله", "مقتل القائد العسكري للحركة")."""
+    position = genitive.last
+    if position >= len(doc.tokens) or doc.tokens[position].sentence != genitive.sentence:
+        return False
+    if "ل" not in doc.tokens[position].prefixes or genitive.kind not in _LAM_DOERS:
+        return False
+    named = genitive.kind == "state" or (genitive.actor_id is not None and genitive.kind != "agent")
+    if not named and not any("ال" in t.prefixes for t in doc.tokens[genitive.first : genitive.last]):
+        return False  # "اعتقال خلية لحماس": a cell of Hamas
+    force = genitive.kind == "agent"
+    if doc.cue_starts_at(position, "lam_count"):
+        return True
+    # "للمطالبة", "لتفريق": ل before a verbal noun tells a purpose, not an object
+    if _event_word_between(doc, genitive.sentence, position, position + 1):
+        return False
+    # a force's word may name one of its men ("الضابط", "القائد العسكري"), and a man's ل names his side
+    # ("للحوثيين"): after a force, only people or other forces are read as the object
+    return any(position <= m.first <= position + 1 and not (force and m.kind in _OWNERS) for m in actors)
 
 
 def _among_them(doc: Doc, first: int, last: int) -> bool:
@@ -1421,7 +1460,26 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
                 i for i in window_positions if any(doc.tokens[i].key in group for group in groups)
             )
     # "ألقت الشرطة القبض على": the noun the light verb takes is the same event, told once
-    return sorted((t for t in chosen if t.first not in light_objects), key=lambda t: t.first)
+    ordered = sorted((t for t in chosen if t.first not in light_objects), key=lambda t: t.first)
+    for before, trigger in pairwise(ordered):
+        if _object_of_verb(doc, before, trigger):
+            trigger.nominal = True
+    return ordered
+
+
+def _object_of_verb(doc: Doc, verb: _Trigger, trigger: _Trigger) -> bool:
+    """A bare word that may be a verb or its verbal noun ("قصف"), right after a verb and its named
+    subject, is the verb's object, a verbal noun: two verbs do not follow each other without و/ف, a
+    complementiser or a relative ("دان الائتلاف الوطني السوري المعارض قصف الطيران الروسي لمدارس")."""
+    token = doc.tokens[trigger.first]
+    if verb.nominal or trigger.nominal or token.prefixes or looks_finite(token):
+        return False
+    named = {i for m in doc.actors if verb.last <= m.first < trigger.first for i in range(m.first, m.last)}
+    # the subject's attributes are definite words after its name ("الائتلاف الوطني السوري المعارض")
+    return bool(named) and all(
+        i in named or (i > min(named) and doc.tokens[i].prefixes == ("ال",))
+        for i in range(verb.last, trigger.first)
+    )
 
 
 def _context_window(doc: Doc, last: int, sentence_end: int, past_names: bool = False) -> list[int]:

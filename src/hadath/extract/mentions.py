@@ -250,11 +250,21 @@ def _named_after(doc: Doc, person: ActorMention) -> ActorMention | None:
 def _describes_previous(doc: Doc, mention: ActorMention) -> bool:
     """ "تنظيم «داعش» المتطرف", "حركة الشباب المتشددة": a one-word definite agent noun right after a named
     group or organisation (a closing quotation mark may come between) is an adjective of it, not
-    another actor; a plural ("الحوثيون المتمردون") is left as it is."""
-    if mention.kind != "agent" or mention.last - mention.first != 1 or not doc.actors:
+    another actor; a plural ("الحوثيون المتمردون") is left as it is. Likewise a nationality right after
+    a group of that nation, agreeing with it ("مستوطنون إسرائيليون": settlers, not settlers and Israelis)."""
+    if mention.last - mention.first != 1 or not doc.actors:
         return False
     previous = doc.actors[-1]  # mentions are appended in text order
     if previous.sentence != mention.sentence or previous.kind not in ("group", "organisation"):
+        return False
+    if mention.kind == "people":
+        return (
+            previous.last == mention.first
+            and previous.country is not None
+            and previous.country == mention.country
+            and _agree_in_definiteness(doc, previous.last - 1, mention.first)
+        )
+    if mention.kind != "agent":
         return False
     token = doc.tokens[mention.first]
     between = doc.tokens[previous.last : mention.first]

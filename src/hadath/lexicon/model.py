@@ -50,6 +50,7 @@ SYNTAX_CUES = (
     "reference",  # عقب اغتيال ...: a reference to an earlier event
     "mission",  # المبعوث الأممي إلى سوريا: the country an envoy of an organisation is sent to
     "cardinal",  # number words: "ثلاثة عراقيين" counts people; "قتل ثلاثة" is a passive
+    "lam_count",  # لعشرات after a verbal noun's genitive: its object, so the genitive is the doer
     "undergo",  # تعرض ل، نجا من: the subject is the one the following event is done to
     "witness",  # شهدت X هجوما: X is where it happened, hit by an attack, never the doer
     "agent_relative",  # هجوم نفذته/تبنته X: X did the attack
