@@ -1836,3 +1836,12 @@ def test_homes_burnt_belong_to_the_people_of_the_place_and_a_nationality_describ
     assert [a.text for a in analysis.actors] == ["مستوطنون"]
     coded = {(e.cameo, code(e.source), code(e.target)) for e in analysis.events}
     assert coded == {("180", "ISRCVL", "PSE"), ("1712", "ISRCVL", "PSE")}
+
+
+def test_a_verb_right_after_a_conditional_takes_the_subject_after_it(pipeline):
+    text = "قال الوزير إن إسرائيل سترد بقوة إذا هاجم حزب الله بلدات في شمال إسرائيل."
+    analysis = analyze(pipeline, text, "2023-01-01")
+    [attack] = events_of(analysis, "ASSAULT")
+    assert (code(attack.source), attack.modality) == ("LBNREB", "hypothetical")
+    # "بقوة" is forcefully: no force among the actors
+    assert [a.text for a in analysis.actors] == ["الوزير", "إسرائيل", "حزب الله"]

@@ -1865,10 +1865,10 @@ def _source(
     head = _relative_head(doc, actors, trigger, clause)
     if head is not None:
         return head
+    # "سترد إسرائيل إذا هاجم حزب الله بلدات": a verb right after a conditional opens its own clause
+    opening = trigger.first if doc.cue_ends_at(trigger.first, "hypothetical") else clause.first
     before = [
-        m
-        for m in actors
-        if clause.first <= m.first and m.last <= trigger.first and not _is_prepositional(doc, m)
+        m for m in actors if opening <= m.first and m.last <= trigger.first and not _is_prepositional(doc, m)
     ]
     verb_first = not before
     # "شنوا": a plural ending on the verb is its (pronoun) subject, so nothing after it is the subject

@@ -828,7 +828,10 @@ def _agents_at(doc: Doc, compiled: CompiledLexicon, index: _Index, position: int
     nor one word without the article that every one-word name of the agent has ("مقاومة"); nor a word
     ending in a written ت with nothing after it, a verb ("وسلطت الضوء": shed light, not السلطة) where a
     noun would keep its ta marbuta ("سلطة") or take a pronoun ("حكومتنا"); nor the media after a word
-    for a statement or conference ("تصريح صحفي", a press statement)."""
+    for a statement or conference ("تصريح صحفي", a press statement); nor an adverb of manner ("سترد
+    بقوة": forcefully, no force)."""
+    if doc.cue_starts_at(position, "manner"):
+        return []
     press = doc.cue_ends_at(position, "press_format")
     return [
         (end, entry)
