@@ -1845,3 +1845,12 @@ def test_a_verb_right_after_a_conditional_takes_the_subject_after_it(pipeline):
     assert (code(attack.source), attack.modality) == ("LBNREB", "hypothetical")
     # "بقوة" is forcefully: no force among the actors
     assert [a.text for a in analysis.actors] == ["الوزير", "إسرائيل", "حزب الله"]
+
+
+def test_the_object_that_confirms_a_verb_may_follow_its_long_subject(pipeline):
+    text = "وقع وزير الدفاع الأمريكي مارك إسبر في الرباط اتفاقية إطار للتعاون العسكري مع المغرب."
+    [signing] = [e for e in analyze(pipeline, text, "2020-10-02").events if e.cameo == "057"]
+    assert code(signing.source) == "USAGOV"
+    # the object is what follows the subject, not any word further on ("قرارا", not "هجمات")
+    text = "تبنى مجلس الأمن الدولي قرارا بتحديد المسؤولين عن هجمات كيميائية وقعت في سوريا."
+    assert all(e.cameo != "015" for e in analyze(pipeline, text, "2015-08-08").events)

@@ -57,6 +57,7 @@ _CHAINING_ROOTS = frozenset({"01", "03", "08"})
 _ANTECEDENT_WINDOW = 40  # events looked back at for "الغارات" → the strikes told before
 _PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _CONTEXT_WINDOW = 6
+_OBJECT_REACH = 3  # words after a verb's subject where its object's context is looked for
 _AMONG = frozenset({"بين", "من"})  # with a pronoun: "بينهم أطفال", "منهم ثلاثة"
 _CONDUCT_REACH = 7  # tokens from a verb of carrying out to its object noun ("شن طيران التحالف عدة غارات")
 _BE = frozenset({"يكون", "تكون", "يكونوا", "يكونا", "تكونا", "نكون", "اكون"})  # after أن, normalised
@@ -1444,6 +1445,11 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
         window_positions = _context_window(doc, last, sentence_end)
         best = _best_entry(doc, compiled, first, last, entries, window_positions)
         if best is None:
+            # no entry fits the words right after the trigger: the object may follow the subject's name
+            # ("وقع وزير الدفاع الأمريكي مارك إسبر في الرباط اتفاقية")
+            window_positions = _after_subject(doc, last, sentence_end)
+            best = _best_entry(doc, compiled, first, last, entries, window_positions)
+        if best is None:
             continue
         index, entry = best
         finite = looks_finite(doc.tokens[first])
@@ -1480,6 +1486,20 @@ def _object_of_verb(doc: Doc, verb: _Trigger, trigger: _Trigger) -> bool:
         i in named or (i > min(named) and doc.tokens[i].prefixes == ("ال",))
         for i in range(verb.last, trigger.first)
     )
+
+
+def _after_subject(doc: Doc, last: int, sentence_end: int) -> list[int]:
+    """The object's place in a verb-first clause: the _OBJECT_REACH words after the names right after the
+    verb (its subject, with those joined to it by و), where a place may come first ("في الرباط
+    اتفاقية"); nothing if no name follows the verb."""
+    position = last
+    for mention in doc.actors_in(last, sentence_end):
+        if mention.first != position:
+            break
+        position = mention.last  # "قوات الرئيس اليمني عبد ربه منصور هادي والمقاومة الشعبية على"
+    if position == last:
+        return []
+    return list(range(position, min(position + _OBJECT_REACH, sentence_end)))
 
 
 def _context_window(doc: Doc, last: int, sentence_end: int, past_names: bool = False) -> list[int]:
