@@ -1854,3 +1854,12 @@ def test_the_object_that_confirms_a_verb_may_follow_its_long_subject(pipeline):
     # the object is what follows the subject, not any word further on ("قرارا", not "هجمات")
     text = "تبنى مجلس الأمن الدولي قرارا بتحديد المسؤولين عن هجمات كيميائية وقعت في سوريا."
     assert all(e.cameo != "015" for e in analyze(pipeline, text, "2015-08-08").events)
+
+
+def test_a_state_after_with_is_the_other_party_of_a_joint_act(pipeline):
+    text = "وقعت تونس اتفاقية للتعاون الأمني مع مصر."
+    [signing] = [e for e in analyze(pipeline, text, "2020-10-02").events if e.cameo == "057"]
+    assert (code(signing.source), code(signing.target)) == ("TUN", "EGY")
+    text = "وأكد الرئيس الأمريكي استعداده للانخراط في محادثات جديدة مع إيران."
+    [talks] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.cameo == "040"]
+    assert code(talks.target) == "IRN"

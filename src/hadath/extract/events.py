@@ -1937,11 +1937,15 @@ def _joint_pairs(
     talks, agreement, normalisation, cooperation) and no one else: each did it with the others. Not
     for more parties (a list of donors, the P5+1), nor for acts that need someone to receive them."""
     parties = [m for m in sources if m is not None]
-    code = trigger.entry.cameo
-    joint = (code[:2] in _JOINT_ROOTS or code in _JOINT_CODES) and code != _MEDIATE
-    if not joint or trigger.entry.needs_target or not 1 < len(parties) <= _JOINT_PARTIES:
+    if not _joint_act(trigger.entry) or trigger.entry.needs_target or not 1 < len(parties) <= _JOINT_PARTIES:
         return []
     return [(d, t) for d in parties for t in parties if d is not t and not _same_state(d, t)]
+
+
+def _joint_act(entry: EventEntry) -> bool:
+    """Consulting, cooperating, normalising, signing: acts done with another party, not to it."""
+    code = entry.cameo
+    return (code[:2] in _JOINT_ROOTS or code in _JOINT_CODES) and code != _MEDIATE
 
 
 def _conjoined_verb(doc: Doc, trigger: _Trigger) -> bool:
@@ -2358,7 +2362,8 @@ def _coordinated_run(doc: Doc, parties: list[ActorMention]) -> list[ActorMention
 def _place_target(
     doc: Doc, trigger: _Trigger, clause: Clause, source: ActorMention | None
 ) -> ActorMention | None:
-    """The state of a place an event is aimed at: after من/إلى/على/ضد or ل ("انسحاب من سوريا"); for an
+    """The state of a place an event is aimed at: after من/إلى/على/ضد or ل ("انسحاب من سوريا"), or after
+    مع for a joint act ("اتفاقية مع مصر"); for an
     attack also its direct object ("قصفت الطائرات مدينة حلب"), while "من X" is where the attack came
     from (see _origin_source); for a visit the place visited, as object or genitive ("زار الرئيس
     موسكو"، "زيارة موسكو"), or named before it ("وصل إلى موسكو في زيارة")."""
@@ -2367,6 +2372,7 @@ def _place_target(
     violent = trigger.entry.cameo[:2] in _VIOLENT_ROOTS
     visit = trigger.entry.cameo == _VISIT_CODE
     takes_place_object = (violent and not trigger.nominal) or visit
+    joint = _joint_act(trigger.entry)
     object_position = source.last if source is not None and source.first >= trigger.last else trigger.last
     after = clause.first if visit else trigger.last
     for place in doc.places:
@@ -2381,7 +2387,9 @@ def _place_target(
                 and not doc.tokens[object_position].prefixes
                 and not _preposition_between(doc, object_position, place.first + 1)
             )
-            if not (directional or direct_object or doc.tokens[place.first].has_prefix("ل")):
+            # "وقعت تونس اتفاقية مع مصر": the state after مع is the other party of a joint act
+            partner = joint and doc.cue_ends_at(place.first, "counterpart")
+            if not (directional or direct_object or partner or doc.tokens[place.first].has_prefix("ل")):
                 continue
             if (
                 source is not None
