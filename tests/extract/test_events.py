@@ -1863,3 +1863,9 @@ def test_a_state_after_with_is_the_other_party_of_a_joint_act(pipeline):
     text = "وأكد الرئيس الأمريكي استعداده للانخراط في محادثات جديدة مع إيران."
     [talks] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.cameo == "040"]
     assert code(talks.target) == "IRN"
+
+
+def test_a_march_told_with_its_light_verb_is_one_event(pipeline):
+    text = "خرج آلاف الفلسطينيين في مسيرة حاشدة وسط مدينة رام الله تضامنا مع الأسرى."
+    [march] = events_of(analyze(pipeline, text, "2022-01-01"), "PROTEST")
+    assert (march.trigger, code(march.source)) == ("خرج", "PSE")
