@@ -1869,3 +1869,17 @@ def test_a_march_told_with_its_light_verb_is_one_event(pipeline):
     text = "خرج آلاف الفلسطينيين في مسيرة حاشدة وسط مدينة رام الله تضامنا مع الأسرى."
     [march] = events_of(analyze(pipeline, text, "2022-01-01"), "PROTEST")
     assert (march.trigger, code(march.source)) == ("خرج", "PSE")
+
+
+def test_unnamed_parties_of_one_code_make_one_record_per_dyad(pipeline):
+    text = "وتوقف النظام عن قتل الشعب السوري وقصف المدنيين بالبراميل."
+    killings = [e for e in analyze(pipeline, text, "2015-07-21").events if e.cameo[:2] == "18"]
+    assert [code(e.target) for e in killings] == ["SYRCVL"]
+    # named parties of one code stay apart (see test_coordinated_targets_give_one_event_per_target)
+
+
+def test_what_a_proposal_stipulates_is_only_intended(pipeline):
+    text = "رفض حزب الله مقترحا فرنسيا يقضي بانسحاب مقاتليه من الحدود الجنوبية."
+    analysis = analyze(pipeline, text, "2024-02-15")
+    [withdrawal] = [e for e in analysis.events if e.cameo.startswith("087")]
+    assert withdrawal.modality == "intended"

@@ -355,9 +355,14 @@ def extract_events(
             place = _place(doc, trigger, clause)
             confidence = _confidence(trigger.entry, source, bool(targets), inherited)
             toll = (patients is not None or victim_noun) and trigger.entry.cameo[:2] in _VIOLENT_ROOTS
+            coded: set[tuple[str | None, str | None]] = set()
             for doer, target in joint or [(d, t) for d in sources for t in targets or [None]]:
                 if doer is not source and target is not None and _same_state(doer, target):
                     continue  # a coordinated doer is not its own target
+                dyad = (_identity(doer), _identity(target))
+                if dyad in coded:
+                    continue  # "على تجمعات ميليشيا الحوثي وقوات الحوثيين": one record, not one per name
+                coded.add(dyad)
                 event = EventMention(
                     trigger.first,
                     trigger.last,
@@ -399,6 +404,14 @@ def extract_events(
         ]
     events.sort(key=lambda e: e.first)
     return events
+
+
+def _identity(mention: ActorMention | None) -> str | None:
+    """Who a mention is for event records: the actor it names, else its code (unnamed officials of one
+    government, two wordings of one group's forces are one party)."""
+    if mention is None:
+        return None
+    return mention.actor_id or mention.code
 
 
 def _protests_aimed_as_demanded(events: list[EventMention]) -> None:
