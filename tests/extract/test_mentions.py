@@ -960,3 +960,13 @@ def test_a_capital_that_acts_or_is_acted_on_stands_for_its_state(pipeline):
 def test_a_capital_where_something_happens_is_only_a_place(pipeline, text):
     analysis = pipeline.analyze(Document(id="t", text=text, date=date(2016, 3, 16)))
     assert not [a for a in analysis.actors if a.kind == "state"]
+
+
+def test_the_regimes_forces_are_of_the_regimes_country_not_of_the_last_forces_named(pipeline):
+    text = (
+        "كشف مسؤول عن تواصل بين النظام السوري وقوات التحالف. "
+        "وشهدت الجبهات اشتباكات عنيفة بين الفصائل المقاتلة وقوات النظام."
+    )
+    analysis = analyze(pipeline, text, "2015-07-21")
+    [forces] = [a for a in analysis.actors if a.text == "قوات النظام"]
+    assert forces.code == "SYRMIL"

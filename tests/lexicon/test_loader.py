@@ -127,6 +127,7 @@ def test_valid_files_load(data_dir: Path):
         ),
         ("cues/c.yaml", "speech: [قال, '']\n", "cue list 'speech'"),
         ("actors/g.yaml", "agents:\n  - {names: [صاروخ], code: MIL, bare: sometimes}\n", "bare 'sometimes'"),
+        ("actors/g.yaml", "agents:\n  - {names: [قوات النظام], code: MIL, serves: gov}\n", "serves 'gov'"),
         (
             "events/e.yaml",
             "events:\n  - {cameo: '195', triggers: [قصف], pos: verb, subject: victim}\n",

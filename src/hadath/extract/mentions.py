@@ -801,7 +801,9 @@ def _actor_at(
             # "القوات الموالية للحكومة", "القوات التابعة للتحالف": described anew, not the forces told before
             described = any(doc.cue_starts_at(agent_end, c) for c in ("loyal", "belonging"))
             antecedent = (
-                None if described else _agent_antecedent(doc, position, agent_end, sentence, first_block)
+                None
+                if described
+                else _agent_antecedent(doc, position, agent_end, sentence, agent.serves or first_block)
             )
             if antecedent is not None:
                 country, confidence = antecedent, 0.65

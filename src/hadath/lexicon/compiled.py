@@ -31,7 +31,7 @@ from hadath.lexicon.model import Lexicon
 from hadath.text.normalize import normalize
 from hadath.text.tokens import Token, split_conjunction, split_preposition, tokenize
 
-CACHE_FORMAT = 9  # bump when the compiled structure changes
+CACHE_FORMAT = 10  # bump when the compiled structure changes
 
 
 @dataclass(frozen=True, slots=True)

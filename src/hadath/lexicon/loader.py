@@ -253,6 +253,10 @@ def _load_actors_file(path: Path, content: dict, lexicon: Lexicon, problems: _Pr
         if not isinstance(bare, bool):
             problems.add(where, f"agent bare {bare!r} must be true or false")
             continue
+        serves = entry.get("serves")
+        if serves is not None and not (isinstance(serves, str) and serves and ROLE_CODE_RE.match(serves)):
+            problems.add(where, f"agent serves {serves!r} must be a 3-letter uppercase role block")
+            continue
         lexicon.agents.append(
             Agent(
                 _names(entry, "names", where, problems),
@@ -260,6 +264,7 @@ def _load_actors_file(path: Path, content: dict, lexicon: Lexicon, problems: _Pr
                 where,
                 str(entry.get("provenance", provenance)),
                 bare,
+                serves,
             )
         )
     for where, entry in _entries(content, "name_patterns", path, problems):

@@ -155,6 +155,9 @@ class Agent:
     provenance: str
     # False: an actor only with a country next to it ("صاروخ إسرائيلي"); alone it is a thing ("صاروخ")
     bare: bool = True
+    # the role block of whom these forces serve ("قوات النظام": GOV): alone, they take the country of the
+    # last actor of that block, not of the last forces named (the coalition's, before "قوات النظام")
+    serves: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
