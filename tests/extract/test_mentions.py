@@ -970,3 +970,12 @@ def test_the_regimes_forces_are_of_the_regimes_country_not_of_the_last_forces_na
     analysis = analyze(pipeline, text, "2015-07-21")
     [forces] = [a for a in analysis.actors if a.text == "قوات النظام"]
     assert forces.code == "SYRMIL"
+
+
+@pytest.mark.parametrize(("source", "state"), [("okaz", "SAU"), ("alghad", "JOR"), ("ahram", None)])
+def test_the_kingdom_alone_is_the_state_of_the_paper_that_says_it(pipeline, source, state):
+    text = "أعلنت المملكة رفضها العضوية في المجلس، وقام الوزير بزيارة إلى المملكة."
+    analysis = pipeline.analyze(Document(id="t", text=text, source=source))
+    assert [a.code for a in analysis.actors if a.text == "المملكة"] == ([state] if state else [])
+    # after a preposition it is the place
+    assert [p.country for p in analysis.places if p.text == "المملكة"] == ([state] if state else [])

@@ -162,10 +162,38 @@ def extract_mentions(doc: Doc, compiled: CompiledLexicon) -> None:
                 position = shared.last
     doc.index_actors()
     _extract_places(doc, compiled, place_matches)
-    capitals = _capitals_as_states(doc, compiled, place_matches)
-    if capitals:
-        doc.actors = sorted([*doc.actors, *capitals], key=lambda m: (m.first, m.last))
+    added = [*_capitals_as_states(doc, compiled, place_matches), *_home_names(doc, compiled)]
+    if added:
+        doc.actors = sorted([*doc.actors, *added], key=lambda m: (m.first, m.last))
         doc.index_actors()
+
+
+def _home_names(doc: Doc, compiled: CompiledLexicon) -> list[ActorMention]:
+    """ "المملكة" alone is Saudi Arabia in a Saudi paper, Jordan in a Jordanian one: a state's home
+    name (countries.yaml ``home_names``) not inside another mention names the state the document is
+    published in, and nothing elsewhere. As other states' names, it is the state acting, or after a
+    preposition the place ("في المملكة", "بالمملكة"; added to the places)."""
+    home = publication_country(doc.document, compiled)
+    country = compiled.lexicon.countries.get(home) if home else None
+    if country is None or not country.home_names:
+        return []
+    names = {normalize(name).text for name in country.home_names}
+    taken = {i for m in (*doc.actors, *doc.places) for i in range(m.first, m.last)}
+    found: list[ActorMention] = []
+    place = compiled.country_places.get(country.code)
+    for i, token in enumerate(doc.tokens):
+        if i in taken or token.kind != "arabic" or normalize(doc.surface(i, i + 1)).text not in names:
+            continue
+        if not _governed_by_preposition(doc, i):
+            found.append(ActorMention(i, i + 1, token.sentence, home, "state", country=home, confidence=0.8))
+        elif place is not None:
+            doc.places.append(
+                PlaceMention(
+                    i, i + 1, token.sentence, place.id, place.name_en, home, place.lat, place.lon, place.kind
+                )
+            )
+    doc.places.sort(key=lambda p: p.first)
+    return found
 
 
 def _capitals_as_states(

@@ -255,6 +255,8 @@ class CompiledLexicon:
         # ("القريات" is a Saudi town, "قريتين" two villages)
         self.definite_agents = _definite_only((str(i), a.names) for i, a in enumerate(lexicon.agents))
         self.definite_places = _definite_only((p.id, p.names) for p in lexicon.places.values())
+        # each state's place of kind "country", for a state named by a word that is no place name
+        self.country_places = {p.country: p for p in lexicon.places.values() if p.kind == "country"}
         # and states ("اليمن"): without it the word is another ("يمن" in "أن يمن الله بالشفاء")
         self.definite_countries = _definite_only((c.code, c.names) for c in lexicon.countries.values())
         self.surface_automaton = surfaces.build()

@@ -242,6 +242,7 @@ def _load_actors_file(path: Path, content: dict, lexicon: Lexicon, problems: _Pr
             capital=_names(entry, "capital", where, problems, required=False),
             origin=where,
             qid=entry.get("qid"),
+            home_names=_names(entry, "home_names", where, problems, required=False),
         )
     for where, entry in _entries(content, "agents", path, problems):
         code = entry.get("code", "")

@@ -145,6 +145,8 @@ class Country:
     capital: tuple[str, ...]
     origin: str
     qid: str | None = None
+    # what its own press calls it alone: "المملكة" in a Saudi, Jordanian, Moroccan or Bahraini paper
+    home_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
