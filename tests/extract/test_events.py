@@ -1883,3 +1883,11 @@ def test_what_a_proposal_stipulates_is_only_intended(pipeline):
     analysis = analyze(pipeline, text, "2024-02-15")
     [withdrawal] = [e for e in analysis.events if e.cameo.startswith("087")]
     assert withdrawal.modality == "intended"
+
+
+def test_spreading_control_is_one_takeover_and_spreading_stability_none(pipeline):
+    text = "قالت القوات الموالية للحكومة اليمنية إنها بسطت سيطرتها على حي التواهي في عدن."
+    takeovers = [e for e in analyze(pipeline, text, "2015-07-21").events if e.cameo == "192"]
+    assert [e.trigger for e in takeovers] == ["بسطت"]
+    text = "أشاد الوزير بدوره في بسط الاستقرار في المنطقة."
+    assert all(e.cameo != "192" for e in analyze(pipeline, text, "2015-07-21").events)
