@@ -1891,3 +1891,9 @@ def test_spreading_control_is_one_takeover_and_spreading_stability_none(pipeline
     assert [e.trigger for e in takeovers] == ["بسطت"]
     text = "أشاد الوزير بدوره في بسط الاستقرار في المنطقة."
     assert all(e.cameo != "192" for e in analyze(pipeline, text, "2015-07-21").events)
+
+
+def test_parts_of_a_country_are_taken_not_where_the_taker_comes_from(pipeline):
+    text = "ويسيطر تنظيم داعش على أجزاء واسعة من العراق."
+    [takeover] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.cameo == "192"]
+    assert (code(takeover.source), code(takeover.target)) == ("IMG", "IRQ")

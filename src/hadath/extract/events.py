@@ -2434,11 +2434,12 @@ def _state_of(place: PlaceMention, role: str | None, confidence: float) -> Actor
 
 
 def _from_place(doc: Doc, place: PlaceMention) -> bool:
-    """ "من سوريا", "من جنوب لبنان": where something comes from."""
+    """ "من سوريا", "من جنوب لبنان": where something comes from; not a part of it ("أجزاء واسعة من
+    الأراضي العراقية")."""
     before = place.first - 1
     if before > 0 and doc.cue_starts_at(before, "locative"):
         before -= 1
-    return before >= 0 and doc.tokens[before].norm == "من"
+    return before >= 0 and doc.tokens[before].norm == "من" and not doc.cue_ends_at(before, "part_of")
 
 
 def _origin_source(doc: Doc, trigger: _Trigger, clause: Clause) -> ActorMention | None:

@@ -58,6 +58,7 @@ SYNTAX_CUES = (
     "conduct",  # شنت، نفذت، واصلت before an attack noun: the subject carried it out ("شنت المعارضة هجوما")
     "operation_of",  # في عمليات before an actor: whose operations a killing told passively was in
     "media_head",  # وكالة، صحيفة: the name after it is a news medium
+    "part_of",  # أجزاء من X: a part of the place X, not where something comes from
     "counterpart",  # مع: the state after it is the other party of a joint act ("اتفاقية مع مصر")
     "manner",  # بقوة: an adverb of manner, no agent ("سترد بقوة")
     "press_format",  # تصريح، مؤتمر: a صحفي after it describes the format ("تصريح صحفي"), no journalist
