@@ -1897,3 +1897,9 @@ def test_parts_of_a_country_are_taken_not_where_the_taker_comes_from(pipeline):
     text = "ويسيطر تنظيم داعش على أجزاء واسعة من العراق."
     [takeover] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.cameo == "192"]
     assert (code(takeover.source), code(takeover.target)) == ("IMG", "IRQ")
+
+
+def test_what_someone_was_prevented_from_doing_did_not_happen(pipeline):
+    text = "وأصيب الانتحاري الثاني بجروح منعته من تفجير نفسه."
+    [bombing] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.cameo == "183"]
+    assert bombing.modality == "negated"
