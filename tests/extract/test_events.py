@@ -1903,3 +1903,14 @@ def test_what_someone_was_prevented_from_doing_did_not_happen(pipeline):
     text = "وأصيب الانتحاري الثاني بجروح منعته من تفجير نفسه."
     [bombing] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.cameo == "183"]
     assert bombing.modality == "negated"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "لقي شخصان مصرعهما واصيب 7 آخرون باصابات مختلفة في حادث انقلاب على طريق الطائف.",
+        "لقي شخص أمس مصرعه غرقا إثر انحراف مركبته في البحر.",
+    ],
+)
+def test_deaths_in_a_rollover_or_by_drowning_are_no_violence(pipeline, text):
+    assert not [e for e in analyze(pipeline, text, "2015-07-21").events if e.cameo[:2] == "18"]
