@@ -1914,3 +1914,12 @@ def test_what_someone_was_prevented_from_doing_did_not_happen(pipeline):
 )
 def test_deaths_in_a_rollover_or_by_drowning_are_no_violence(pipeline, text):
     assert not [e for e in analyze(pipeline, text, "2015-07-21").events if e.cameo[:2] == "18"]
+
+
+def test_reopening_an_embassy_and_asking_for_arms_are_events_of_their_doer(pipeline):
+    text = "تعتزم المملكة العربية السعودية إعادة فتح سفارتها في طهران خلال الشهرين المقبلين."
+    [reopening] = [e for e in analyze(pipeline, text, "2023-04-10").events if e.cameo == "050"]
+    assert (code(reopening.source), reopening.modality) == ("SAU", "intended")
+    text = "تنوي الحكومة الصومالية طلب مساعدات عسكرية إضافية من الاتحاد الأفريقي."
+    [request] = [e for e in analyze(pipeline, text, "2023-04-10").events if e.cameo == "0232"]
+    assert (code(request.source), code(request.target), request.modality) == ("SOMGOV", "IGO", "intended")
