@@ -1923,3 +1923,13 @@ def test_reopening_an_embassy_and_asking_for_arms_are_events_of_their_doer(pipel
     text = "تنوي الحكومة الصومالية طلب مساعدات عسكرية إضافية من الاتحاد الأفريقي."
     [request] = [e for e in analyze(pipeline, text, "2023-04-10").events if e.cameo == "0232"]
     assert (code(request.source), code(request.target), request.modality) == ("SOMGOV", "IGO", "intended")
+
+
+def test_a_summons_in_protest_is_one_complaint_and_a_demonstration_in_protest_one_protest(pipeline):
+    text = "استدعت وزارة الخارجية الكويتية السفير العراقي لدى الكويت احتجاجا على تصريحات نواب عراقيين."
+    events = analyze(pipeline, text, "2023-09-10").events
+    assert [(e.cameo, code(e.source), code(e.target)) for e in events if e.cameo[:2] != "01"] == [
+        ("114", "KWTGOV", "IRQGOV")
+    ]
+    text = "تظاهر آلاف الطلاب في الجزائر احتجاجا على غلاء الأسعار."
+    assert [e.trigger for e in events_of(analyze(pipeline, text, "2019-03-26"), "PROTEST")] == ["تظاهر"]

@@ -1483,7 +1483,15 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
     for before, trigger in pairwise(ordered):
         if _object_of_verb(doc, before, trigger):
             trigger.nominal = True
-    return ordered
+    # "تظاهر الآلاف احتجاجا على", "استدعت السفير احتجاجا على": the protest is why the act before it was
+    # done, told once
+    return [
+        t
+        for index, t in enumerate(ordered)
+        if not (
+            index and doc.cue_starts_at(t.first, "in_protest") and t.first - ordered[index - 1].last <= 12
+        )
+    ]
 
 
 def _object_of_verb(doc: Doc, verb: _Trigger, trigger: _Trigger) -> bool:
