@@ -1933,3 +1933,14 @@ def test_a_summons_in_protest_is_one_complaint_and_a_demonstration_in_protest_on
     ]
     text = "تظاهر آلاف الطلاب في الجزائر احتجاجا على غلاء الأسعار."
     assert [e.trigger for e in events_of(analyze(pipeline, text, "2019-03-26"), "PROTEST")] == ["تظاهر"]
+
+
+def test_feminine_and_plural_pasts_of_verbs_ending_in_alif_maqsura_are_triggers(pipeline):
+    text = "التقت وزيرة الخارجية الألمانية نظيرها الفرنسي في باريس."
+    [meeting] = [e for e in analyze(pipeline, text, "2020-01-01").events if e.cameo == "040"]
+    assert (code(meeting.source), code(meeting.target)) == ("DEUGOV", "FRAGOV")
+    text = "تبنت جماعة بوكو حرام الهجوم على القرية."
+    assert [e.trigger for e in analyze(pipeline, text, "2020-01-01").events if e.cameo == "015"] == ["تبنت"]
+    # a three-letter stem without a context is a noun too often: "تحد" is a challenge, "تحدها" borders it
+    text = "تحدها من الشمال المملكة العربية السعودية، وهو تحد كبير للحكومة."
+    assert not [e for e in analyze(pipeline, text, "2020-01-01").events if e.cameo == "128"]

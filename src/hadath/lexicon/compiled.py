@@ -183,7 +183,7 @@ class CompiledLexicon:
                 )
                 continue
             for trigger in event.triggers:
-                for variant in _trigger_variants(trigger, event.pos):
+                for variant in _trigger_variants(trigger, event.pos, bool(event.context)):
                     if variant != trigger and _misread_variant(variant):
                         # "سنتهم" (we will accuse) segments as سن+ت+هم: its key is that of "سنة" (year)
                         self.dropped.append(DroppedAlias(event.origin, variant, MISREAD_VARIANT))
@@ -481,16 +481,26 @@ def _misread_variant(variant: str) -> bool:
     return bool(tokens) and len(stem_key(tokens[0])) < 3
 
 
-def _trigger_variants(trigger: str, pos: str) -> list[str]:
-    """A verb trigger in the past tense also fires in the imperfect (person prefixes ي ت ن ا)."""
-    variants = [trigger]
-    if pos != "verb" or " " in trigger.strip():
-        words = trigger.split()
-        if pos == "verb" and words:
-            variants += [" ".join([imperfect, *words[1:]]) for imperfect in _imperfects(words[0])]
-        return variants
-    variants += _imperfects(trigger)
-    return variants
+def _trigger_variants(trigger: str, pos: str, has_context: bool) -> list[str]:
+    """A verb trigger in the past tense also fires in the imperfect (person prefixes ي ت ن ا) and, when
+    its last letter is weak (التقى، تبنى، استولى), in the feminine and plural past, whose stem loses it
+    (التقت، التقوا: the segmenter's stem is التق). A stem of three letters is a noun too often ("تحدت" is
+    keyed as "تحد", a challenge; "أجرت" as "أجر", a wage): it fires only in a phrase or with a context."""
+    words = trigger.split()
+    if pos != "verb" or not words:
+        return [trigger]
+    pasts = [
+        form
+        for form in _weak_pasts(words[0])
+        if len(words) > 1 or has_context or len(stem_key(phrase_tokens(form)[0])) > 3
+    ]
+    return [trigger, *(" ".join([form, *words[1:]]) for form in [*_imperfects(words[0]), *pasts])]
+
+
+def _weak_pasts(past: str) -> list[str]:
+    """The feminine past of a verb whose past ends in ى (its plural has the same stem)."""
+    base = normalize(past).text
+    return [base[:-1] + "ت"] if base.endswith("ي") and len(base) >= 4 else []
 
 
 def _imperfects(past: str) -> list[str]:
