@@ -1944,3 +1944,9 @@ def test_feminine_and_plural_pasts_of_verbs_ending_in_alif_maqsura_are_triggers(
     # a three-letter stem without a context is a noun too often: "تحد" is a challenge, "تحدها" borders it
     text = "تحدها من الشمال المملكة العربية السعودية، وهو تحد كبير للحكومة."
     assert not [e for e in analyze(pipeline, text, "2020-01-01").events if e.cameo == "128"]
+
+
+def test_a_ministry_in_construct_takes_the_adjective_after_its_genitive_and_sanctions_are_told_once(pipeline):
+    text = "فرضت وزارة الخزانة الأمريكية عقوبات جديدة على وزير النفط الإيراني."
+    sanctions = [e for e in analyze(pipeline, text, "2023-01-01").events if e.cameo == "163"]
+    assert [(e.trigger, code(e.source), code(e.target)) for e in sanctions] == [("فرضت", "USAGOV", "IRNGOV")]

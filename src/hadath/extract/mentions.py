@@ -707,8 +707,17 @@ def _actor_at(
             for country_end, country_entry in index.at(agent_end + gap, "adjective", "country", "people"):
                 if (gap and _is_blocked(doc, compiled, index, agent_end)) or country_end < longest_name:
                     continue
-                if gap and not _agree_in_definiteness(doc, agent_end - 1, agent_end, agent_end + 1):
-                    continue  # "قدمت الحكومة دعما ماليا": an object and its adjective, not the agent's
+                # "قدمت الحكومة دعما ماليا": an object and its adjective, not the agent's; but a head in
+                # construct is definite by its genitive ("وزارة الخزانة الأمريكية": the US Treasury)
+                if gap and not (
+                    _agree_in_definiteness(doc, agent_end - 1, agent_end, agent_end + 1)
+                    or (
+                        _in_construct(doc.tokens[agent_end - 1])
+                        and _agree_in_definiteness(doc, agent_end, agent_end + 1)
+                        and doc.tokens[agent_end].has_prefix("ال")
+                    )
+                ):
+                    continue
                 code = country_entry.ref + agent.code
                 return ActorMention(
                     position, country_end, sentence, code, "agent", country=country_entry.ref, role=agent.code
