@@ -1950,3 +1950,27 @@ def test_a_ministry_in_construct_takes_the_adjective_after_its_genitive_and_sanc
     text = "فرضت وزارة الخزانة الأمريكية عقوبات جديدة على وزير النفط الإيراني."
     sanctions = [e for e in analyze(pipeline, text, "2023-01-01").events if e.cameo == "163"]
     assert [(e.trigger, code(e.source), code(e.target)) for e in sanctions] == [("فرضت", "USAGOV", "IRNGOV")]
+
+
+def test_the_second_of_coordinated_objects_after_an_adjective_is_a_target_too(pipeline):
+    text = "اعتقلت قوات الأمن المصرية عددا من الناشطين السياسيين والصحفيين في القاهرة."
+    arrests = [e for e in analyze(pipeline, text, "2023-01-01").events if e.cameo == "173"]
+    assert {code(e.target) for e in arrests} >= {"EGYOPP", "EGYMED"}
+
+
+def test_an_appeal_to_two_addressees_is_one_event_for_each(pipeline):
+    text = "دعا المبعوث الأممي إلى ليبيا حكومة الوحدة الوطنية ومجلس النواب إلى الاتفاق على قاعدة دستورية."
+    appeals = [e for e in analyze(pipeline, text, "2023-01-01").events if e.cameo.startswith("02")]
+    assert [code(e.target) for e in appeals] == ["LBYGOV", "LBYLEG"]
+
+
+def test_a_navy_with_its_country_acts_and_a_past_verb_after_a_demand_is_asserted(pipeline):
+    text = (
+        "احتجزت البحرية الإيرانية ناقلة نفط في مضيق هرمز، فطالبت واشنطن طهران بالإفراج عنها فورا "
+        "واتهمتها بممارسة القرصنة."
+    )
+    events = analyze(pipeline, text, "2023-01-01").events
+    [seizure] = [e for e in events if e.cameo == "173"]
+    assert code(seizure.source) == "IRNMIL"
+    [accusation] = [e for e in events if e.cameo.startswith("112")]
+    assert accusation.modality != "intended"

@@ -32,7 +32,7 @@ from itertools import pairwise
 from hadath.doc import ActorMention, CueMention, Doc, PlaceMention
 from hadath.extract.clauses import CLAUSE_PUNCTUATION, Clause, clause_of
 from hadath.extract.dates import relative_time_re
-from hadath.extract.mentions import PEOPLE_BLOCKS
+from hadath.extract.mentions import PEOPLE_BLOCKS, agree_in_definiteness
 from hadath.extract.modality import Modality, modality_of
 from hadath.extract.morphology import (
     NISBA_ENDINGS,
@@ -185,9 +185,10 @@ def extract_events(
         if not _attributed(doc, mention):  # "بحسب المسؤولين": where the news comes from
             actors_by_sentence.setdefault(mention.sentence, []).append(mention)
     events = [
-        _speech_event(doc, compiled, clauses, act, content_of.get(act.cue.first))
+        event
         for act in acts
         if act.speaker
+        for event in _speech_events(doc, compiled, clauses, act, content_of.get(act.cue.first))
     ]
     by_clause: dict[Clause, list[EventMention]] = {}
     for event in events:
@@ -1256,15 +1257,16 @@ def _opens_with_pronoun(doc: Doc, quotation: QuotationMention) -> bool:
     )
 
 
-def _speech_event(
+def _speech_events(
     doc: Doc,
     compiled: CompiledLexicon,
     clauses: list[Clause],
     act: SpeechAct,
     quotation: QuotationMention | None,
-) -> EventMention:
+) -> list[EventMention]:
     """A statement is an event (CAMEO 010); one whose reported content opens with a negation
-    ("لا يوجد ...", "لن نقبل ...") rejects something (120: reject, not specified)."""
+    ("لا يوجد ...", "لن نقبل ...") rejects something (120: reject, not specified); an appeal or demand
+    made of several addressees is one event for each ("دعا المبعوث حكومة الوحدة الوطنية ومجلس النواب")."""
     negated_content = False
     if quotation is not None:
         opening = _first_tokens_from(doc, quotation.content_start, act.cue.last, 2)
@@ -1286,9 +1288,13 @@ def _speech_event(
     clause = clause_of(clauses, act.cue.first)
     addressee = _addressee(doc, act, clause) if asked is not None else None
     if negated_content:
-        target = _implicit_counterpart(doc, compiled, entry, act.speaker)
+        targets = [_implicit_counterpart(doc, compiled, entry, act.speaker)]
+    elif addressee is not None:
+        targets = [
+            m for m in _with_coordinated(doc, doc.actors, addressee, clause) if not _is_prepositional(doc, m)
+        ]
     else:
-        target = addressee or (_spoken_about(doc, quotation, act.speaker) if quotation is not None else None)
+        targets = [_spoken_about(doc, quotation, act.speaker) if quotation is not None else None]
     trigger = _Trigger(act.cue.first, act.cue.last, entry, nominal)
     tense = None if nominal else "past"
     # an appeal or a demand is made, not reported: asserted unless negated or unreal
@@ -1297,18 +1303,22 @@ def _speech_event(
         modality = modality_of(doc, act.cue.first, act.cue.last, clause, False, entry, None)
         if modality.value == "reported":
             modality = Modality("asserted", modality.tense)
-    return EventMention(
-        act.cue.first,
-        act.cue.last,
-        clause,
-        entry,
-        act.speaker,
-        target,
-        _place(doc, trigger, clause),
-        modality,
-        nominal,
-        _confidence(entry, act.speaker, target is not None, inherited=False),
-    )
+    place = _place(doc, trigger, clause)
+    return [
+        EventMention(
+            act.cue.first,
+            act.cue.last,
+            clause,
+            entry,
+            act.speaker,
+            target,
+            place,
+            modality,
+            nominal,
+            _confidence(entry, act.speaker, target is not None, inherited=False),
+        )
+        for target in targets
+    ]
 
 
 def _asking_entry(doc: Doc, compiled: CompiledLexicon, cue: CueMention) -> EventEntry | None:
@@ -2319,6 +2329,14 @@ def _coordinated(doc: Doc, previous: ActorMention, mention: ActorMention) -> boo
         return first.has_prefix("و")
     between = [doc.tokens[i].norm for i in gap]
     if len(gap) == 1 and between[0] in {"،", ",", "او", "و", "وبين"}:
+        return True
+    # "الناشطين السياسيين والصحفيين": nisba adjectives of the first, then و and the next
+    if (
+        first.has_prefix("و")
+        and len(gap) <= 2
+        and all(doc.tokens[i].norm.endswith(NISBA_ENDINGS) for i in gap)
+        and agree_in_definiteness(doc, previous.last - 1, *gap)
+    ):
         return True
     joined = doc.tokens[previous.last]
     if len(gap) == 1 and joined.has_prefix("و") and not looks_finite(joined):

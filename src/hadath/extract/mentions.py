@@ -290,7 +290,7 @@ def _describes_previous(doc: Doc, mention: ActorMention) -> bool:
             previous.last == mention.first
             and previous.country is not None
             and previous.country == mention.country
-            and _agree_in_definiteness(doc, previous.last - 1, mention.first)
+            and agree_in_definiteness(doc, previous.last - 1, mention.first)
         )
     if mention.kind != "agent":
         return False
@@ -303,7 +303,7 @@ def _describes_previous(doc: Doc, mention: ActorMention) -> bool:
     )
 
 
-def _agree_in_definiteness(doc: Doc, *positions: int) -> bool:
+def agree_in_definiteness(doc: Doc, *positions: int) -> bool:
     """Whether the words at ``positions`` all have the article or all lack it (a noun and its adjectives)."""
     return len({doc.tokens[p].has_prefix("ال") for p in positions}) == 1
 
@@ -710,10 +710,10 @@ def _actor_at(
                 # "قدمت الحكومة دعما ماليا": an object and its adjective, not the agent's; but a head in
                 # construct is definite by its genitive ("وزارة الخزانة الأمريكية": the US Treasury)
                 if gap and not (
-                    _agree_in_definiteness(doc, agent_end - 1, agent_end, agent_end + 1)
+                    agree_in_definiteness(doc, agent_end - 1, agent_end, agent_end + 1)
                     or (
                         _in_construct(doc.tokens[agent_end - 1])
-                        and _agree_in_definiteness(doc, agent_end, agent_end + 1)
+                        and agree_in_definiteness(doc, agent_end, agent_end + 1)
                         and doc.tokens[agent_end].has_prefix("ال")
                     )
                 ):

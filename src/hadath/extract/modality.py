@@ -6,7 +6,8 @@ Cues come from the lexicon (cues.yaml). Scope rules:
   or earlier in the clause when أي ("any") is right before the trigger (لم تشن الطائرات أي غارات),
   or the trigger is in what somebody denies (نفى أن ...); لن negates a future;
 * hypothetical — a conditional or hedge cue earlier in the trigger's clause;
-* intended — an intention cue (أراد، يسعى) earlier in the clause;
+* intended — an intention cue (أراد، يسعى) earlier in the clause, unless the trigger is a past verb
+  joined by و/ف (a second main verb: "طالبت ... واتهمتها");
 * future — the س prefix on a verb trigger, سوف just before it, or a schedule (من المقرر أن) earlier in
   the clause;
 * reported — the trigger is a speech act, sits inside a quotation, or follows a speech cue or an
@@ -30,6 +31,8 @@ from hadath.text.normalize import normalize
 from hadath.text.tokens import Token
 
 _NEGATION_WINDOW = 2
+# endings only a past verb carries (اتهمت، اتهموا): a verbal noun or an imperfect has none of them
+_PAST_PERSON_ENDINGS = frozenset({"ت", "وا", "تا"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +75,17 @@ def modality_of(
             return Modality(
                 "negated", "future" if doc.tokens[cue.first].norm == "لن" else tense, _cue_text(doc, cue)
             )
+    # "فطالبت واشنطن طهران بالإفراج عنها واتهمتها بالقرصنة": a past verb joined by و/ف is a second main
+    # verb, out of the reach of the intention or demand before it (a conditional reaches it: "إذا هاجم
+    # ... وقتل")
+    conjoined_past = trigger.has_prefix("و", "ف") and bool(set(trigger.suffixes) & _PAST_PERSON_ENDINGS)
     for category, value in (
         ("hypothetical", "hypothetical"),
         ("hedge", "hypothetical"),
         ("intention", "intended"),
     ):
+        if category == "intention" and conjoined_past:
+            continue
         for cue in cues:
             if cue.category == category and clause.first <= cue.first < first:
                 return Modality(value, tense, _cue_text(doc, cue))
