@@ -1974,3 +1974,9 @@ def test_a_navy_with_its_country_acts_and_a_past_verb_after_a_demand_is_asserted
     assert code(seizure.source) == "IRNMIL"
     [accusation] = [e for e in events if e.cameo.startswith("112")]
     assert accusation.modality != "intended"
+
+
+def test_the_saudi_aid_agency_is_named_and_gives_aid(pipeline):
+    text = "قدم مركز الملك سلمان للإغاثة والأعمال الإنسانية مساعدات غذائية لآلاف الأسر النازحة في مأرب."
+    [aid] = [e for e in analyze(pipeline, text, "2021-05-25").events if e.cameo.startswith("07")]
+    assert code(aid.source) == "SAUGOV"
