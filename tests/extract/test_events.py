@@ -1958,6 +1958,12 @@ def test_the_second_of_coordinated_objects_after_an_adjective_is_a_target_too(pi
     assert {code(e.target) for e in arrests} >= {"EGYOPP", "EGYMED"}
 
 
+def test_raids_in_a_campaign_after_arrests_are_the_arrests_told_again(pipeline):
+    text = "اعتقلت قوات الأمن المصرية عشرات الناشطين في حملة مداهمات بالقاهرة."
+    arrests = [e for e in analyze(pipeline, text, "2023-01-01").events if e.cameo == "173"]
+    assert [e.trigger for e in arrests] == ["اعتقلت"]
+
+
 def test_an_appeal_to_two_addressees_is_one_event_for_each(pipeline):
     text = "دعا المبعوث الأممي إلى ليبيا حكومة الوحدة الوطنية ومجلس النواب إلى الاتفاق على قاعدة دستورية."
     appeals = [e for e in analyze(pipeline, text, "2023-01-01").events if e.cameo.startswith("02")]

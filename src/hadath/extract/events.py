@@ -58,6 +58,7 @@ _ANTECEDENT_WINDOW = 40  # events looked back at for "الغارات" → the st
 _PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _CONTEXT_WINDOW = 6
 _OBJECT_REACH = 3  # words after a verb's subject where its object's context is looked for
+_RESTATED_REACH = 12  # words between an act and a noun that tells it again ("احتجاجا على", "في حملة مداهمات")
 _AMONG = frozenset({"بين", "من"})  # with a pronoun: "بينهم أطفال", "منهم ثلاثة"
 _CONDUCT_REACH = 7  # tokens from a verb of carrying out to its object noun ("شن طيران التحالف عدة غارات")
 _BE = frozenset({"يكون", "تكون", "يكونوا", "يكونا", "تكونا", "نكون", "اكون"})  # after أن, normalised
@@ -1493,15 +1494,24 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
     for before, trigger in pairwise(ordered):
         if _object_of_verb(doc, before, trigger):
             trigger.nominal = True
-    # "تظاهر الآلاف احتجاجا على", "استدعت السفير احتجاجا على": the protest is why the act before it was
-    # done, told once
     return [
         t
         for index, t in enumerate(ordered)
         if not (
-            index and doc.cue_starts_at(t.first, "in_protest") and t.first - ordered[index - 1].last <= 12
+            index
+            and t.first - ordered[index - 1].last <= _RESTATED_REACH
+            and _restates(doc, ordered[index - 1], t)
         )
     ]
+
+
+def _restates(doc: Doc, before: _Trigger, trigger: _Trigger) -> bool:
+    """Whether ``trigger`` tells again the act of the trigger before it: "احتجاجا على" after an act is why
+    it was done ("تظاهر الآلاف احتجاجا على", "استدعت السفير احتجاجا على"); an act of the same kind after
+    "في حملة" is the campaign it was part of ("اعتقلت الشرطة ناشطين في حملة مداهمات")."""
+    if doc.cue_starts_at(trigger.first, "in_protest"):
+        return True
+    return doc.cue_ends_at(trigger.first, "campaign") and before.entry.cameo[:2] == trigger.entry.cameo[:2]
 
 
 def _object_of_verb(doc: Doc, verb: _Trigger, trigger: _Trigger) -> bool:
