@@ -1986,3 +1986,9 @@ def test_the_saudi_aid_agency_is_named_and_gives_aid(pipeline):
     text = "قدم مركز الملك سلمان للإغاثة والأعمال الإنسانية مساعدات غذائية لآلاف الأسر النازحة في مأرب."
     [aid] = [e for e in analyze(pipeline, text, "2021-05-25").events if e.cameo.startswith("07")]
     assert code(aid.source) == "SAUGOV"
+
+
+def test_what_suspects_are_suspected_of_is_not_the_police_s_act(pipeline):
+    text = "لم تعتقل الشرطة الباكستانية حتى الآن أي مشتبه به في تفجير مسجد بمدينة بيشاور."
+    [bombing] = [e for e in analyze(pipeline, text, "2023-01-01").events if e.cameo.startswith("18")]
+    assert code(bombing.source) != "PAKCOP"

@@ -1700,7 +1700,8 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
        an actor earlier in the content, else nobody (the definite noun of step 1 aside), unless the
        content's subject is a pronoun for the speaker that carried the act out ("أعلن أنه نفذ الهجوم");
     4. a time frame ("خلال المفاوضات") has no doer in the sentence, nor has what an expressed attitude
-       is about ("أعرب عن ارتياحه لتطورات العمليات العسكرية");
+       is about ("أعرب عن ارتياحه لتطورات العمليات العسكرية"), nor what someone is suspected or accused
+       of ("مشتبه به في تفجير المسجد");
     5. a statement, intention or concession passes its doer down a chain of verbal nouns ("تصريح
        الرئيس ... باتخاذ القرار بسحب"), but not to the attack behind a toll it reports;
     6. the object of another event ("ندد بالهجوم") is somebody else's act: no doer;
@@ -1731,6 +1732,8 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
         return subject
     if trigger.nominal and _in_temporal_adjunct(doc, trigger.first):
         return None
+    if trigger.nominal and doc.cue_ends_at(trigger.first, "suspected_of"):
+        return None  # "لم تعتقل الشرطة أي مشتبه به في تفجير المسجد": the suspects' act, not the police's
     if trigger.nominal and doc.cues_in("attitude", context.clause.first, trigger.first):
         return None
     governing = _governing_source(context.governors, trigger.first, context.clause)
