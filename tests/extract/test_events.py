@@ -1992,3 +1992,9 @@ def test_what_suspects_are_suspected_of_is_not_the_police_s_act(pipeline):
     text = "لم تعتقل الشرطة الباكستانية حتى الآن أي مشتبه به في تفجير مسجد بمدينة بيشاور."
     [bombing] = [e for e in analyze(pipeline, text, "2023-01-01").events if e.cameo.startswith("18")]
     assert code(bombing.source) != "PAKCOP"
+
+
+def test_an_imperfect_after_a_future_in_its_sentence_is_part_of_the_plan(pipeline):
+    text = "سيزور وزير الخارجية الروسي دمشق الأسبوع المقبل، حيث يلتقي الرئيس السوري."
+    [meeting] = [e for e in analyze(pipeline, text, "2020-01-01").events if e.cameo == "040"]
+    assert meeting.modality == "future"

@@ -354,6 +354,14 @@ def extract_events(
             )
             if restated is not None and restated.modality.value in _UNREAL:
                 modality = restated.modality  # "أحبطت الشرطة هجوما كان يستهدف دورية": it did not
+            elif modality.value == "asserted" and _imperfect(doc, trigger):
+                # "سيزور الوزير دمشق، حيث يلتقي الرئيس": an imperfect after a future in its sentence is
+                # part of the same plan
+                earlier = [
+                    e for e in events if e.clause.sentence == clause.sentence and e.last <= trigger.first
+                ]
+                if earlier and earlier[-1].modality.value == "future":
+                    modality = earlier[-1].modality
             place = _place(doc, trigger, clause)
             confidence = _confidence(trigger.entry, source, bool(targets), inherited)
             toll = (patients is not None or victim_noun) and trigger.entry.cameo[:2] in _VIOLENT_ROOTS
@@ -1503,6 +1511,20 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
             and _restates(doc, ordered[index - 1], t)
         )
     ]
+
+
+def _imperfect(doc: Doc, trigger: _Trigger) -> bool:
+    """A verb in the third-person masculine imperfect ("يلتقي", "يبحث"): ي and no past ending. The tense
+    read from the lexicon may say past, which lists some imperfects among its triggers; ت is left out,
+    since pasts start with it too ("تظاهر", "تعهد")."""
+    token = doc.tokens[trigger.first]
+    return (
+        not trigger.nominal
+        and not token.prefixes
+        and token.norm.startswith("ي")
+        and len(token.norm) > 3
+        and not set(token.suffixes) & {"ت", "وا"}
+    )
 
 
 def _restates(doc: Doc, before: _Trigger, trigger: _Trigger) -> bool:
