@@ -1863,6 +1863,9 @@ def test_a_state_after_with_is_the_other_party_of_a_joint_act(pipeline):
     text = "وأكد الرئيس الأمريكي استعداده للانخراط في محادثات جديدة مع إيران."
     [talks] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.cameo == "040"]
     assert code(talks.target) == "IRN"
+    text = "قالت الحكومة الجزائرية إن الجزائر تقطع علاقاتها الدبلوماسية مع المملكة المغربية."
+    [cut] = [e for e in analyze(pipeline, text, "2021-08-24").events if e.cameo.startswith("16")]
+    assert (code(cut.source), code(cut.target)) == ("DZA", "MAR")
 
 
 def test_a_march_told_with_its_light_verb_is_one_event(pipeline):

@@ -85,6 +85,7 @@ _DEMAND_ROOT = "10"
 _GENERIC_ASSAULT = "180"
 _GENERIC_FIGHT = "190"
 _COERCE_ROOT = "17"
+_REDUCE_RELATIONS_ROOT = "16"
 _DESTROY_PROPERTY = "1712"  # arson, demolition: the owners are the people of the place
 _PROTEST_OBJECT_GAP = 3
 _AIMED_PREPOSITIONS = frozenset({"ضد", "علي"})  # normalised: على → علي
@@ -2437,7 +2438,7 @@ def _place_target(
     doc: Doc, trigger: _Trigger, clause: Clause, source: ActorMention | None
 ) -> ActorMention | None:
     """The state of a place an event is aimed at: after من/إلى/على/ضد or ل ("انسحاب من سوريا"), or after
-    مع for a joint act ("اتفاقية مع مصر"); for an
+    مع for a joint act or relations cut ("اتفاقية مع مصر", "تقطع علاقاتها مع المغرب"); for an
     attack also its direct object ("قصفت الطائرات مدينة حلب"), while "من X" is where the attack came
     from (see _origin_source); for a visit the place visited, as object or genitive ("زار الرئيس
     موسكو"، "زيارة موسكو"), or named before it ("وصل إلى موسكو في زيارة")."""
@@ -2446,7 +2447,8 @@ def _place_target(
     violent = trigger.entry.cameo[:2] in _VIOLENT_ROOTS
     visit = trigger.entry.cameo == _VISIT_CODE
     takes_place_object = (violent and not trigger.nominal) or visit
-    joint = _joint_act(trigger.entry)
+    # the other party of a joint act or of relations cut ("تقطع علاقاتها مع المملكة المغربية")
+    with_party = _joint_act(trigger.entry) or trigger.entry.cameo[:2] == _REDUCE_RELATIONS_ROOT
     object_position = source.last if source is not None and source.first >= trigger.last else trigger.last
     after = clause.first if visit else trigger.last
     for place in doc.places:
@@ -2461,8 +2463,8 @@ def _place_target(
                 and not doc.tokens[object_position].prefixes
                 and not _preposition_between(doc, object_position, place.first + 1)
             )
-            # "وقعت تونس اتفاقية مع مصر": the state after مع is the other party of a joint act
-            partner = joint and doc.cue_ends_at(place.first, "counterpart")
+            # "وقعت تونس اتفاقية مع مصر": the state after مع is the other party
+            partner = with_party and doc.cue_ends_at(place.first, "counterpart")
             if not (directional or direct_object or partner or doc.tokens[place.first].has_prefix("ل")):
                 continue
             if (
