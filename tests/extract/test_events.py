@@ -2001,3 +2001,8 @@ def test_an_imperfect_after_a_future_in_its_sentence_is_part_of_the_plan(pipelin
     text = "سيزور وزير الخارجية الروسي دمشق الأسبوع المقبل، حيث يلتقي الرئيس السوري."
     [meeting] = [e for e in analyze(pipeline, text, "2020-01-01").events if e.cameo == "040"]
     assert meeting.modality == "future"
+
+
+def test_an_act_done_in_protest_that_is_no_protest_itself_keeps_its_protest(pipeline):
+    text = "انسحب ممثلو المعارضة من الاجتماع احتجاجا على انتخاب رئيس المجلس."
+    assert [e.trigger for e in events_of(analyze(pipeline, text, "2015-08-03"), "PROTEST")] == ["احتجاجا"]

@@ -1529,11 +1529,12 @@ def _imperfect(doc: Doc, trigger: _Trigger) -> bool:
 
 
 def _restates(doc: Doc, before: _Trigger, trigger: _Trigger) -> bool:
-    """Whether ``trigger`` tells again the act of the trigger before it: "احتجاجا على" after an act is why
-    it was done ("تظاهر الآلاف احتجاجا على", "استدعت السفير احتجاجا على"); an act of the same kind after
-    "في حملة" is the campaign it was part of ("اعتقلت الشرطة ناشطين في حملة مداهمات")."""
+    """Whether ``trigger`` tells again the act of the trigger before it: "احتجاجا على" after a protest or a
+    complaint is why it was made ("تظاهر الآلاف احتجاجا على", "استدعت السفير احتجاجا على"), where after
+    another act it makes that act a protest ("انسحبا من الاجتماع احتجاجا على": a walkout); an act of the
+    same kind after "في حملة" is the campaign it was part of ("اعتقلت الشرطة ناشطين في حملة مداهمات")."""
     if doc.cue_starts_at(trigger.first, "in_protest"):
-        return True
+        return before.entry.cameo[:2] in (_PROTEST_ROOT, _DISAPPROVE_ROOT)
     return doc.cue_ends_at(trigger.first, "campaign") and before.entry.cameo[:2] == trigger.entry.cameo[:2]
 
 
