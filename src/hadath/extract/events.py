@@ -36,6 +36,7 @@ from hadath.extract.mentions import PEOPLE_BLOCKS, agree_in_definiteness
 from hadath.extract.modality import Modality, modality_of
 from hadath.extract.morphology import (
     NISBA_ENDINGS,
+    PAST_PERSON_ENDINGS,
     ends_in_written_ta,
     has_subject_ending,
     looks_finite,
@@ -1524,7 +1525,7 @@ def _imperfect(doc: Doc, trigger: _Trigger) -> bool:
         and not token.prefixes
         and token.norm.startswith("ي")
         and len(token.norm) > 3
-        and not set(token.suffixes) & {"ت", "وا"}
+        and not set(token.suffixes) & PAST_PERSON_ENDINGS
     )
 
 

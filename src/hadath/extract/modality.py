@@ -25,14 +25,12 @@ from functools import lru_cache
 
 from hadath.doc import CueMention, Doc
 from hadath.extract.clauses import Clause
-from hadath.extract.morphology import is_unsplit_future
+from hadath.extract.morphology import PAST_PERSON_ENDINGS, is_unsplit_future
 from hadath.lexicon.model import EventEntry
 from hadath.text.normalize import normalize
 from hadath.text.tokens import Token
 
 _NEGATION_WINDOW = 2
-# endings only a past verb carries (اتهمت، اتهموا): a verbal noun or an imperfect has none of them
-_PAST_PERSON_ENDINGS = frozenset({"ت", "وا", "تا"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +76,7 @@ def modality_of(
     # "فطالبت واشنطن طهران بالإفراج عنها واتهمتها بالقرصنة": a past verb joined by و/ف is a second main
     # verb, out of the reach of the intention or demand before it (a conditional reaches it: "إذا هاجم
     # ... وقتل")
-    conjoined_past = trigger.has_prefix("و", "ف") and bool(set(trigger.suffixes) & _PAST_PERSON_ENDINGS)
+    conjoined_past = trigger.has_prefix("و", "ف") and bool(set(trigger.suffixes) & PAST_PERSON_ENDINGS)
     for category, value in (
         ("hypothetical", "hypothetical"),
         ("hedge", "hypothetical"),

@@ -35,6 +35,8 @@ def looks_nominal(token: Token) -> bool:
 
 # person/number endings that only finite verbs carry (قصفت، قصفوا، قصفتم، قصفن)
 _VERB_ENDINGS = frozenset({"ت", "وا", "تم", "تما", "ن"})
+# those only a past verb carries (اتهمت، اتهموا، اتهمتا): a verbal noun or an imperfect has none of them
+PAST_PERSON_ENDINGS = frozenset({"ت", "وا", "تا"})
 _FUTURE_PERSON = ("سي", "ست", "سن", "سا")
 
 
