@@ -60,9 +60,7 @@ _PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _CONTEXT_WINDOW = 6
 _OBJECT_REACH = 3  # words after a verb's subject where its object's context is looked for
 _RESTATED_REACH = 12  # words between an act and a noun that tells it again ("احتجاجا على", "في حملة مداهمات")
-_AMONG = frozenset({"بين", "من"})  # with a pronoun: "بينهم أطفال", "منهم ثلاثة"
 _CONDUCT_REACH = 7  # tokens from a verb of carrying out to its object noun ("شن طيران التحالف عدة غارات")
-_BE = frozenset({"يكون", "تكون", "يكونوا", "يكونا", "تكونا", "نكون", "اكون"})  # after أن, normalised
 _UNREAL = frozenset({"negated", "hypothetical", "intended"})
 # acts that parties named together do with each other: consult, cooperate; normalise, sign
 _JOINT_ROOTS = frozenset({"04", "06"})
@@ -359,11 +357,16 @@ def extract_events(
             elif modality.value == "asserted" and _imperfect(doc, trigger):
                 # "سيزور الوزير دمشق، حيث يلتقي الرئيس": an imperfect after a future in its sentence is
                 # part of the same plan
-                earlier = [
-                    e for e in events if e.clause.sentence == clause.sentence and e.last <= trigger.first
-                ]
-                if earlier and earlier[-1].modality.value == "future":
-                    modality = earlier[-1].modality
+                earlier = next(
+                    (
+                        e
+                        for e in reversed(events)
+                        if e.clause.sentence == clause.sentence and e.last <= trigger.first
+                    ),
+                    None,
+                )
+                if earlier is not None and earlier.modality.value == "future":
+                    modality = earlier.modality
             place = _place(doc, trigger, clause)
             confidence = _confidence(trigger.entry, source, bool(targets), inherited)
             toll = (patients is not None or victim_noun) and trigger.entry.cameo[:2] in _VIOLENT_ROOTS
@@ -800,7 +803,7 @@ def _lam_object_after(doc: Doc, actors: list[ActorMention], genitive: ActorMenti
 
 def _among_them(doc: Doc, first: int, last: int) -> bool:
     """بينهم / منهم between two mentions: the second is part of the first, not another argument."""
-    return any(doc.tokens[i].key in _AMONG and _has_object_pronoun(doc, i) for i in range(first, last))
+    return bool(doc.cues_in("among_them", first, last))
 
 
 def _in_construct_with(doc: Doc, head: ActorMention, dependent: ActorMention) -> bool:
@@ -1400,7 +1403,7 @@ def _speaker_did_it(doc: Doc, quotation: QuotationMention, trigger: _Trigger) ->
     """Content that opens with "be" and the verb ("نفى أن يكون قد شارك", "أن تكون قد استهدفت"): the
     verb's subject is the speaker, whom the copula's person refers to."""
     opening = _first_tokens_from(doc, quotation.content_start, quotation.cue.last, 3)
-    if not opening or doc.tokens[opening[0]].norm not in _BE:
+    if not opening or not doc.cue_starts_at(opening[0], "be_copula"):
         return False
     rest = opening[1:]
     if rest and doc.tokens[rest[0]].norm == "قد":
@@ -1546,7 +1549,7 @@ def _object_of_verb(doc: Doc, verb: _Trigger, trigger: _Trigger) -> bool:
     token = doc.tokens[trigger.first]
     if verb.nominal or trigger.nominal or token.prefixes or looks_finite(token):
         return False
-    named = {i for m in doc.actors if verb.last <= m.first < trigger.first for i in range(m.first, m.last)}
+    named = {i for m in doc.actors_in(verb.last, trigger.first) for i in range(m.first, m.last)}
     # the subject's attributes are definite words after its name ("الائتلاف الوطني السوري المعارض")
     return bool(named) and all(
         i in named or (i > min(named) and doc.tokens[i].prefixes == ("ال",))

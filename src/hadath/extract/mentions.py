@@ -178,11 +178,15 @@ def _home_names(doc: Doc, compiled: CompiledLexicon) -> list[ActorMention]:
     if country is None or not country.home_names:
         return []
     names = {normalize(name).text for name in country.home_names}
+    endings = tuple(names)
     taken = {i for m in (*doc.actors, *doc.places) for i in range(m.first, m.last)}
     found: list[ActorMention] = []
     place = compiled.country_places.get(country.code)
     for i, token in enumerate(doc.tokens):
-        if i in taken or token.kind != "arabic" or normalize(doc.surface(i, i + 1)).text not in names:
+        # the normalised token keeps its clitics ("بالمملكه"): a cheap test before normalising its body
+        if i in taken or not token.norm.endswith(endings):
+            continue
+        if normalize(doc.surface(i, i + 1)).text not in names:
             continue
         if not _governed_by_preposition(doc, i):
             found.append(ActorMention(i, i + 1, token.sentence, home, "state", country=home, confidence=0.8))

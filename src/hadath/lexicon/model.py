@@ -55,6 +55,8 @@ SYNTAX_CUES = (
     "witness",  # شهدت X هجوما: X is where it happened, hit by an attack, never the doer
     "agent_relative",  # هجوم نفذته/تبنته X: X did the attack
     "past_copula",  # كان، كانت: "وكانت المعارضة قد أعلنت" puts the subject before قد and the verb
+    "be_copula",  # يكون، تكون after أن: its person is the speaker's, who did the verb after it
+    "among_them",  # بينهم، منهم: what follows is some of the mention before
     "conduct",  # شنت، نفذت، واصلت before an attack noun: the subject carried it out ("شنت المعارضة هجوما")
     "operation_of",  # في عمليات before an actor: whose operations a killing told passively was in
     "media_head",  # وكالة، صحيفة: the name after it is a news medium
