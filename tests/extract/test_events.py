@@ -2006,3 +2006,65 @@ def test_an_imperfect_after_a_future_in_its_sentence_is_part_of_the_plan(pipelin
 def test_an_act_done_in_protest_that_is_no_protest_itself_keeps_its_protest(pipeline):
     text = "انسحب ممثلو المعارضة من الاجتماع احتجاجا على انتخاب رئيس المجلس."
     assert [e.trigger for e in events_of(analyze(pipeline, text, "2015-08-03"), "PROTEST")] == ["احتجاجا"]
+
+
+def test_an_attack_told_as_having_happened_is_not_the_reporter_s_act(pipeline):
+    text = "تلقت الشرطة السعودية بلاغا عن حدوث إطلاق نار في أحد أحياء الرياض."
+    [shooting] = [e for e in analyze(pipeline, text, "2015-07-23").events if e.cameo.startswith("19")]
+    assert shooting.source is None
+
+
+def test_officers_listed_before_a_wounded_civilian_were_wounded_too(pipeline):
+    text = "قال متحدث باسم وزارة الصحة المصرية إن ضابطي شرطة ومدنيا أصيبوا في انفجار أمام محكمة."
+    wounded = [e for e in analyze(pipeline, text, "2015-08-10").events if e.trigger == "أصيبوا"]
+    assert sorted(code(e.target) for e in wounded) == ["EGYCOP", "EGYCVL"]
+    assert all(e.source is None for e in wounded)
+
+
+def test_a_word_sharing_the_key_of_a_state_always_named_with_the_article_is_no_state(pipeline):
+    # "صينة" is a district of Taiz; China is always "الصين"
+    text = "وقعت اشتباكات عنيفة في منطقة صينة، مما أسفر عن مصرع 16 متمردا."
+    analysis = analyze(pipeline, text, "2015-08-07")
+    assert not [m for m in analysis.actors if (m.code or "").startswith("CHN")]
+
+
+def test_civilians_of_no_told_nationality_are_of_the_place_where_they_were_hit(pipeline):
+    text = (
+        "أسفرت الغارة التي شنتها طائرات التحالف بقيادة السعودية على سوق شعبي في محافظة صعدة "
+        "عن مقتل 15 مدنيا على الأقل."
+    )
+    [strike] = [e for e in analyze(pipeline, text, "2018-08-09").events if e.trigger == "الغارة"]
+    assert code(strike.target) == "YEMCVL"
+
+
+def test_civilians_whose_nationality_is_told_keep_it_where_they_were_hit(pipeline):
+    text = "قتل 15 مدنيا سوريا في غارة على مخيم في لبنان."
+    victims = {code(e.target) for e in analyze(pipeline, text, "2018-08-09").events if e.target}
+    assert victims == {"SYRCVL"}
+
+
+def test_a_journalist_arrested_in_a_country_is_of_it_in_the_next_event_too(pipeline):
+    text = "اعتقلت الشرطة التركية صحفيا في إسطنبول، واتهمته بنشر دعاية لمنظمة إرهابية."
+    events = analyze(pipeline, text, "2022-10-25").events
+    assert [code(e.target) for e in events if e.trigger == "اتهمته"] == ["TURMED"]
+
+
+def test_the_one_who_went_there_met_whom_the_verb_after_where_names(pipeline):
+    text = "زار رئيس الوزراء العراقي محمد شياع السوداني طهران، حيث التقى المرشد الإيراني علي خامنئي."
+    [meeting] = [e for e in analyze(pipeline, text, "2022-11-29").events if e.trigger == "التقى"]
+    assert (code(meeting.source), code(meeting.target)) == ("IRQGOV", "IRNGOV")
+
+
+def test_after_where_a_meeting_with_mu_a_keeps_its_own_subject(pipeline):
+    text = (
+        "واصلت الحكومة الإسرائيلية الضغط على الكونجرس حيث التقى السفير الإسرائيلي في الولايات المتحدة "
+        "رون ديرمر مع أعضاء مجلس الشيوخ."
+    )
+    [meeting] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "التقى"]
+    assert code(meeting.source) == "ISRGOV"
+
+
+def test_an_air_base_is_not_al_qaeda(pipeline):
+    text = "سيزور وزير الدفاع الأمريكي القاعدة الجوية التي انطلق منها الطيار الأردني."
+    analysis = analyze(pipeline, text, "2015-07-21")
+    assert not [m for m in analysis.actors if m.code == "IMG"]

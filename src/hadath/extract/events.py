@@ -32,7 +32,7 @@ from itertools import pairwise
 from hadath.doc import ActorMention, CueMention, Doc, PlaceMention
 from hadath.extract.clauses import CLAUSE_PUNCTUATION, Clause, clause_of
 from hadath.extract.dates import relative_time_re
-from hadath.extract.mentions import PEOPLE_BLOCKS, agree_in_definiteness
+from hadath.extract.mentions import CONTEXT_COUNTRY_CONFIDENCE, PEOPLE_BLOCKS, agree_in_definiteness
 from hadath.extract.modality import Modality, modality_of
 from hadath.extract.morphology import (
     NISBA_ENDINGS,
@@ -407,6 +407,7 @@ def extract_events(
     _protests_aimed_as_demanded(events)
     _armed_forces_fighting(events)
     _people_at_home(events)
+    _victims_where_hit(doc, events)
     _attacks_on_the_place(doc, events)
     _blame_the_condemned(events)
     if _off_politics_story(doc):
@@ -470,14 +471,42 @@ def _people_at_home(events: list[EventMention]) -> None:
     """Journalists, students, workers or doctors named without a country take one where the event says
     whose they are: protesters are of the place they protest in ("تظاهر آلاف الطلاب في الجزائر"), and
     those a state arrests or coerces are of the place or else of that state ("اعتقلت الشرطة التركية
-    صحفيا"). Elsewhere (a journalist killed abroad) nothing says so, and none is given."""
+    صحفيا"). Elsewhere (a journalist killed abroad) nothing says so, and none is given. Other events of
+    the same mention take the same country ("واتهمته بنشر دعاية": the journalist arrested)."""
+    countried: dict[int, ActorMention | None] = {}
     for event in events:
         root = event.entry.cameo[:2]
         if root == _PROTEST_ROOT and _uncountried_people(event.source) and event.place is not None:
-            event.source = _of_country(event.source, event.place.country)
+            countried.setdefault(id(event.source), _of_country(event.source, event.place.country))
         if root == _COERCE_ROOT and _uncountried_people(event.target):
             state = event.source.country if event.source else None
-            event.target = _of_country(event.target, event.place.country if event.place else state)
+            place = event.place.country if event.place else state
+            countried.setdefault(id(event.target), _of_country(event.target, place))
+    for event in events:
+        event.source = countried.get(id(event.source), event.source)
+        event.target = countried.get(id(event.target), event.target)
+
+
+def _victims_where_hit(doc: Doc, events: list[EventMention]) -> None:
+    """People hurt in an attack whose country is only the story's ("مقتل 15 مدنيا" after "التحالف
+    بقيادة السعودية") are of the place where they were hit ("على سوق شعبي في محافظة صعدة"), unless
+    their nationality is told ("مدنيا سوريا"); only a place told as where ("في", "ب"), not one named
+    for another reason ("انفصاليون مؤيدون لروسيا")."""
+    for event in events:
+        victim, place = event.target, event.place
+        if (
+            event.entry.cameo[:2] in _VIOLENT_ROOTS
+            and victim is not None
+            and victim.kind == "agent"
+            and victim.country is not None
+            and victim.confidence <= CONTEXT_COUNTRY_CONFIDENCE
+            and victim.role_blocks in PEOPLE_BLOCKS
+            and place is not None
+            and place.country
+            and place.country != victim.country
+            and _is_locative(doc, place)
+        ):
+            event.target = replace(victim, code=place.country + victim.role_blocks, country=place.country)
 
 
 def _uncountried_people(mention: ActorMention | None) -> bool:
@@ -901,10 +930,21 @@ def _patient_subjects(
             return None
         if reading == "counted":  # "قتل 13 عراقيا": the counted noun; "قتل ثلاثة": nobody named
             return _with_coordinated(doc, actors, after[0], clause) if after else []
-        return _with_coordinated(doc, actors, before[-1], clause)
+        return _list_ending_with(doc, before)
     if before and not after:
-        return _with_coordinated(doc, actors, before[-1], clause)
+        return _list_ending_with(doc, before)
     return _with_coordinated(doc, actors, after[0], clause) if after else []
+
+
+def _list_ending_with(doc: Doc, before: list[ActorMention]) -> list[ActorMention]:
+    """The preverbal subject ``before[-1]`` with those listed before it ("ضابطي شرطة ومدنيا أصيبوا":
+    the officers were wounded too, not the ones who wounded the civilian)."""
+    chain = [before[-1]]
+    for mention in reversed(before[:-1]):
+        if mention.last > chain[0].first or not _coordinated(doc, mention, chain[0]):
+            break
+        chain.insert(0, mention)
+    return chain
 
 
 def _second_count(doc: Doc, actors: list[ActorMention], position: int, clause: Clause) -> bool:
@@ -1494,7 +1534,11 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
         governed = doc.tokens[first].has_prefix("ب", "ل") or (
             first > 0 and _cue_at(doc, first - 1, "preposition")
         )
-        nominal = not finite and (entry.pos == "noun" or governed or looks_nominal(doc.tokens[first]))
+        nominal = not finite and (
+            entry.pos == "noun"
+            or governed
+            or (looks_nominal(doc.tokens[first]) and not _listed_verb_form(doc, first, entry))
+        )
         chosen.append(_Trigger(first, last, entry, nominal))
         taken |= span
         if entry.light_verb:
@@ -1633,6 +1677,21 @@ def _nisba_of_trigger(doc: Doc, position: int, entry: EventEntry) -> bool:
     )
 
 
+def _listed_verb_form(doc: Doc, position: int, entry: EventEntry) -> bool:
+    """ "حيث التقى": a verb the entry lists as written, which the segmenter split as if it had the
+    article (ال + تقى), is that verb, not a verbal noun."""
+    token = doc.tokens[position]
+    if entry.pos != "verb" or "ال" not in token.prefixes:
+        return False
+    word = token.norm[1:] if token.prefixes[:1] in (("و",), ("ف",)) else token.norm
+    return word in _verb_forms(entry.triggers)
+
+
+@lru_cache(maxsize=1024)
+def _verb_forms(triggers: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalize(t).text for t in triggers if " " not in t)
+
+
 @lru_cache(maxsize=1024)
 def _nisba_triggers(triggers: tuple[str, ...]) -> bool:
     """Whether a one-word trigger itself ends like a nisba (the match is of one word)."""
@@ -1729,7 +1788,7 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
        content's subject is a pronoun for the speaker that carried the act out ("أعلن أنه نفذ الهجوم");
     4. a time frame ("خلال المفاوضات") has no doer in the sentence, nor has what an expressed attitude
        is about ("أعرب عن ارتياحه لتطورات العمليات العسكرية"), nor what someone is suspected or accused
-       of ("مشتبه به في تفجير المسجد");
+       of ("مشتبه به في تفجير المسجد"), nor what is told as having happened ("بلاغ عن حدوث إطلاق نار");
     5. a statement, intention or concession passes its doer down a chain of verbal nouns ("تصريح
        الرئيس ... باتخاذ القرار بسحب"), but not to the attack behind a toll it reports;
     6. the object of another event ("ندد بالهجوم") is somebody else's act: no doer;
@@ -1762,6 +1821,8 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
         return None
     if trigger.nominal and doc.cue_ends_at(trigger.first, "suspected_of"):
         return None  # "لم تعتقل الشرطة أي مشتبه به في تفجير المسجد": the suspects' act, not the police's
+    if trigger.nominal and doc.cue_ends_at(trigger.first, "occurrence"):
+        return None  # "تلقت الشرطة بلاغا عن حدوث إطلاق نار": what happened, not what the police did
     if trigger.nominal and doc.cues_in("attitude", context.clause.first, trigger.first):
         return None
     governing = _governing_source(context.governors, trigger.first, context.clause)
@@ -1963,6 +2024,8 @@ def _source(
         m for m in actors if opening <= m.first and m.last <= trigger.first and not _is_prepositional(doc, m)
     ]
     verb_first = not before
+    if verb_first and _where_the_visitor_met(doc, actors, trigger, clause):
+        return None  # the visitor, the subject told before حيث
     # "شنوا": a plural ending on the verb is its (pronoun) subject, so nothing after it is the subject
     pronoun_subject = has_subject_ending(doc.tokens[trigger.last - 1])
     # "وكانت بريم ... قد خطفهما مسلحون": with the object a pronoun on the verb, the noun before it is
@@ -1988,6 +2051,20 @@ def _source(
         # the subject of the verb it is joined to, not the object that verb took
         return before[0]
     return before[-1] if before else None
+
+
+def _where_the_visitor_met(doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause) -> bool:
+    """ "زار السوداني طهران، حيث التقى المرشد الإيراني": a meeting verb right after حيث has the one
+    who went there as its subject and the one named after it as its object, unless مع names the
+    other party ("حيث التقى السفير الإسرائيلي مع أعضاء مجلس الشيوخ")."""
+    if trigger.entry.cameo[:2] != _CONSULT_ROOT or not doc.cue_ends_at(trigger.first, "where"):
+        return False
+    named = next((m for m in actors if trigger.last <= m.first < clause.last), None)
+    return (
+        named is not None
+        and named.first - trigger.last <= _VSO_WINDOW
+        and not doc.cues_in("counterpart", named.last, clause.last)
+    )
 
 
 def _count_at(doc: Doc, position: int) -> bool:

@@ -63,6 +63,9 @@ _NON_STATE_BLOCKS = {"REB", "OPP", "IMG", "INS"}
 # agents for people who may be named by the country they come from ("عمال من الهند", "لاجئون من سوريا");
 # forces and officials are not: "سحب قواته من سوريا" is where they leave
 PEOPLE_BLOCKS = {"CVL", "LAB", "REF", "EDU", "BUS", "MED", "HLH", "REL", "AGR"}
+# the confidence of an agent whose country is only the story's or the sentence's ("مدنيا" in a story
+# about Yemen), not told with it ("مدنيا يمنيا") nor taken from the agent it refers back to
+CONTEXT_COUNTRY_CONFIDENCE = 0.6
 _NATIONALITY_KEY = "جنسي"  # "من الجنسية السورية", "من جنسية هندية"
 # titles whose bearer gives places and institutions his name (keys: الملك، الأمير، الشيخ، الإمام)
 _NAMESAKE_TITLES = frozenset({"ملك", "امير", "شيخ", "امام"})
@@ -466,10 +469,19 @@ def _no_country_positions(doc: Doc, compiled: CompiledLexicon, index: _Index) ->
 
 def _state_lookalike(doc: Doc, compiled: CompiledLexicon, match: Match) -> bool:
     """A word sharing the key of a state's name in ي but ending as its adjective ("دعما ماليا",
-    financially; "مالية"): its country and capital readings name no place. (A definite adjective such
-    as "السورية" still votes for its state, as a place would.)"""
-    return match.last - match.first == 1 and any(
-        e.kind == "country" and _feminine_of_name(doc, compiled, match.first, e.ref) for e in match.entries
+    financially; "مالية"), or without the article that state's name always takes ("منطقة صينة", a
+    district of Taiz, is not الصين): its country and capital readings name no place. (A definite
+    adjective such as "السورية" still votes for its state, as a place would.)"""
+    if match.last - match.first != 1:
+        return False
+    bare = "ال" not in doc.tokens[match.first].prefixes
+    return any(
+        e.kind == "country"
+        and (
+            _feminine_of_name(doc, compiled, match.first, e.ref)
+            or (bare and e.ref in compiled.definite_countries)
+        )
+        for e in match.entries
     )
 
 
@@ -775,14 +787,17 @@ def _actor_at(
         trusted = any(is_trusted(actor.provenance) for actor in candidates)
         # a curated generic noun as long as an imported name is generic ("وزارة الداخلية" is the
         # focus country's ministry, not the one an imported dictionary tied to Afghanistan)
-        curated_agent = any(
-            end >= actor_end and is_trusted(lexicon.agents[int(entry.ref)].provenance)
+        curated_ends = [
+            end
             for end, entry in _agents_at(doc, compiled, index, position)
-        )
+            if is_trusted(lexicon.agents[int(entry.ref)].provenance)
+        ]
+        curated_agent = any(end >= actor_end for end in curated_ends)
         # "قاعدة حميميم" is the base, not القاعدة; an imported "بغداد → IRQ" is the city, and an imported
-        # "غرب بغداد → IRQ" the west of it
+        # "غرب بغداد → IRQ" the west of it; "القاعدة الجوية", a longer curated noun, is an air base
         if (
             (trusted or not curated_agent)
+            and not any(end > actor_end for end in curated_ends)
             and (longest_place < actor_end or (longest_place == actor_end and trusted))
             and (trusted or not _part_of_place(doc, index, position, actor_end))
         ):
@@ -850,7 +865,7 @@ def _actor_at(
                 country, confidence = antecedent, 0.65
             else:
                 country = _context_country(sentence_countries, doc.focus_country)
-                confidence = 0.6 if country else 0.5
+                confidence = CONTEXT_COUNTRY_CONFIDENCE if country else 0.5
         code = (country or "") + agent.code
         return ActorMention(
             position,
