@@ -2068,3 +2068,45 @@ def test_an_air_base_is_not_al_qaeda(pipeline):
     text = "سيزور وزير الدفاع الأمريكي القاعدة الجوية التي انطلق منها الطيار الأردني."
     analysis = analyze(pipeline, text, "2015-07-21")
     assert not [m for m in analysis.actors if m.code == "IMG"]
+
+
+def test_the_head_of_a_group_s_political_bureau_speaks_for_the_group(pipeline):
+    text = "قال رئيس المكتب السياسي لحركة حماس خالد مشعل إن الحركة مستعدة للحوار."
+    events = analyze(pipeline, text, "2015-07-25").events
+    assert [code(e.source) for e in events if e.trigger == "قال"] == ["PSEGOV"]
+    # "الحركة" names again the group its leader spoke for
+    assert [code(e.source) for e in events if e.cameo == "036"] == ["PSEGOV"]
+
+
+def test_a_vice_president_of_a_movement_is_the_movement_not_a_government(pipeline):
+    text = "قال نائب رئيس حركة النضال العربي لتحرير الأحواز أحمد مولى إن الشعب اختار المقاومة."
+    [said] = [e for e in analyze(pipeline, text, "2015-07-24").events if e.trigger == "قال"]
+    assert code(said.source) == "IRNSEP"
+
+
+def test_an_office_named_alone_is_its_holder_told_before(pipeline):
+    text = (
+        "أكد وزير الخارجية الأستاذ عادل بن أحمد الجبير أن المملكة العربية السعودية حريصة على علاقات جيدة "
+        "مع إيران. وقال إن إيران تتدخل في شؤون الدول وإن طهران تدعم الإرهاب. ورأى وزير الخارجية أن "
+        "امتناع إيران عن دخول المفتشين يعني عزم طهران تصنيع سلاح نووي."
+    )
+    analysis = analyze(pipeline, text, "2015-08-10")
+    [later] = [m for m in analysis.actors if m.text == "وزير الخارجية"]
+    assert later.code == "SAUGOV"
+
+
+def test_the_head_of_a_club_is_not_the_president_told_before(pipeline):
+    text = "قال الرئيس الأمريكي باراك أوباما إن الاتفاق جيد. وقال رئيس نادي الباطن إن الفريق مستعد."
+    analysis = analyze(pipeline, text, "2015-07-21")
+    assert not [m for m in analysis.actors if m.text.startswith("رئيس نادي")]
+
+
+def test_aid_handed_out_to_displaced_families_is_humanitarian_aid_to_refugees(pipeline):
+    text = "وزع الهلال الأحمر مساعدات غذائية على الأسر النازحة في إدلب."
+    [aid] = [e for e in analyze(pipeline, text, "2021-05-25").events if e.cameo.startswith("07")]
+    assert aid.cameo == "073" and code(aid.target) == "SYRREF"
+
+
+def test_inflaming_the_situation_is_no_bombing(pipeline):
+    text = "اتهم الرئيس التونسي حركة النهضة بالتآمر على أمن الدولة والسعي إلى تفجير الأوضاع."
+    assert not [e for e in analyze(pipeline, text, "2023-02-22").events if e.cameo.startswith("18")]

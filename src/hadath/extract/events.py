@@ -488,14 +488,15 @@ def _people_at_home(events: list[EventMention]) -> None:
 
 
 def _victims_where_hit(doc: Doc, events: list[EventMention]) -> None:
-    """People hurt in an attack whose country is only the story's ("مقتل 15 مدنيا" after "التحالف
-    بقيادة السعودية") are of the place where they were hit ("على سوق شعبي في محافظة صعدة"), unless
-    their nationality is told ("مدنيا سوريا"); only a place told as where ("في", "ب"), not one named
-    for another reason ("انفصاليون مؤيدون لروسيا")."""
+    """People hurt or coerced whose country is only the story's ("مقتل 15 مدنيا" after "التحالف
+    بقيادة السعودية", "أطلق الجيش الإسرائيلي قنابل الغاز على الأهالي") are of the place where it was
+    done to them ("في محافظة صعدة", "جنوب نابلس"), unless their nationality is told ("مدنيا سوريا");
+    only a place told as where ("في", "ب", "جنوب"), not one named for another reason ("انفصاليون
+    مؤيدون لروسيا")."""
     for event in events:
         victim, place = event.target, event.place
         if (
-            event.entry.cameo[:2] in _VIOLENT_ROOTS
+            (event.entry.cameo[:2] in _VIOLENT_ROOTS or event.entry.cameo[:2] == _COERCE_ROOT)
             and victim is not None
             and victim.kind == "agent"
             and victim.country is not None

@@ -377,6 +377,8 @@ def _member_of(doc: Doc, group: ActorMention) -> ActorMention | None:
         group.sentence,
         group.code,
         "person",
+        actor_id=group.actor_id,  # the group the person speaks or acts for, which "الحركة" may name again
+        name_en=group.name_en,
         country=group.country,
         role="member",
         confidence=group.confidence,
@@ -701,6 +703,16 @@ def _actor_at(
         if own:
             mention = _role_mention(doc, compiled, position, role_end, sentence, role.id, own)
             return _extend_with_person(doc, compiled, index, mention)
+        # the office alone, after its holder was named ("وزير الخارجية عادل الجبير ... ورأى وزير
+        # الخارجية"): the same person, not the office of the country the story is about
+        named_before = (
+            next((m for m in reversed(doc.actors) if m.role == role.id and m.country), None)
+            if _bare_office(doc, role_end)
+            else None
+        )
+        if named_before is not None:
+            confidence = round(named_before.confidence * 0.8, 2)
+            return _referring_to(named_before, position, role_end, sentence, role.id, confidence)
     longest_place = max(
         (
             end
@@ -955,6 +967,18 @@ def _has_pronoun_suffix(doc: Doc, position: int) -> bool:
     return doc.text[token.start : token.end].endswith(token.suffixes[-1])
 
 
+def _bare_office(doc: Doc, end: int) -> bool:
+    """An office named alone and definite ("وزير الخارجية", "الرئيس"), not the head of something in
+    construct ("رئيس نادي الباطن", "رئيس مركز الدراسات") nor described by a definite word after it
+    ("الرئيس السابق", "الرئيس الاتحادي", "الرئيس المؤسس"), so that it may name again the holder told
+    before."""
+    if "ال" not in doc.tokens[end - 1].prefixes:
+        return False
+    if end >= len(doc.tokens) or doc.tokens[end].sentence != doc.tokens[end - 1].sentence:
+        return True
+    return "ال" not in doc.tokens[end].prefixes
+
+
 def _referring_to(
     antecedent: ActorMention, first: int, last: int, sentence: int, role: str, confidence: float
 ) -> ActorMention:
@@ -1013,7 +1037,8 @@ def _group_anaphor(doc: Doc, compiled: CompiledLexicon, position: int, sentence:
     for mention in reversed(doc.actors):
         if mention.sentence < sentence - _ANAPHORA_SENTENCES:
             break
-        if mention.actor_id is None or mention.kind not in ("group", "organisation"):
+        names_group = mention.kind in ("group", "organisation") or mention.role == "member"
+        if mention.actor_id is None or not names_group:
             continue
         actor = compiled.lexicon.actors[mention.actor_id]
         if any(normalize(name).text.split()[0] == head for name in actor.names):
