@@ -170,3 +170,15 @@ def test_a_speech_verb_after_an_indefinite_noun_opens_its_relative_clause(pipeli
     analysis = pipeline.analyze(Document(id="t", text=text, date=date(2019, 10, 20)))
     demand = next(e for e in analysis.events if e.trigger == "تطالب")
     assert demand.source is not None and demand.source.text == "المحتجون"  # the government is asked
+
+
+def test_a_joined_speech_verb_shares_the_subject_of_its_sentence_s_first_verb(pipeline):
+    text = "طالب إسماعيل هنية بالإفراج عن الأسرى. وترفض إسرائيل ذلك، وتقول إنهم عادوا إلى نشاطهم."
+    [quote] = analyze(pipeline, text).quotations
+    assert quote.speaker is not None and quote.speaker.code == "ISR"
+
+
+def test_a_joined_speech_verb_with_a_subject_named_in_quotation_marks_is_not_the_sentence_s(pipeline):
+    text = "أعلنت الحكومة الفلسطينية برنامجا جديدا، وتقول «أستون» إنه سهل الاستخدام."
+    said = [q for q in analyze(pipeline, text).quotations if q.cue == "تقول"]
+    assert all(q.speaker is None or q.speaker.code != "PSEGOV" for q in said)

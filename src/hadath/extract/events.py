@@ -55,6 +55,8 @@ _PRONOUN_COMPLEMENTISERS = frozenset({"انه", "انها", "انهم", "بان�
 # events whose doer is also the doer of the verbal noun they govern: statements, intentions and
 # concessions ("أعلن ... بسحب القوات"); a condemnation's object is somebody else's act ("ندد بالهجوم")
 _CHAINING_ROOTS = frozenset({"01", "03", "08"})
+# events whose doer also does the verbal noun with ل told as their purpose ("تظاهروا للمطالبة بالإفراج")
+_PURPOSEFUL_ROOTS = frozenset({"14", "17"})
 _ANTECEDENT_WINDOW = 40  # events looked back at for "الغارات" → the strikes told before
 _PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _CONTEXT_WINDOW = 6
@@ -67,7 +69,9 @@ _JOINT_ROOTS = frozenset({"04", "06"})
 _JOINT_CODES = frozenset({"050", "057"})
 _JOINT_PARTIES = 3
 _MEDIATE = "045"  # a mediator acts between the others, not with them
-_ASKING_ROOTS = frozenset({"02", "10"})  # appeals and demands a speech verb makes
+# what a speech verb does when its context says so: appeal (02), demand (10), threaten (13: "حذر من أن
+# بلاده سترد بقوة")
+_PERFORMED_ROOTS = frozenset({"02", "10", "13"})
 _ATTRIBUTION_NAME_WORDS = 8  # words after an attribution that still tell who the news comes from
 _GENITIVE_WINDOW = 2
 _VSO_WINDOW = 3
@@ -204,6 +208,9 @@ def extract_events(
         }
         # what each attack noun hit as the subject of استهدف ("الهجوم استهدف حاجزا للجيش")
         hit = {t.first: _aimed_object(doc, actors, t) for t in triggers}
+        # that استهدف tells the same attack again: no event of its own ("هجوم استهدف دورية")
+        aimed_ends = {_aimed_verb(doc, actors, t.first, t.last) for t in triggers if t.nominal} - {None}
+        triggers = [t for t in triggers if t.nominal or t.last not in aimed_ends]
         victims, genitive_doers = _victims(doc, actors, clauses, triggers, patients_of, hit)
         doers = [m for m in actors if id(m) not in victims]
         # a verbal noun's doer is its genitive ("ندد باحتجاز الحوثيين لعشرات"), not the sentence's subject
@@ -1174,8 +1181,9 @@ def _aimed_verb(doc: Doc, actors: list[ActorMention], first: int, last: int) -> 
     """Where the استهدف/طال whose subject is the attack noun at ``first:last`` ends: right before
     the noun ("وقد استهدف الهجوم حشدا"), or after it ("غارة جوية استهدفت المنطقة القبلية", "الهجوم
     الأخير استهدف المنطقة", "التفجيرات التي وقعت ... في حي الشيخ رضوان، استهدفت 3 سيارات"). Not when
-    an actor comes between noun and verb, other than the attack's credited doer (it is the verb's
-    subject: "بعد الهجوم قال الجيش إنه استهدف مواقع"), or the verb has an object pronoun."""
+    an actor comes between noun and verb, other than the attack's credited doer or its owner with ل
+    ("كمين للمقاومة الشعبية استهدف تعزيزات"), for it is the verb's subject ("بعد الهجوم قال الجيش إنه
+    استهدف مواقع"), or the verb has an object pronoun."""
     if doc.cue_ends_at(first, "aimed_at"):
         return last
     sentence = doc.sentences[doc.tokens[first].sentence]
@@ -1183,9 +1191,14 @@ def _aimed_verb(doc: Doc, actors: list[ActorMention], first: int, last: int) -> 
     if not verbs:
         return None
     verb = verbs[0]
-    if any(last <= m.first < verb.first and not _is_credited(doc, m) for m in actors) or _has_object_pronoun(
-        doc, verb.last - 1
-    ):
+    between = [
+        m
+        for m in actors
+        if last <= m.first < verb.first
+        and not _is_credited(doc, m)
+        and not (m.first == last and doc.tokens[m.first].has_prefix("ل"))
+    ]
+    if between or _has_object_pronoun(doc, verb.last - 1):
         return None
     return verb.last
 
@@ -1332,8 +1345,8 @@ def _speech_events(
         )
     cue_token = doc.tokens[act.cue.first]
     nominal = looks_nominal(cue_token)  # تصريح، تأكيد، إعلان; قال and أكد are verbs
-    asked = None if negated_content else _asking_entry(doc, compiled, act.cue)
-    entry = asked or EventEntry(
+    performed = None if negated_content else _performed_entry(doc, compiled, act.cue)
+    entry = performed or EventEntry(
         cameo="120" if negated_content else "010",
         triggers=(),
         pos="noun" if nominal else "verb",
@@ -1341,7 +1354,7 @@ def _speech_events(
         provenance="hadath:speech",
     )
     clause = clause_of(clauses, act.cue.first)
-    addressee = _addressee(doc, act, clause) if asked is not None else None
+    addressee = _addressee(doc, act, clause) if performed is not None else None
     if negated_content:
         targets = [_implicit_counterpart(doc, compiled, entry, act.speaker)]
     elif addressee is not None:
@@ -1352,9 +1365,9 @@ def _speech_events(
         targets = [_spoken_about(doc, quotation, act.speaker) if quotation is not None else None]
     trigger = _Trigger(act.cue.first, act.cue.last, entry, nominal)
     tense = None if nominal else "past"
-    # an appeal or a demand is made, not reported: asserted unless negated or unreal
+    # an appeal, a demand or a threat is made, not reported: asserted unless negated or unreal
     modality = Modality("reported", tense)
-    if asked is not None:
+    if performed is not None:
         modality = modality_of(doc, act.cue.first, act.cue.last, clause, False, entry, None)
         if modality.value == "reported":
             modality = Modality("asserted", modality.tense)
@@ -1376,10 +1389,11 @@ def _speech_events(
     ]
 
 
-def _asking_entry(doc: Doc, compiled: CompiledLexicon, cue: CueMention) -> EventEntry | None:
-    """The appeal or demand a speech verb makes when its context names what is asked ("طالبت ...
-    بالإفراج", "دعا ... إلى الحوار"): coded as that (02, 10), not as a bare statement. What is asked
-    comes after the speaker and the addressee, so their names do not count in the context window."""
+def _performed_entry(doc: Doc, compiled: CompiledLexicon, cue: CueMention) -> EventEntry | None:
+    """The appeal, demand or threat a speech verb makes when its context names what is asked or
+    threatened ("طالبت ... بالإفراج", "دعا ... إلى الحوار", "حذر ... من أن بلاده سترد بقوة"): coded as
+    that (02, 10, 13), not as a bare statement. What is asked comes after the speaker and the
+    addressee, so their names do not count in the context window."""
     sentence = doc.tokens[cue.first].sentence
     entries = [
         int(entry.ref)
@@ -1392,7 +1406,7 @@ def _asking_entry(doc: Doc, compiled: CompiledLexicon, cue: CueMention) -> Event
         return None
     window = _context_window(doc, cue.last, doc.sentences[sentence].last_token, past_names=True)
     best = _best_entry(doc, compiled, cue.first, cue.last, entries, window)
-    if best is None or best[1].cameo[:2] not in _ASKING_ROOTS:
+    if best is None or best[1].cameo[:2] not in _PERFORMED_ROOTS:
         return None
     if best[1].pos == "verb" and looks_nominal(doc.tokens[cue.first]):
         return None  # "الطالبات": students, not a demand
@@ -1838,6 +1852,9 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
     accused = _accused(context.clause_events, trigger.first)
     if trigger.nominal and accused is not None:
         return accused  # "اتهمت المعارضة النظام بقصف المدنيين": the accused is the doer
+    purpose = _purpose_of(doc, context.clause_events, trigger)
+    if purpose is not None:
+        return purpose  # "تظاهر الآلاف للمطالبة بتسليم السلطة": the protesters demand it
     if trigger.nominal and _object_of_event(context.clause_events, trigger.first, context.clause):
         return None
     subject = context.subject
@@ -1938,6 +1955,21 @@ def _antecedent(doc: Doc, events: list[EventMention], trigger: _Trigger) -> Even
 def _armed(mention: ActorMention) -> bool:
     """Who carries out attacks: a state, forces, rebels, militants, police or spies."""
     return mention.kind == "state" or mention.role_blocks[:3] in _ARMED_BLOCKS
+
+
+def _purpose_of(doc: Doc, clause_events: list[EventMention], trigger: _Trigger) -> ActorMention | None:
+    """The doer of the event a verbal noun with ل says the purpose of: a protest or repression told
+    before it in its clause ("تظاهر الآلاف في الخرطوم للمطالبة بتسليم السلطة", "أطلقت الشرطة الغاز
+    لتفريق المتظاهرين"); not a verb with ل ("ليقتل"), nor the same act named again ("للاحتجاج")."""
+    token = doc.tokens[trigger.first]
+    if not trigger.nominal or not token.has_prefix("ل"):
+        return None
+    if trigger.entry.pos == "verb" and not looks_nominal(token):
+        return None
+    earlier = next((e for e in reversed(clause_events) if e.last <= trigger.first), None)
+    if earlier is None or earlier.entry.cameo[:2] not in _PURPOSEFUL_ROOTS:
+        return None
+    return earlier.source if earlier.entry.cameo[:2] != trigger.entry.cameo[:2] else None
 
 
 def _object_of_event(clause_events: list[EventMention], position: int, clause: Clause) -> bool:
@@ -2224,8 +2256,9 @@ def _relative_head(
 
 
 def _relative_antecedent(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> ActorMention | None:
-    """The actor right before the relative pronoun in front of ``trigger`` ("القوات التي قصفت")."""
-    return next((m for m in actors if m.last == trigger.first - 1 and not _is_prepositional(doc, m)), None)
+    """The actor right before the relative pronoun in front of ``trigger`` ("القوات التي قصفت"), also
+    after a preposition ("البيان الصادر عن وزارة الخارجية التي دانت التفجير")."""
+    return next((m for m in actors if m.last == trigger.first - 1), None)
 
 
 def _preposition_between(doc: Doc, first: int, last: int) -> bool:

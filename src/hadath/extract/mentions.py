@@ -915,8 +915,11 @@ def _agents_at(doc: Doc, compiled: CompiledLexicon, index: _Index, position: int
 
 def _people_origin(doc: Doc, index: _Index, position: int) -> tuple[str, int, int] | None:
     """The country people come from, told right after them: "من" and a country's name ("سياح من
-    ألمانيا") or "من الجنسية" and a nationality ("ثلاثة أشخاص من الجنسية السورية"); (country, where
-    its name starts, where it ends)."""
+    ألمانيا"), "من الجنسية" and a nationality ("ثلاثة أشخاص من الجنسية السورية") or where they are
+    based ("شركات مقرها الإمارات"); (country, where its name starts, where it ends)."""
+    based = _based_in(doc, index, position)
+    if based is not None:
+        return based
     if position + 1 >= len(doc.tokens) or doc.tokens[position].norm != "من":
         return None
     for country_end, country_entry in index.at(position + 1, "country"):
@@ -924,6 +927,26 @@ def _people_origin(doc: Doc, index: _Index, position: int) -> tuple[str, int, in
     if doc.tokens[position + 1].key == _NATIONALITY_KEY and not doc.tokens[position + 1].has_prefix("و"):
         for adjective_end, adjective in index.at(position + 2, "adjective"):
             return adjective.ref, position + 2, adjective_end
+    return None
+
+
+def _based_in(doc: Doc, index: _Index, position: int) -> tuple[str, int, int] | None:
+    """ "ثلاث شركات شحن مقرها الإمارات": the country where companies or organisations are based, told
+    right after them (one noun of theirs may come between: "شحن")."""
+    for start in (position, position + 1):
+        if start >= len(doc.tokens) or doc.tokens[start].sentence != doc.tokens[position - 1].sentence:
+            return None
+        # "مقرها في الإمارات" as well as "مقرها الإمارات"
+        ends = [
+            c.last
+            for c in doc.sentence_cues(doc.tokens[start].sentence)
+            if c.category == "based_in" and c.first == start
+        ]
+        for end in ends:
+            for country_end, country_entry in index.at(end, "country"):
+                return country_entry.ref, end, country_end
+        if ends:
+            return None
     return None
 
 

@@ -69,6 +69,8 @@ def extract_speech_acts(
             continue  # "قتل ثلاثة جنود بحسب ما ذكرت وكالة الأنباء": the one who told it follows the verb
         if speaker is None and cue.first in opinion_starts:
             continue  # the author speaking in the first person
+        if speaker is None and (previous is None or previous.cue.sentence != cue.sentence):
+            speaker = _subject_of_sentence_verb(doc, cue, closers)
         if (
             speaker is None
             and previous is not None
@@ -92,6 +94,11 @@ def _continues_previous_speaker(
     content, with no subject, continues the previous speaker's turn."""
     if previous.speaker is None or cue.sentence - previous.cue.sentence > _SPEAKER_MEMORY_SENTENCES:
         return False
+    return _opens_content(doc, cue, closers)
+
+
+def _opens_content(doc: Doc, cue: CueMention, closers: dict[str, str]) -> bool:
+    """A speech verb joined by و/ف with its content right after it (أن, a colon or a quotation)."""
     if not doc.tokens[cue.first].has_prefix("و", "ف"):
         return False
     following = doc.tokens[cue.last] if cue.last < len(doc.tokens) else None
@@ -161,6 +168,23 @@ def _quoted_spans(doc: Doc, quote_pairs: tuple[tuple[str, str], ...]) -> list[tu
                 break
         position += 1
     return spans
+
+
+def _subject_of_sentence_verb(doc: Doc, cue: CueMention, closers: dict[str, str]) -> ActorMention | None:
+    """ "وترفض إسرائيل ذلك، وتقول إنهم عادوا": a speech verb joined by و/ف and right before its content
+    (no subject of its own: "ويشير أحد الباحثين إلى أن") shares the subject of the verb that opens its
+    sentence (the sentence's first actor, first word or right after it), not the speaker of an earlier
+    sentence."""
+    if not _opens_content(doc, cue, closers):
+        return None
+    following = doc.tokens[cue.last]
+    if following.norm in closers and _quoted_name(doc, cue.last, closers[following.norm]):
+        return None  # "وتزعم «أستون» أنه": a subject of its own, named in quotation marks
+    opening = doc.sentences[cue.sentence].first_token
+    subject = next(iter(doc.actors_in(opening, cue.first)), None)
+    if subject is None or subject.first - opening > 1:
+        return None
+    return subject
 
 
 def _speaker(doc: Doc, clause: Clause, cue: CueMention, closers: dict[str, str]) -> ActorMention | None:
