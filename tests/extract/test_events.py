@@ -2151,3 +2151,9 @@ def test_what_protesters_march_for_they_demand(pipeline):
     text = "تظاهر آلاف السودانيين في الخرطوم للمطالبة بتسليم السلطة إلى المدنيين."
     [demand] = [e for e in analyze(pipeline, text, "2019-06-29").events if e.cameo.startswith("10")]
     assert code(demand.source) is not None and code(demand.source).startswith("SDN")
+
+
+def test_the_toll_of_a_bombing_a_state_condemns_is_not_the_state_s_doing(pipeline):
+    text = "دان الأردن التفجير الذي استهدف مسجدا في أبها وأسفر عن مقتل عدد من المصلين."
+    [toll] = [e for e in analyze(pipeline, text, "2015-08-07").events if e.trigger == "مقتل"]
+    assert code(toll.source) != "JOR"

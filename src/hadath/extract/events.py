@@ -1822,6 +1822,10 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
         return antecedent.source
     if context.thwarted:
         return None  # "تمكنت الشرطة من إحباط هجوم": the police did not attack
+    if _is_victim_noun(trigger) and _attack_told_before(context.events, trigger, context.clause.sentence):
+        # "دان مجلس علماء باكستان التفجير ... وأسفر عن مقتل": the toll is the bombing's, whose doer (if
+        # it names one) _credit_attackers gives it; not the condemner's
+        return None
     if context.quotation is not None:
         quotation = context.quotation
         subject = _content_subject(doc, context.actors, quotation, trigger.first)
@@ -1955,6 +1959,16 @@ def _antecedent(doc: Doc, events: list[EventMention], trigger: _Trigger) -> Even
 def _armed(mention: ActorMention) -> bool:
     """Who carries out attacks: a state, forces, rebels, militants, police or spies."""
     return mention.kind == "state" or mention.role_blocks[:3] in _ARMED_BLOCKS
+
+
+def _attack_told_before(events: list[EventMention], trigger: _Trigger, sentence: int) -> bool:
+    return any(
+        e.clause.sentence == sentence
+        and e.last <= trigger.first
+        and e.entry.cameo[:2] in _VIOLENT_ROOTS
+        and not e.toll
+        for e in events
+    )
 
 
 def _purpose_of(doc: Doc, clause_events: list[EventMention], trigger: _Trigger) -> ActorMention | None:
