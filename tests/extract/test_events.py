@@ -2157,3 +2157,15 @@ def test_the_toll_of_a_bombing_a_state_condemns_is_not_the_state_s_doing(pipelin
     text = "دان الأردن التفجير الذي استهدف مسجدا في أبها وأسفر عن مقتل عدد من المصلين."
     [toll] = [e for e in analyze(pipeline, text, "2015-08-07").events if e.trigger == "مقتل"]
     assert code(toll.source) != "JOR"
+
+
+def test_soldiers_captured_in_fighting_are_taken_by_the_fighters(pipeline):
+    text = (
+        "أعلنت حركة طالبان سيطرتها على مديرية يمكان في ولاية بدخشان شمال شرقي أفغانستان. وقالت الحركة "
+        "إن مقاتليها أسروا "
+        "عشرين جنديا من القوات الحكومية خلال المعارك."
+    )
+    analysis = analyze(pipeline, text, "2021-07-06")
+    [capture] = [e for e in analysis.events if e.trigger == "أسروا"]
+    assert (capture.cameo, code(capture.source), code(capture.target)) == ("181", "AFGREB", "AFGMIL")
+    assert not [m for m in analysis.actors if m.text == "أسروا"]  # a verb, not الأسر (families)

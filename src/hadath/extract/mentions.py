@@ -897,9 +897,10 @@ def _agents_at(doc: Doc, compiled: CompiledLexicon, index: _Index, position: int
     name lacks: "مدنية" (civil), "مسلحة" (armed), "مستوطنة" (a settlement) are not مدني، مسلح، مستوطن;
     nor one word without the article that every one-word name of the agent has ("مقاومة"); nor a word
     ending in a written ت with nothing after it, a verb ("وسلطت الضوء": shed light, not السلطة) where a
-    noun would keep its ta marbuta ("سلطة") or take a pronoun ("حكومتنا"); nor the media after a word
-    for a statement or conference ("تصريح صحفي", a press statement); nor an adverb of manner ("سترد
-    بقوة": forcefully, no force)."""
+    noun would keep its ta marbuta ("سلطة") or take a pronoun ("حكومتنا"), or ending in the past
+    plural's وا ("أسروا": they captured, not الأسر, families); nor the media after a word for a
+    statement or conference ("تصريح صحفي", a press statement); nor an adverb of manner ("سترد بقوة":
+    forcefully, no force)."""
     if doc.cue_starts_at(position, "manner"):
         return []
     press = doc.cue_ends_at(position, "press_format")
@@ -910,6 +911,7 @@ def _agents_at(doc: Doc, compiled: CompiledLexicon, index: _Index, position: int
         and not _spelling_mismatch(doc, position, end, compiled.lexicon.agents[int(entry.ref)].names)
         and not _lacks_article(index, position, end, entry.ref, compiled.definite_agents)
         and not ends_in_written_ta(doc.tokens[end - 1], doc.surface(end - 1, end, body=False))
+        and "وا" not in doc.tokens[end - 1].suffixes
     ]
 
 
