@@ -2169,3 +2169,24 @@ def test_soldiers_captured_in_fighting_are_taken_by_the_fighters(pipeline):
     [capture] = [e for e in analysis.events if e.trigger == "أسروا"]
     assert (capture.cameo, code(capture.source), code(capture.target)) == ("181", "AFGREB", "AFGMIL")
     assert not [m for m in analysis.actors if m.text == "أسروا"]  # a verb, not الأسر (families)
+
+
+def test_a_plural_after_a_verb_is_its_subject_even_when_no_actor_names_it(pipeline):
+    text = (
+        "قال وزير المالية الألماني فولفغانغ شويبله إن اليونان يجب أن تصلح اقتصادها. "
+        "ودعا الدائنون إلى الإلغاء التدريجي للعقوبات الجديدة."
+    )
+    called = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "دعا"]
+    assert all(code(e.source) != "DEUGOV" for e in called)
+    text = "رحب اقتصاديون بإعلان وزارة الإسكان السعودية عن البدء بتوزيع منتجات الدعم السكني."
+    [welcome] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "رحب"]
+    assert (welcome.source, code(welcome.target)) == (None, "SAUGOV")
+
+
+def test_what_a_source_quoted_by_an_agency_said_is_not_the_attribution(pipeline):
+    text = (
+        "أفادت وكالة الأنباء الصومالية الرسمية نقلا عن قائد عسكري بأن مقاتلي حركة الشباب هاجموا قاعدة "
+        "للجيش الصومالي في إقليم شبيلي السفلى."
+    )
+    [attack] = [e for e in analyze(pipeline, text, "2019-09-01").events if e.trigger == "هاجموا"]
+    assert (code(attack.source), code(attack.target)) == ("IMG", "SOMMIL")

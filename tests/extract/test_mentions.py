@@ -979,3 +979,15 @@ def test_the_kingdom_alone_is_the_state_of_the_paper_that_says_it(pipeline, sour
     assert [a.code for a in analysis.actors if a.text == "المملكة"] == ([state] if state else [])
     # after a preposition it is the place
     assert [p.country for p in analysis.places if p.text == "المملكة"] == ([state] if state else [])
+
+
+def test_forces_a_person_leads_are_his_forces(pipeline):
+    text = "اتهمت حكومة الوفاق الوطني القوات التي يقودها خليفة حفتر بقصف مطار معيتيقة."
+    analysis = analyze(pipeline, text, "2019-09-01")
+    [forces] = [m for m in analysis.actors if m.text.startswith("القوات")]
+    assert (forces.text, forces.code) == ("القوات التي يقودها خليفة حفتر", "LBYMIL")
+
+
+def test_a_government_named_after_its_head_is_his_state_s(pipeline):
+    analysis = analyze(pipeline, "انتقدت حكومة نتنياهو قرار إدارة أوباما.", "2015-08-06")
+    assert actor_by_text(analysis, "حكومة نتنياهو").code == "ISRGOV"

@@ -1228,11 +1228,16 @@ def _aimed_object(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> Ac
 def _attributed(doc: Doc, mention: ActorMention) -> bool:
     """Whether the mention tells where the news comes from: right after an attribution ("بحسب
     المسؤولين") or a few words after it, within its clause ("طبقا لما ذكره جول محمد بيدار نائب حاكم
-    الإقليم": the name and the title are one source)."""
+    الإقليم": the name and the title are one source); not past a complementiser, which opens what the
+    source said ("نقلا عن قائد عسكري بأن مقاتلي حركة الشباب هاجموا")."""
     for position in range(mention.first, max(mention.first - _ATTRIBUTION_NAME_WORDS, 0) - 1, -1):
         if doc.cue_ends_at(position, "attribution"):
             return True
-        if position == 0 or doc.tokens[position - 1].kind == "punct":
+        if (
+            position == 0
+            or doc.tokens[position - 1].kind == "punct"
+            or doc.tokens[position - 1].is_complementiser
+        ):
             return False
     return False
 
@@ -1808,7 +1813,13 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
        الرئيس ... باتخاذ القرار بسحب"), but not to the attack behind a toll it reports;
     6. the object of another event ("ندد بالهجوم") is somebody else's act: no doer;
     7. otherwise the sentence's subject (pro-drop: "شنوا غارات"); for an attack noun only an armed one.
+    Before all, a verb right before a nominative plural or dual noun that names no actor has that noun as
+    its subject ("دعا الدائنون إلى"): nobody the lexicon knows.
     """
+    if not trigger.nominal and _unnamed_subject_after(doc, context.actors, trigger):
+        return (
+            None  # "دعا الدائنون إلى": the creditors, whom no actor names, not the sentence before's subject
+        )
     if trigger.nominal and not context.thwarted and context.quotation is None:
         conductor = _conduct_subject(doc, context.actors, trigger, context.clause)
         if conductor is not None:
@@ -1969,6 +1980,24 @@ def _attack_told_before(events: list[EventMention], trigger: _Trigger, sentence:
         and not e.toll
         for e in events
     )
+
+
+def _unnamed_subject_after(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> bool:
+    """A nominative plural or dual right after a verb ("دعا الدائنون", "فجر انتحاريان") is its subject;
+    True when no actor starts there, and none is named as whose they are ("اجتمع مندوبون من الحكومة
+    والمعارضة": the parties' delegates, whom the sentence's reading finds)."""
+    position = trigger.last
+    if position + 1 >= len(doc.tokens) or doc.tokens[position].sentence != doc.tokens[trigger.first].sentence:
+        return False
+    token = doc.tokens[position]
+    if (
+        token.kind != "arabic"
+        or not {"ون", "ان"} & set(token.suffixes)
+        or token.has_prefix("ب", "ل", "ك", "و", "ف")
+        or doc.tokens[position + 1].norm == "من"
+    ):
+        return False
+    return not any(m.first == position for m in actors)
 
 
 def _purpose_of(doc: Doc, clause_events: list[EventMention], trigger: _Trigger) -> ActorMention | None:

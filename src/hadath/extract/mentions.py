@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -58,7 +59,8 @@ _PLACE_KIND_PRIORITY = {"site": 0, "region": 1, "city": 2, "country": 3}
 _SIZEABLE_TOWN = 50_000
 # agents whose country is the state where the story happens when none is named
 _DOMESTIC_BLOCKS = {"GOV", "OPP", "REB", "MIL", "COP", "CVL", "JUD", "LEG", "SPY", "PTY", "REF", "CRM"}
-_ARMED_AGENT_CODES = {"MIL", "COP", "REB", "SPY"}  # agents whose construct with a person is his forces
+# agents whose construct with a person is his forces or his government ("قوات الأسد", "حكومة نتنياهو")
+_PERSONAL_AGENT_CODES = {"MIL", "COP", "REB", "SPY", "GOV"}
 _NON_STATE_BLOCKS = {"REB", "OPP", "IMG", "INS"}
 # agents for people who may be named by the country they come from ("عمال من الهند", "لاجئون من سوريا");
 # forces and officials are not: "سحب قواته من سوريا" is where they leave
@@ -317,13 +319,19 @@ def agree_in_definiteness(doc: Doc, *positions: int) -> bool:
 
 def _owned_agent(doc: Doc, owner: ActorMention) -> ActorMention | None:
     """ "طائرات حربية تابعة للائتلاف الدولي", "القوات التابعة للحكومة اليمنية", "2076 مقاتلا من الفصائل
-    المقاتلة": an agent noun, then تابعة ل and its owner or partitive من and its group, is one mention
+    المقاتلة", "القوات التي يقودها خليفة حفتر": an agent noun, then تابعة ل and its owner, partitive من
+    and its group, or التي يقودها and its leader, is one mention
     of the owner's forces: the owner's country with the agent's role, or the owner's own code when it
     has no country (a group). The owner is then no actor of its own, which an argument search would take
     for a counterpart. A partitive needs a bare agent noun: "مسلحين أكراد من سوريا" already has a people."""
     previous = doc.actors[-1] if doc.actors else None  # mentions are appended in text order
     if previous is None or previous.kind != "agent" or previous.sentence != owner.sentence or not owner.code:
         return None
+    led = doc.cues_in("led_by", previous.last, owner.first)
+    if any(c.first == previous.last and c.last == owner.first for c in led):
+        # "القوات التي يقودها خليفة حفتر": the forces a person or group leads are theirs
+        leader = _forces_of(owner, previous.role or "") if owner.kind == "person" else owner
+        return replace(leader, first=previous.first, last=owner.last, kind="agent", role=previous.role)
     if doc.tokens[owner.first].has_prefix("ل"):
         cues = doc.cues_in("belonging", previous.last, owner.first)
         if not any(c.first == previous.last and c.last == owner.first for c in cues):
@@ -792,7 +800,7 @@ def _actor_at(
             )
             if all(a.type != "person" for a in group[1]):
                 return named_group
-            if agent.code in _ARMED_AGENT_CODES and named_group.country:
+            if agent.code in _PERSONAL_AGENT_CODES and named_group.country:
                 return _forces_of(named_group, agent.code)
     if named is not None:
         actor_end, candidates = named
