@@ -2137,7 +2137,7 @@ def test_the_verb_that_says_what_an_attack_hit_is_not_a_second_attack(pipeline):
 
 def test_a_base_targeted_is_an_attack(pipeline):
     text = "قال قائد في الحرس الثوري إن طهران ستستهدف القواعد الأمريكية في المنطقة."
-    [attack] = [e for e in analyze(pipeline, text, "2019-01-01").events if e.cameo.startswith("18")]
+    [attack] = [e for e in analyze(pipeline, text, "2019-01-01").events if e.cameo[:2] in ("18", "19")]
     assert (code(attack.target), attack.modality) == ("USAMIL", "future")
 
 
@@ -2190,3 +2190,15 @@ def test_what_a_source_quoted_by_an_agency_said_is_not_the_attribution(pipeline)
     )
     [attack] = [e for e in analyze(pipeline, text, "2019-09-01").events if e.trigger == "هاجموا"]
     assert (code(attack.source), code(attack.target)) == ("IMG", "SOMMIL")
+
+
+def test_a_state_s_attack_is_conventional_military_force(pipeline):
+    text = "في حال هاجمت إسرائيل المنشآت النووية الإيرانية، فإن طهران سترد."
+    [attack] = [e for e in analyze(pipeline, text, "2019-01-01").events if e.trigger == "هاجمت"]
+    assert (attack.cameo, code(attack.source), attack.modality) == ("190", "ISR", "hypothetical")
+
+
+def test_al_qaeda_in_the_maghreb_without_islamic_is_aqim_not_morocco(pipeline):
+    text = "تبنى تنظيم القاعدة في بلاد المغرب قتل 14 جنديا جزائريا في كمين."
+    [killing] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "قتل"]
+    assert code(killing.source) == "IMG"

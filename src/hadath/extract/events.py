@@ -461,16 +461,24 @@ def _protests_aimed_as_demanded(events: list[EventMention]) -> None:
 
 
 def _armed_forces_fighting(events: list[EventMention]) -> None:
-    """A generic attack or killing (180, "use unconventional violence") by an army, or by armed men on an
-    army or police, is conventional military force in CAMEO (190): "هاجمت القوات العراقية مواقع
-    لداعش", "هاجم عناصر من داعش نقطة تفتيش للجيش". Bombings, assassinations and the like keep their own
-    codes; an attack on civilians by armed men stays 180."""
+    """A generic attack or killing (180, "use unconventional violence") by an army or a state, or by armed
+    men on an army or police, is conventional military force in CAMEO (190): "هاجمت القوات العراقية
+    مواقع لداعش", "في حال هاجمت إسرائيل المنشآت النووية الإيرانية", "هاجم عناصر من داعش نقطة تفتيش
+    للجيش". Bombings, assassinations and the like keep their own codes; an attack on civilians by armed
+    men stays 180."""
     for event in events:
         if event.entry.cameo != _GENERIC_ASSAULT or event.source is None:
             continue
         doer = event.source.role_blocks[:3]
         hit = event.target.role_blocks[:3] if event.target is not None else ""
-        if doer == "MIL" or (doer in _ARMED_BLOCKS and hit in ("MIL", "COP")):
+        # a state named as the subject of an attack verb (not one a toll or noun was given from context)
+        state = (
+            not event.nominal
+            and not event.toll
+            and event.source.kind == "state"
+            and event.source.code == event.source.country
+        )
+        if doer == "MIL" or state or (doer in _ARMED_BLOCKS and hit in ("MIL", "COP")):
             event.refined_cameo = _GENERIC_FIGHT
 
 
