@@ -1825,9 +1825,8 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
     its subject ("دعا الدائنون إلى"): nobody the lexicon knows.
     """
     if not trigger.nominal and _unnamed_subject_after(doc, context.actors, trigger):
-        return (
-            None  # "دعا الدائنون إلى": the creditors, whom no actor names, not the sentence before's subject
-        )
+        # "دعا الدائنون إلى": the creditors, whom no actor names, not the subject of the sentence before
+        return None
     if trigger.nominal and not context.thwarted and context.quotation is None:
         conductor = _conduct_subject(doc, context.actors, trigger, context.clause)
         if conductor is not None:

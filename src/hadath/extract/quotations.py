@@ -3,7 +3,9 @@
 * **Speech acts**: every speech cue (قال، أكد، تصريح، تأكيد ...) with its speaker. The speaker of a
   cue is the actor right after it (VSO, or the genitive of a cue noun: "تصريح الرئيس بوتين"), else the
   nearest actor before it in its clause (SVO), else, for a verb with no subject in sight ("وأضاف أن"),
-  the speaker of the previous speech act within two sentences. A cue that is also a first-person
+  the subject of the verb that opens its sentence when no earlier speech act is in that sentence
+  ("وترفض إسرائيل ذلك، وتقول إن"), else the speaker of the previous speech act within two sentences.
+  A cue that is also a first-person
   opinion cue (اعتبر = أعتبر) with no speaker in its clause is the author's own voice: a claim, not a
   quotation.
 * **Direct quotations**: text between quotation marks is a quotation only when a speech cue governs
