@@ -991,3 +991,8 @@ def test_forces_a_person_leads_are_his_forces(pipeline):
 def test_a_government_named_after_its_head_is_his_state_s(pipeline):
     analysis = analyze(pipeline, "انتقدت حكومة نتنياهو قرار إدارة أوباما.", "2015-08-06")
     assert actor_by_text(analysis, "حكومة نتنياهو").code == "ISRGOV"
+
+
+def test_a_district_named_like_a_group_is_a_place(pipeline):
+    analysis = analyze(pipeline, "وقعت اشتباكات عنيفة في منطقة القاعدة شرقي تعز.", "2015-07-21")
+    assert not [m for m in analysis.actors if m.code == "IMG"]

@@ -257,7 +257,10 @@ def _inside_chaired_by(doc: Doc, mention: ActorMention) -> bool:
 
 def _names_a_namesake(doc: Doc, mention: ActorMention) -> bool:
     """A person, or a royal or religious title standing for one ("مطار الملك خالد" where the king is not
-    in the lexicon), right after the head noun of a place or institution named after them."""
+    in the lexicon), right after the head noun of a place or institution named after them; or a group's
+    one-word name right after a district's head noun ("منطقة القاعدة", a place in Taiz)."""
+    if doc.cue_ends_at(mention.first, "district_head"):
+        return mention.kind == "group" and mention.last - mention.first == 1
     if not doc.cue_ends_at(mention.first, "namesake_head"):
         return False
     return mention.kind in ("person", "role") or doc.tokens[mention.first].key in _NAMESAKE_TITLES
@@ -266,13 +269,16 @@ def _names_a_namesake(doc: Doc, mention: ActorMention) -> bool:
 def _named_after(doc: Doc, person: ActorMention) -> ActorMention | None:
     """ "كلية الملك فهد الأمنية", "مطار الملك خالد": an institution or place named after a person is of
     the person's country (its role unknown), and is not the person."""
-    if person.country is None:
-        return None
     head = next(
-        c
-        for c in doc.sentence_cues(person.sentence)
-        if c.category == "namesake_head" and c.last == person.first
+        (
+            c
+            for c in doc.sentence_cues(person.sentence)
+            if c.category == "namesake_head" and c.last == person.first
+        ),
+        None,
     )
+    if person.country is None or head is None:
+        return None  # no country to give, or a district so named ("منطقة القاعدة"), which is a place
     return ActorMention(
         head.first,
         person.last,

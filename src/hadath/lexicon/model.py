@@ -63,6 +63,7 @@ SYNTAX_CUES = (
     "part_of",  # أجزاء من X: a part of the place X, not where something comes from
     "suspected_of",  # مشتبه به في before an act: what someone is suspected of, not the subject's act
     "where",  # حيث after a visit: "زار طهران، حيث التقى المرشد", the visitor met whom the verb names
+    "district_head",  # منطقة، مديرية before a one-word group name: a place so named ("منطقة القاعدة")
     "led_by",  # التي يقودها: the forces before it are the leader's after it
     "based_in",  # مقرها: the country after it is where the companies or organisations before are based
     "occurrence",  # وقوع، حدوث before an act: told as something that happened, not the subject's act
