@@ -206,11 +206,11 @@ def extract_events(
         patients_of = {
             t.first: _patient_subjects(doc, actors, t, clause_of(clauses, t.first)) for t in triggers
         }
-        # what each attack noun hit as the subject of استهدف ("الهجوم استهدف حاجزا للجيش")
-        hit = {t.first: _aimed_object(doc, actors, t) for t in triggers}
-        # that استهدف tells the same attack again: no event of its own ("هجوم استهدف دورية")
-        aimed_ends = {_aimed_verb(doc, actors, t.first, t.last) for t in triggers if t.nominal} - {None}
-        triggers = [t for t in triggers if t.nominal or t.last not in aimed_ends]
+        # where the استهدف whose subject an attack noun is ends, and what it hit ("الهجوم استهدف حاجزا
+        # للجيش"); that verb tells the same attack again and has no event of its own ("هجوم استهدف دورية")
+        aimed_ends = {t.first: _aimed_verb(doc, actors, t.first, t.last) for t in triggers if t.nominal}
+        hit = {t.first: _aimed_object(doc, actors, t, aimed_ends.get(t.first)) for t in triggers}
+        triggers = [t for t in triggers if t.nominal or t.last not in aimed_ends.values()]
         victims, genitive_doers = _victims(doc, actors, clauses, triggers, patients_of, hit)
         doers = [m for m in actors if id(m) not in victims]
         # a verbal noun's doer is its genitive ("ندد باحتجاز الحوثيين لعشرات"), not the sentence's subject
@@ -264,7 +264,7 @@ def extract_events(
             else:
                 doers_here = actors if trigger.nominal else _content_actors(doc, actors, quotation)
                 source = _source(doc, doers_here, trigger, clause, hit[trigger.first])
-            restated = _restated_event(doc, actors, events, trigger)
+            restated = _restated_event(doc, events, trigger)
             if restated is not None:
                 source = restated.source
             governed = quotation is not None or any(
@@ -522,7 +522,7 @@ def _victims_where_hit(doc: Doc, events: list[EventMention]) -> None:
             and place.country != victim.country
             and _is_locative(doc, place)
         ):
-            event.target = replace(victim, code=place.country + victim.role_blocks, country=place.country)
+            event.target = _of_country(victim, place.country)
 
 
 def _uncountried_people(mention: ActorMention | None) -> bool:
@@ -530,10 +530,14 @@ def _uncountried_people(mention: ActorMention | None) -> bool:
 
 
 def _of_country(mention: ActorMention | None, country: str | None) -> ActorMention | None:
+    """The mention as people of ``country``, in place of the country it had, if any."""
     if mention is None or not country or mention.code is None:
         return mention
     return replace(
-        mention, code=country + mention.code, country=country, confidence=min(mention.confidence, 0.6)
+        mention,
+        code=country + mention.role_blocks,
+        country=country,
+        confidence=min(mention.confidence, CONTEXT_COUNTRY_CONFIDENCE),
     )
 
 
@@ -1211,14 +1215,13 @@ def _aimed_verb(doc: Doc, actors: list[ActorMention], first: int, last: int) -> 
     return verb.last
 
 
-def _aimed_object(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> ActorMention | None:
-    """What an attack noun hit when it is the subject of استهدف/طال (``_aimed_verb``): the actor in
-    the verb's object ("مركز تدريب لداعش", "3 سيارات تعود لأعضاء في كتائب القسام"). Not so for a verb
-    trigger ("استهدفت الطائرات": its subject follows)."""
-    if not trigger.nominal:
-        return None
-    verb_end = _aimed_verb(doc, actors, trigger.first, trigger.last)
-    if verb_end is None:
+def _aimed_object(
+    doc: Doc, actors: list[ActorMention], trigger: _Trigger, verb_end: int | None
+) -> ActorMention | None:
+    """What an attack noun hit when it is the subject of استهدف/طال ending at ``verb_end``
+    (``_aimed_verb``): the actor in the verb's object ("مركز تدريب لداعش", "3 سيارات تعود لأعضاء في
+    كتائب القسام"). Not so for a verb trigger ("استهدفت الطائرات": its subject follows)."""
+    if not trigger.nominal or verb_end is None:
         return None
     sentence_end = doc.sentences[doc.tokens[trigger.first].sentence].last_token
     for mention in actors:
@@ -2238,24 +2241,14 @@ def _noncombatant_victim(trigger: _Trigger, mention: ActorMention) -> bool:
     return trigger.entry.cameo[:2] in _VIOLENT_ROOTS and mention.role_blocks[:3] in _NONCOMBATANT_BLOCKS
 
 
-def _restated_event(
-    doc: Doc, actors: list[ActorMention], events: list[EventMention], trigger: _Trigger
-) -> EventMention | None:
-    """ "حادث التفجير الذي استهدف مسجد قوات الطوارئ": a verb right after a relative pronoun that follows
-    an event noun, or right after an indefinite one, tells more of that event; it has the event's doer
-    (or none), and the actor after it is what the event hit, not its subject. Not when the verb's object
-    pronoun points back to the noun ("الغارات التي شنتها الطائرات": the subject follows the verb)."""
+def _restated_event(doc: Doc, events: list[EventMention], trigger: _Trigger) -> EventMention | None:
+    """ "الهجمات التي قتلت 38 شخصا": a verb right after a relative pronoun that follows an event noun,
+    or right after an indefinite one, tells more of that event; it has the event's doer (or none), and
+    the actor after it is what the event hit, not its subject. Not when the verb's object pronoun points
+    back to the noun ("الغارات التي شنتها الطائرات": the subject follows the verb). (A استهدف whose
+    subject the noun is tells the same attack and is no trigger at all: extract_events.)"""
     if trigger.nominal or _has_object_pronoun(doc, trigger.last - 1):
         return None
-    sentence = doc.tokens[trigger.first].sentence
-    for event in reversed(events):
-        if (
-            event.nominal
-            and doc.tokens[event.first].sentence == sentence
-            and event.last <= trigger.first
-            and _aimed_verb(doc, actors, event.first, event.last) == trigger.last
-        ):
-            return event  # "الهجوم الأخير استهدف المنطقة": the attack is the verb's subject
     relative = trigger.first - 1
     if relative >= 1 and _cue_at(doc, relative, "relative"):
         return next((e for e in reversed(events) if e.last == relative), None)
