@@ -2202,3 +2202,53 @@ def test_al_qaeda_in_the_maghreb_without_islamic_is_aqim_not_morocco(pipeline):
     text = "تبنى تنظيم القاعدة في بلاد المغرب قتل 14 جنديا جزائريا في كمين."
     [killing] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "قتل"]
     assert code(killing.source) == "IMG"
+
+
+def test_countries_listed_after_a_preposition_are_places_not_doers(pipeline):
+    # "في الكويت وتونس وفرنسا": the second and third are where, like the first; "في بلاد مثل باكستان"
+    for text in (
+        "ثلاث هجمات إرهابية وعشرات القتلى والجرحى في الكويت وتونس وفرنسا.",
+        "وقع هجوم في كل من الكويت وتونس.",
+        "وهناك هجمات على صحافيين في بلاد مثل باكستان، وأفغانستان، والفلبين.",
+    ):
+        analysis = analyze(pipeline, text, "2015-07-21")
+        assert analysis.events
+        assert all(e.source is None for e in analysis.events), text
+        assert not [m for m in analysis.actors if m.kind == "state"], text
+
+
+def test_parties_named_after_between_stay_parties(pipeline):
+    [talks] = analyze(pipeline, "جرت مباحثات بين السعودية ومصر.", "2015-07-21").events
+    assert (code(talks.source), code(talks.target)) == ("SAU", "EGY")
+
+
+def test_a_relative_clause_s_unnamed_head_is_its_verb_s_subject(pipeline):
+    text = "كشفت السلطات الكويتية عن هوية الانتحاري الذي فجّر مسجد الإمام الصادق."
+    [bombing] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "فجّر"]
+    assert bombing.source is None  # the bomber, not the authorities who named him
+
+
+def test_a_relative_clause_s_head_may_carry_adjectives(pipeline):
+    text = "ناقش الوزيران قضايا مثل تنظيم داعش المتطرف الذي يسيطر الآن على أراضي العراق."
+    [control] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "يسيطر"]
+    assert (code(control.source), code(control.target)) == ("IMG", "IRQ")
+
+
+def test_a_relative_clause_of_time_or_place_keeps_the_sentence_s_subject(pipeline):
+    text = (
+        "واستغل تنظيم داعش فراغا أمنيا للتوسع في ليبيا في الوقت الذي هاجم فيه أيضا سفارات أجنبية في طرابلس."
+    )
+    [attack] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "هاجم"]
+    assert code(attack.source) == "IMG"
+    text = "كان آخرها دولة تونس الشقيقة التي قتل فيها عدد كبير من السياح الأجانب."
+    [killing] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "قتل"]
+    assert code(killing.source) != "TUN"  # where they were killed, not who killed them
+
+
+def test_set_phrases_with_a_trigger_word_are_no_events(pipeline):
+    for text in (
+        "يحجم ذلك من رؤية علم الاجتماع للحقل الديني.",
+        "لا سامح الله من علمنا ذلك.",
+        "تجول الرئيس أوباما في سنترال بارك.",
+    ):
+        assert not analyze(pipeline, text, "2015-07-21").events, text

@@ -59,6 +59,9 @@ _CHAINING_ROOTS = frozenset({"01", "03", "08"})
 _PURPOSEFUL_ROOTS = frozenset({"14", "17"})
 _ANTECEDENT_WINDOW = 40  # events looked back at for "الغارات" → the strikes told before
 _PREPOSITION_CLITICS = ("ب", "ل", "ك")
+_RELATIVE_HEAD_REACH = 2  # definite adjectives or closing quotes between a relative's head and the pronoun
+_RESUMPTIVE_WHERE = frozenset({"فيه", "فيها"})  # "الوقت الذي هاجم فيه": the head is when, not who
+_CLOSING_QUOTES = frozenset({"»", "”", '"', "’"})
 _CONTEXT_WINDOW = 6
 _OBJECT_REACH = 3  # words after a verb's subject where its object's context is looked for
 _RESTATED_REACH = 12  # words between an act and a noun that tells it again ("احتجاجا على", "في حملة مداهمات")
@@ -1830,6 +1833,12 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
     if not trigger.nominal and _unnamed_subject_after(doc, context.actors, trigger):
         # "دعا الدائنون إلى": the creditors, whom no actor names, not the subject of the sentence before
         return None
+    if not trigger.nominal and _unnamed_relative_head(doc, trigger, context.clause):
+        return None  # "الانتحاري الذي فجر المسجد": the bomber, whom no actor names, set it off
+    if not trigger.nominal and _named_place_relative(doc, context.actors, trigger):
+        return None  # "تونس التي قتل فيها سياح": the place named, not who killed them
+    if trigger.nominal and doc.cue_starts_at(trigger.first, "doer_noun"):
+        return None  # "كشفت السلطات هوية الانتحاري": the bomber's act, not the authorities'
     if trigger.nominal and not context.thwarted and context.quotation is None:
         conductor = _conduct_subject(doc, context.actors, trigger, context.clause)
         if conductor is not None:
@@ -2287,21 +2296,68 @@ def _fronted_topic(
 def _relative_head(
     doc: Doc, actors: list[ActorMention], trigger: _Trigger, clause: Clause
 ) -> ActorMention | None:
-    """ "القوات التي قصفت مواقع داعش": the actor right before the relative pronoun that opens the verb's
-    clause is its subject; not when the verb's object pronoun points back to it ("الغارات التي شنتها
-    الطائرات": then the subject follows the verb)."""
-    relative = trigger.first - 1
-    if relative < clause.first or not _cue_at(doc, relative, "relative"):
-        return None
-    if _has_object_pronoun(doc, trigger.last - 1):
+    """ "القوات التي قصفت مواقع داعش": the actor before the relative pronoun that opens the verb's
+    clause is its subject (see ``_relative_subject_clause``)."""
+    if not _relative_subject_clause(doc, trigger, clause):
         return None
     return _relative_antecedent(doc, actors, trigger)
 
 
+def _unnamed_relative_head(doc: Doc, trigger: _Trigger, clause: Clause) -> bool:
+    """Whether the verb's subject is the head of the relative clause it opens and no actor names that
+    head ("الانتحاري الذي فجر"); not for a relative joined by و to an earlier one, whose head lies further
+    back ("الميليشيات التي لا تزال متحصنة ... والتي ترفض")."""
+    relative = trigger.first - 1
+    return (
+        _relative_subject_clause(doc, trigger, clause)
+        and not doc.tokens[relative].has_prefix("و")
+        and doc.tokens[relative - 1].kind == "arabic"
+    )
+
+
+def _named_place_relative(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> bool:
+    """ "دولة تونس التي قتل فيها": a relative clause about what happened in an actor's place has some
+    other subject than that actor."""
+    return (
+        trigger.first > 0
+        and _cue_at(doc, trigger.first - 1, "relative")
+        and trigger.last < len(doc.tokens)
+        and doc.tokens[trigger.last].norm in _RESUMPTIVE_WHERE
+        and _relative_antecedent(doc, actors, trigger) is not None
+    )
+
+
+def _relative_subject_clause(doc: Doc, trigger: _Trigger, clause: Clause) -> bool:
+    """Whether the verb opens a relative clause whose head is its subject: right after the relative
+    pronoun, with no object pronoun pointing back ("الغارات التي شنتها الطائرات": then the subject
+    follows the verb) and not a time or place it happens in ("في الوقت الذي هاجم فيه", "تونس التي قتل
+    فيها")."""
+    relative = trigger.first - 1
+    return (
+        relative >= clause.first
+        and relative > 0
+        and _cue_at(doc, relative, "relative")
+        and not _has_object_pronoun(doc, trigger.last - 1)
+        and not (trigger.last < len(doc.tokens) and doc.tokens[trigger.last].norm in _RESUMPTIVE_WHERE)
+    )
+
+
 def _relative_antecedent(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> ActorMention | None:
     """The actor right before the relative pronoun in front of ``trigger`` ("القوات التي قصفت"), also
-    after a preposition ("البيان الصادر عن وزارة الخارجية التي دانت التفجير")."""
-    return next((m for m in actors if m.last == trigger.first - 1), None)
+    after a preposition ("البيان الصادر عن وزارة الخارجية التي دانت التفجير") and past definite
+    adjectives or a closing quote ("تنظيم داعش المتطرف الذي يسيطر")."""
+    end = trigger.first - 1
+    for skipped in range(_RELATIVE_HEAD_REACH + 1):
+        head = next((m for m in actors if m.last == end), None)
+        if head is not None or skipped == _RELATIVE_HEAD_REACH or end < 2:
+            return head
+        between = doc.tokens[end - 1]
+        if not (between.kind == "punct" and between.norm in _CLOSING_QUOTES) and not (
+            between.kind == "arabic" and between.prefixes == ("ال",)
+        ):
+            return None
+        end -= 1
+    return None
 
 
 def _preposition_between(doc: Doc, first: int, last: int) -> bool:
@@ -2657,11 +2713,16 @@ def _state_of(place: PlaceMention, role: str | None, confidence: float) -> Actor
 
 def _from_place(doc: Doc, place: PlaceMention) -> bool:
     """ "من سوريا", "من جنوب لبنان": where something comes from; not a part of it ("أجزاء واسعة من
-    الأراضي العراقية")."""
+    الأراضي العراقية") nor one of a list ("في كل من الكويت وتونس")."""
     before = place.first - 1
     if before > 0 and doc.cue_starts_at(before, "locative"):
         before -= 1
-    return before >= 0 and doc.tokens[before].norm == "من" and not doc.cue_ends_at(before, "part_of")
+    return (
+        before >= 0
+        and doc.tokens[before].norm == "من"
+        and not doc.cue_ends_at(before, "part_of")
+        and not doc.cue_ends_at(before, "partitive")
+    )
 
 
 def _origin_source(doc: Doc, trigger: _Trigger, clause: Clause) -> ActorMention | None:

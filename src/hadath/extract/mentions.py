@@ -54,6 +54,7 @@ from hadath.text.normalize import normalize
 from hadath.text.tokens import Token
 
 _MAX_NAME_TOKENS = 3
+_LONGEST_LISTED_PLACE = 3  # words of a place name a listed country may follow ("المملكة العربية السعودية")
 _PLACE_KIND_PRIORITY = {"site": 0, "region": 1, "city": 2, "country": 3}
 # a town this big is a reading of its name worth weighing against a country or capital of that name
 _SIZEABLE_TOWN = 50_000
@@ -834,8 +835,8 @@ def _actor_at(
     if pattern_mention is not None:
         return pattern_mention
     for country_end, country_entry in index.at(position, "country"):
-        if _governed_by_preposition(doc, position):
-            break  # "في سوريا", "من سوريا": a place (see _extract_places)
+        if _governed_by_preposition(doc, position) or _listed_after_preposition(doc, index, position):
+            break  # "في سوريا", "من سوريا", "في الكويت وتونس": a place (see _extract_places)
         if _not_the_state_name(doc, compiled, position, country_end, country_entry.ref):
             break  # "السوري" is the adjective, "يمن" a verb, "مالية" financial
         # a state named as subject, object or genitive ("حلفاء إيران") acts as an actor
@@ -1188,16 +1189,36 @@ def _civilian_word(compiled: CompiledLexicon, entry: Entry) -> bool:
 
 
 def _governed_by_preposition(doc: Doc, position: int) -> bool:
-    """ "في سوريا", "لسوريا", "جنوب لبنان": a place, not the state acting. Not after بين: "مباحثات بين
-    السعودية ومصر" names the parties."""
+    """ "في سوريا", "لسوريا", "جنوب لبنان", "في دول مثل مصر": a place, not the state acting. Not after
+    بين: "مباحثات بين السعودية ومصر" names the parties."""
     token = doc.tokens[position]
     if token.has_prefix("ب", "ل", "ك"):
         return True
+    if position > 1 and doc.tokens[position - 1].norm == "مثل":
+        # "في بلاد مثل باكستان": an example of the places a preposition governs is one of them
+        return _governed_by_preposition(doc, position - 2)
     return (
         position > 0
         and (doc.cue_starts_at(position - 1, "preposition") or doc.cue_starts_at(position - 1, "locative"))
         and not doc.cue_starts_at(position - 1, "reciprocal")
     )
+
+
+def _listed_after_preposition(doc: Doc, index: _Index, position: int) -> bool:
+    """ "في الكويت وتونس وفرنسا", "في مصر، ليبيا": a country joined by و or a comma to a country or place
+    that a preposition governs is a place too, not a state acting."""
+    token = doc.tokens[position]
+    end = position
+    if position > 0 and doc.tokens[position - 1].norm in {"،", ","}:
+        end = position - 1  # "في مصر، ليبيا", "في باكستان، وأفغانستان"
+    elif not token.has_prefix("و"):
+        return False
+    for start in range(end - 1, max(-1, end - _LONGEST_LISTED_PLACE - 1), -1):
+        if doc.tokens[start].sentence != token.sentence:
+            return False
+        if any(place_end == end for place_end, _ in index.at(start, "country", "place")):
+            return _governed_by_preposition(doc, start) or _listed_after_preposition(doc, index, start)
+    return False
 
 
 def _is_blocked(doc: Doc, compiled: CompiledLexicon, index: _Index, position: int) -> bool:
