@@ -2252,3 +2252,24 @@ def test_set_phrases_with_a_trigger_word_are_no_events(pipeline):
         "تجول الرئيس أوباما في سنترال بارك.",
     ):
         assert not analyze(pipeline, text, "2015-07-21").events, text
+
+
+def test_clashes_between_the_fighters_of_a_group_and_forces_have_both_parties(pipeline):
+    text = "استعرت الاشتباكات بين مقاتلي الفصائل الإسلامية وقوات النظام في ريف اللاذقية."
+    [clash] = analyze(pipeline, text, "2015-07-26").events
+    assert (code(clash.source), code(clash.target)) == ("SYRREB", "SYRMIL")
+    text = (
+        "قصفت قوات النظام قرى في ريف اللاذقية، في حين استعرت الاشتباكات بين مقاتلي الفصائل الإسلامية من "
+        "جهة، وقوات النظام من جهة أخرى."
+    )
+    [clash] = [e for e in analyze(pipeline, text, "2015-07-26").events if e.trigger == "الاشتباكات"]
+    assert (code(clash.source), code(clash.target)) == ("SYRREB", "SYRMIL")
+
+
+def test_who_lays_a_siege_besieges(pipeline):
+    text = (
+        "سيطرت ميليشيات الحوثي على قاعدة العند. ولا يزال رجال المقاومة يطبقون الحصار على قاعدة العند "
+        "العسكرية."
+    )
+    [siege] = [e for e in analyze(pipeline, text, "2015-07-31").events if e.trigger == "الحصار"]
+    assert siege.source.text == "رجال المقاومة"  # not the militias that took the base

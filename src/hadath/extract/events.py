@@ -2614,16 +2614,19 @@ def _reciprocal(
         cue = next(later, clause.last)
         if any(trigger.last <= m.first < cue for m in actors):
             return None
-    parties = [m for m in actors if cue < m.first < clause.last]
-    if len(parties) < 2:
-        return None
+    parties = _genitives_for_heads(doc, [m for m in actors if cue < m.first < clause.last])
+    if not parties:
+        return None  # one party may be all the clause holds: "بين X من جهة، وY من جهة أخرى"
     first_side = _coordinated_run(doc, parties)
-    if doc.cue_starts_at(first_side[-1].last, "side_marker"):
+    side_end = first_side[-1].last
+    while side_end < clause.last and doc.tokens[side_end].norm.endswith(NISBA_ENDINGS):
+        side_end += 1  # "مقاتلي الفصائل الإسلامية من جهة": past the party's adjectives
+    if doc.cue_starts_at(side_end, "side_marker"):
         # "من جهة، والفصائل": the second side starts with و after the marker (the comma there ends the
         # clause, not the list)
         sentence_end = doc.sentences[clause.sentence].last_token
-        markers = doc.cues_in("side_marker", first_side[-1].last, sentence_end)
-        start = next(c.last for c in markers if c.first == first_side[-1].last)
+        markers = doc.cues_in("side_marker", side_end, sentence_end)
+        start = next(c.last for c in markers if c.first == side_end)
         if start < sentence_end and doc.tokens[start].norm in {"،", ","}:
             start += 1
         rest = [m for m in actors if m.sentence == clause.sentence and m.first >= start]
@@ -2637,6 +2640,18 @@ def _reciprocal(
     if cue > trigger.last and not all(m.role_blocks[:3] in _ARMED_BLOCKS for m in sides[0] + sides[1]):
         return None
     return sides
+
+
+def _genitives_for_heads(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions, a head noun and its genitive right after it counted once, as the genitive, which
+    names whose they are ("مقاتلي الفصائل الإسلامية": one party, the factions)."""
+    kept: list[ActorMention] = []
+    for mention in mentions:
+        if kept and kept[-1].last == mention.first and not doc.tokens[mention.first].has_prefix("و"):
+            kept[-1] = mention
+        else:
+            kept.append(mention)
+    return kept
 
 
 def _coordinated_run(doc: Doc, parties: list[ActorMention]) -> list[ActorMention]:
