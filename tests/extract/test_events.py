@@ -2273,3 +2273,15 @@ def test_who_lays_a_siege_besieges(pipeline):
     )
     [siege] = [e for e in analyze(pipeline, text, "2015-07-31").events if e.trigger == "الحصار"]
     assert siege.source.text == "رجال المقاومة"  # not the militias that took the base
+
+
+def test_a_titled_speaker_no_actor_names_is_not_the_last_subject(pipeline):
+    text = (
+        "أعلنت وزارة التجارة السعودية خطة جديدة لمراقبة الأسعار. وبدوره أشاد رئيس جمعية حماية المستهلك "
+        "بالخطة."
+    )
+    [praise] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "أشاد"]
+    assert praise.source is None
+    text = "افتتح الأمير سلمان المستشفى الجديد. وأشاد سموه بدور الأطباء."
+    [praise] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "أشاد"]
+    assert praise.source is not None  # سموه: his highness, the prince named before

@@ -98,6 +98,8 @@ _AIMED_PREPOSITIONS = frozenset({"ضد", "علي"})  # normalised: على → ع
 _ACCUSE_CODE = "112"
 _DISAPPROVE_ROOT = "11"
 _CONSULT_ROOT = "04"
+_STATEMENT_ROOT = "01"
+_PRAISE_CODE = "051"
 # a sports story has at least this many sports words, of at least this many kinds; so has a story
 # about the arts, and business news
 _OFF_POLITICS_DOMAINS = ("sports", "arts", "business")
@@ -1833,6 +1835,8 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
     if not trigger.nominal and _unnamed_subject_after(doc, context.actors, trigger):
         # "دعا الدائنون إلى": the creditors, whom no actor names, not the subject of the sentence before
         return None
+    if not trigger.nominal and _untitled_speaker_after(doc, context.actors, trigger):
+        return None  # "وأشاد رئيس جمعية حماية المستهلك": a person no actor names, not the last subject
     if not trigger.nominal and _unnamed_relative_head(doc, trigger, context.clause):
         return None  # "الانتحاري الذي فجر المسجد": the bomber, whom no actor names, set it off
     if not trigger.nominal and _named_place_relative(doc, context.actors, trigger):
@@ -2017,6 +2021,19 @@ def _unnamed_subject_after(doc: Doc, actors: list[ActorMention], trigger: _Trigg
     ):
         return False
     return not any(m.first == position for m in actors)
+
+
+def _untitled_speaker_after(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> bool:
+    """A title right after a statement or praise verb opens its subject ("أشاد رئيس جمعية", "قال مصدر"); True
+    when no actor starts there."""
+    code = trigger.entry.cameo
+    if not (code.startswith(_STATEMENT_ROOT) or code == _PRAISE_CODE) or trigger.last >= len(doc.tokens):
+        return False
+    if doc.tokens[trigger.last].sentence != doc.tokens[trigger.first].sentence:
+        return False
+    return doc.cue_starts_at(trigger.last, "person_title") and not any(
+        m.first == trigger.last for m in actors
+    )
 
 
 def _purpose_of(doc: Doc, clause_events: list[EventMention], trigger: _Trigger) -> ActorMention | None:
