@@ -2285,3 +2285,39 @@ def test_a_titled_speaker_no_actor_names_is_not_the_last_subject(pipeline):
     text = "افتتح الأمير سلمان المستشفى الجديد. وأشاد سموه بدور الأطباء."
     [praise] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "أشاد"]
     assert praise.source is not None  # سموه: his highness, the prince named before
+
+
+def test_a_ta_marbuta_is_not_a_pronoun(pipeline):
+    # "زيارة" ends like the pronoun ه once normalised; it owns nothing, so its genitive is its doer
+    text = "وكان ذلك أثناء زيارة وليد المعلم لموسكو الأسبوع الماضي."
+    [visit] = analyze(pipeline, text, "2015-07-21").events
+    assert (code(visit.source), code(visit.target)) == ("SYRGOV", "RUS")
+    text = "وقالت المصادر إن العملية جاءت بعد مصادرة السلطات الفرنسية نحو 60 جواز سفر."
+    [seizure] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "مصادرة"]
+    assert code(seizure.source) == "FRAGOV"
+
+
+def test_a_state_after_a_visit_noun_is_visited(pipeline):
+    text = "قال وزير الخارجية النمساوي سباستيان كورتس لإذاعة محلية أمس إنه يعتزم زيارة إيران في سبتمبر."
+    [visit] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "زيارة"]
+    assert (code(visit.source), code(visit.target), visit.modality) == ("AUTGOV", "IRN", "intended")
+
+
+def test_the_subject_s_own_meeting_or_visit_in_a_time_frame(pipeline):
+    text = "ناقش مجلس الوزراء السعودي خلال اجتماعه الأسبوعي الأوضاع في اليمن."
+    [meeting] = analyze(pipeline, text, "2015-07-21").events
+    assert code(meeting.source) == "SAUGOV"
+    text = "وقال اردوغان خلال زيارة إلى الشطر الشمالي من قبرص إن تركيا لن تسمح بذلك."
+    [visit] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "زيارة"]
+    assert (code(visit.source), code(visit.target)) == ("TURGOV", "CYP")
+    text = "قتل عشرة أشخاص خلال المفاوضات."
+    assert all(e.source is None for e in analyze(pipeline, text, "2015-07-21").events)
+
+
+def test_who_decides_an_act_does_it(pipeline):
+    text = (
+        "أكد رئيس الوزراء الأردني حرص حكومته على دعم الصادرات بعد قرار الحكومة العراقية إغلاق معبر "
+        "الكرامة الحدودي."
+    )
+    [closure] = [e for e in analyze(pipeline, text, "2015-07-22").events if e.cameo == "191"]
+    assert code(closure.source) == "IRQGOV"

@@ -1139,8 +1139,12 @@ def _victim_like(mention: ActorMention) -> bool:
 
 
 def _has_object_pronoun(doc: Doc, position: int) -> bool:
+    """Whether the word ends in a third-person pronoun ("اعتداءاتها", "قتلهم"); a ta marbuta, which
+    normalisation spells like the pronoun ه ("زيارة" → "زياره"), is none."""
     token = doc.tokens[position]
-    return bool(token.suffixes) and token.suffixes[-1] in _OBJECT_PRONOUNS
+    if not token.suffixes or token.suffixes[-1] not in _OBJECT_PRONOUNS:
+        return False
+    return token.suffixes[-1] != "ه" or doc.text[token.end - 1] != "ة"
 
 
 def _subjects_before(
@@ -1866,11 +1870,23 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
         if (
             subject is None
             and _opens_with_pronoun(doc, quotation)
-            and doc.cues_in("conduct", quotation.cue.last, trigger.first)
+            and (
+                doc.cues_in("conduct", quotation.cue.last, trigger.first)
+                or doc.cues_in("intention", quotation.cue.last, trigger.first)
+            )
         ):
-            return quotation.speaker  # "أعلن التنظيم أنه نفذ الهجوم": the pronoun on أن is the speaker
+            # "أعلن التنظيم أنه نفذ الهجوم", "قال إنه يعتزم زيارة إيران": the pronoun on أن is the speaker
+            return quotation.speaker
         return subject
     if trigger.nominal and _in_temporal_adjunct(doc, trigger.first):
+        # "خلال المفاوضات": nobody in the sentence; but "ناقش المجلس خلال اجتماعه" (its pronoun) and "قال
+        # أردوغان خلال زيارة إلى قبرص" (a visit or meeting of no one named) are the subject's
+        subject = context.subject
+        own = _has_object_pronoun(doc, trigger.last - 1) or (
+            trigger.entry.cameo[:2] == _CONSULT_ROOT and "ال" not in doc.tokens[trigger.first].prefixes
+        )
+        if own and subject is not None and context.clause.first <= subject.first < trigger.first:
+            return subject
         return None
     if trigger.nominal and doc.cue_ends_at(trigger.first, "suspected_of"):
         return None  # "لم تعتقل الشرطة أي مشتبه به في تفجير المسجد": the suspects' act, not the police's
@@ -2023,6 +2039,15 @@ def _unnamed_subject_after(doc: Doc, actors: list[ActorMention], trigger: _Trigg
     return not any(m.first == position for m in actors)
 
 
+def _intending(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> ActorMention | None:
+    """ "قرار الحكومة العراقية إغلاق المعبر", "محاولة الحوثيين السيطرة": the genitive of a word of
+    deciding, planning or trying is the doer of the verbal noun right after it."""
+    mention = next((m for m in actors if m.last == trigger.first), None)
+    if mention is None or mention.first == 0 or not doc.cue_ends_at(mention.first, "intention_head"):
+        return None
+    return mention
+
+
 def _untitled_speaker_after(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> bool:
     """A title right after a statement or praise verb opens its subject ("أشاد رئيس جمعية", "قال مصدر"); True
     when no actor starts there."""
@@ -2110,6 +2135,7 @@ def _source(
     if trigger.nominal:
         credited = (
             _credited_doer(doc, actors, trigger)
+            or _intending(doc, actors, trigger)
             or _owner(doc, actors, trigger)
             or _responsible(doc, actors, trigger, clause)
             or _armed_possessor(doc, actors, trigger, clause)
@@ -2126,6 +2152,8 @@ def _source(
             return None  # "قصف المدنيين": bombing of civilians, found as the target
         if near_after and _sites_of(doc, trigger, near_after[0]):
             return None  # "قصف مواقع المتشددين": the militants' positions were hit; they are the target
+        if near_after and trigger.entry.cameo == _VISIT_CODE and near_after[0].kind == "state":
+            return None  # "يعتزم زيارة إيران": the state visited, found as the target
         return near_after[0] if near_after else None
     head = _relative_head(doc, actors, trigger, clause)
     if head is not None:
