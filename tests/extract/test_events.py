@@ -2295,6 +2295,10 @@ def test_a_ta_marbuta_is_not_a_pronoun(pipeline):
     text = "وقالت المصادر إن العملية جاءت بعد مصادرة السلطات الفرنسية نحو 60 جواز سفر."
     [seizure] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "مصادرة"]
     assert code(seizure.source) == "FRAGOV"
+    # content opening with "الآلية" does not open with a pronoun for the speakers: they did not blow it up
+    text = "وقالت الشرطة الكينية ان الآلية انفجرت بعد مرورها فوق لغم."
+    [blast] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "انفجرت"]
+    assert blast.source is None
 
 
 def test_a_state_after_a_visit_noun_is_visited(pipeline):

@@ -1340,7 +1340,7 @@ def _opens_with_possessed(doc: Doc, quotation: QuotationMention) -> bool:
     if not opening or opening[0].sentence != quotation.cue.sentence:
         return False
     first = opening[0]
-    return bool({"ه", "ها", "هم", "هما"} & set(first.suffixes)) or first.norm.endswith(("ها", "هم", "هما"))
+    return _has_object_pronoun(doc, first.index) or first.norm.endswith(("ها", "هم", "هما"))
 
 
 def _opens_with_pronoun(doc: Doc, quotation: QuotationMention) -> bool:
