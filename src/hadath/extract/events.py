@@ -32,7 +32,12 @@ from itertools import pairwise
 from hadath.doc import ActorMention, CueMention, Doc, PlaceMention
 from hadath.extract.clauses import CLAUSE_PUNCTUATION, Clause, clause_of
 from hadath.extract.dates import relative_time_re
-from hadath.extract.mentions import CONTEXT_COUNTRY_CONFIDENCE, PEOPLE_BLOCKS, agree_in_definiteness
+from hadath.extract.mentions import (
+    CLOSING_QUOTES,
+    CONTEXT_COUNTRY_CONFIDENCE,
+    PEOPLE_BLOCKS,
+    agree_in_definiteness,
+)
 from hadath.extract.modality import Modality, modality_of
 from hadath.extract.morphology import (
     NISBA_ENDINGS,
@@ -61,7 +66,6 @@ _ANTECEDENT_WINDOW = 40  # events looked back at for "الغارات" → the st
 _PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _RELATIVE_HEAD_REACH = 2  # definite adjectives or closing quotes between a relative's head and the pronoun
 _RESUMPTIVE_WHERE = frozenset({"فيه", "فيها"})  # "الوقت الذي هاجم فيه": the head is when, not who
-_CLOSING_QUOTES = frozenset({"»", "”", '"', "’"})
 _CONTEXT_WINDOW = 6
 _OBJECT_REACH = 3  # words after a verb's subject where its object's context is looked for
 _RESTATED_REACH = 12  # words between an act and a noun that tells it again ("احتجاجا على", "في حملة مداهمات")
@@ -2397,7 +2401,7 @@ def _relative_antecedent(doc: Doc, actors: list[ActorMention], trigger: _Trigger
         if head is not None or skipped == _RELATIVE_HEAD_REACH or end < 2:
             return head
         between = doc.tokens[end - 1]
-        if not (between.kind == "punct" and between.norm in _CLOSING_QUOTES) and not (
+        if not (between.kind == "punct" and between.norm in CLOSING_QUOTES) and not (
             between.kind == "arabic" and between.prefixes == ("ال",)
         ):
             return None

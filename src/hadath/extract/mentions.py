@@ -89,7 +89,7 @@ _AMBIGUITY_FACTOR = {"unique": 1.0, "date": 0.9, "sentence": 0.8, "focus": 0.7, 
 _ANAPHORA_SENTENCES = 3
 _PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن"})
 _PERSONAL_SUFFIXES = _PRONOUN_SUFFIXES | {"ي", "نا", "ك", "كم", "كما", "كن"}
-_CLOSING_QUOTES = frozenset({"»", '"', "”", "'", ")"})
+CLOSING_QUOTES = frozenset({"»", '"', "”", "'", ")"})
 _NAME_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك"})
 
 
@@ -315,7 +315,7 @@ def _describes_previous(doc: Doc, mention: ActorMention) -> bool:
     return (
         "ال" in token.prefixes
         and not has_plural_ending(token)
-        and all(t.norm in _CLOSING_QUOTES for t in between)
+        and all(t.norm in CLOSING_QUOTES for t in between)
     )
 
 
