@@ -2325,3 +2325,10 @@ def test_who_decides_an_act_does_it(pipeline):
     )
     [closure] = [e for e in analyze(pipeline, text, "2015-07-22").events if e.cameo == "191"]
     assert code(closure.source) == "IRQGOV"
+
+
+def test_bombers_counted_among_the_dead_are_no_bombing(pipeline):
+    text = "قتلت القوات الأمنية 10 من عناصر تنظيم داعش، بينهم انتحاري وثلاثة قناصين."
+    assert not [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "انتحاري"]
+    text = "وتمت تصفية 12 عنصرا من داعش بينهم ثلاثة انتحاريين في كمين للشرطة."
+    assert not [e for e in analyze(pipeline, text, "2015-07-21").events if e.cameo == "1831"]

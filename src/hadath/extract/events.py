@@ -1563,6 +1563,8 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
             continue  # inside a place name; a trigger may contain one ("مفاوضات جنيف")
         if any(c.first < last and first < c.last for c in idioms):
             continue  # "قلم رصاص" (a pencil), "بارك الله" (a blessing)
+        if _counted_doer(doc, first):
+            continue  # "قتل 12 عنصرا بينهم ثلاثة انتحاريين": bombers among the dead, no bombing
         window_positions = _context_window(doc, last, sentence_end)
         best = _best_entry(doc, compiled, first, last, entries, window_positions)
         if best is None:
@@ -1604,6 +1606,17 @@ def _triggers(doc: Doc, compiled: CompiledLexicon, sentence: int, occupied: set[
             and _restates(doc, ordered[index - 1], t)
         )
     ]
+
+
+def _counted_doer(doc: Doc, position: int) -> bool:
+    """A doer noun ("انتحاري") counted or listed among others ("بينهم انتحاري", "ثلاثة انتحاريين"): people,
+    not an act."""
+    if not doc.cue_starts_at(position, "doer_noun") or position == 0:
+        return False
+    before = position - 1
+    if doc.tokens[before].kind == "number" or doc.cue_ends_at(position, "cardinal"):
+        return True
+    return doc.cue_ends_at(position, "among_them")
 
 
 def _imperfect(doc: Doc, trigger: _Trigger) -> bool:
