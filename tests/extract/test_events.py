@@ -2332,3 +2332,11 @@ def test_bombers_counted_among_the_dead_are_no_bombing(pipeline):
     assert not [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "انتحاري"]
     text = "وتمت تصفية 12 عنصرا من داعش بينهم ثلاثة انتحاريين في كمين للشرطة."
     assert not [e for e in analyze(pipeline, text, "2015-07-21").events if e.cameo == "1831"]
+
+
+def test_figurative_raids_and_incursions_are_no_events(pipeline):
+    for text in (
+        "نأمل أن تؤهلنا سمعتنا لاقتحام أجواء المنافسة العالمية.",
+        "يحب الكاتب قراءة المجتمعات والتوغل في قضاياها.",
+    ):
+        assert not analyze(pipeline, text, "2015-07-21").events, text
