@@ -2340,3 +2340,9 @@ def test_figurative_raids_and_incursions_are_no_events(pipeline):
         "يحب الكاتب قراءة المجتمعات والتوغل في قضاياها.",
     ):
         assert not analyze(pipeline, text, "2015-07-21").events, text
+
+
+def test_whose_life_an_attack_took_is_its_victim(pipeline):
+    text = "فجر انتحاري نفسه في سوق ببغداد مما أودى بحياة عشرة مدنيين."
+    [toll] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "أودى بحياة"]
+    assert toll.source is None and code(toll.target) == "IRQCVL"
