@@ -2346,3 +2346,12 @@ def test_whose_life_an_attack_took_is_its_victim(pipeline):
     text = "فجر انتحاري نفسه في سوق ببغداد مما أودى بحياة عشرة مدنيين."
     [toll] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "أودى بحياة"]
     assert toll.source is None and code(toll.target) == "IRQCVL"
+
+
+def test_a_toll_after_an_impersonal_raid_is_not_the_raided_s_doing(pipeline):
+    text = "تمت محاصرة الجبل لأكثر من ثلاث ساعات، قبل أن تتم مداهمة أوكار المتطرفين، مما أسفر عن مقتل أحدهم."
+    events = analyze(pipeline, text, "2015-07-25").events
+    [raid] = [e for e in events if e.trigger == "مداهمة"]
+    [toll] = [e for e in events if e.trigger == "مقتل"]
+    assert raid.source is None and code(raid.target) == "REB"
+    assert toll.source is None

@@ -2029,10 +2029,12 @@ def _armed(mention: ActorMention) -> bool:
 
 
 def _attack_told_before(events: list[EventMention], trigger: _Trigger, sentence: int) -> bool:
+    """Whether an attack, or a raid ("تتم مداهمة أوكار المتطرفين، مما أسفر عن مقتل أحدهم"), comes before
+    the toll in its sentence."""
     return any(
         e.clause.sentence == sentence
         and e.last <= trigger.first
-        and e.entry.cameo[:2] in _VIOLENT_ROOTS
+        and (e.entry.cameo[:2] in _VIOLENT_ROOTS or e.entry.cameo[:2] == _COERCE_ROOT)
         and not e.toll
         for e in events
     )
