@@ -2355,3 +2355,18 @@ def test_a_toll_after_an_impersonal_raid_is_not_the_raided_s_doing(pipeline):
     [toll] = [e for e in events if e.trigger == "مقتل"]
     assert raid.source is None and code(raid.target) == "REB"
     assert toll.source is None
+
+
+def test_what_is_reported_as_having_happened_has_no_doer_in_reported_speech_too(pipeline):
+    text = (
+        "وأوضح الناطق الإعلامي لشرطة منطقة عسير أنه ورد لشرطة محافظة خميس مشيط بلاغ عن حدوث إطلاق نار، "
+        "نتج عنه مقتل ثلاثة أشخاص."
+    )
+    [shooting] = [e for e in analyze(pipeline, text, "2015-07-23").events if e.trigger == "إطلاق نار"]
+    assert shooting.source is None
+
+
+def test_a_bomber_named_before_the_act_did_it_not_the_suspect(pipeline):
+    text = "قادت التحقيقات إلى إيقاف مشتبه به في حادثة انتحاري فجر نفسه داخل مسجد في أبها."
+    [bombing] = [e for e in analyze(pipeline, text, "2015-08-08").events if e.trigger == "فجر نفسه"]
+    assert bombing.source is None

@@ -1864,6 +1864,8 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
         return None  # "تونس التي قتل فيها سياح": the place named, not who killed them
     if trigger.nominal and doc.cue_starts_at(trigger.first, "doer_noun"):
         return None  # "كشفت السلطات هوية الانتحاري": the bomber's act, not the authorities'
+    if trigger.first > 0 and doc.cue_starts_at(trigger.first - 1, "doer_noun"):
+        return None  # "إيقاف مشتبه به في حادثة انتحاري فجر نفسه": the bomber, not the suspect
     if trigger.nominal and not context.thwarted and context.quotation is None:
         conductor = _conduct_subject(doc, context.actors, trigger, context.clause)
         if conductor is not None:
@@ -1880,6 +1882,12 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
     if _is_victim_noun(trigger) and _attack_told_before(context.events, trigger, context.clause.sentence):
         # "دان مجلس علماء باكستان التفجير ... وأسفر عن مقتل": the toll is the bombing's, whose doer (if
         # it names one) _credit_attackers gives it; not the condemner's
+        return None
+    if trigger.nominal and doc.cue_ends_at(trigger.first, "suspected_of"):
+        return None  # "لم تعتقل الشرطة أي مشتبه به في تفجير المسجد": the suspects' act, not the police's
+    if trigger.nominal and doc.cue_ends_at(trigger.first, "occurrence"):
+        # "تلقت الشرطة بلاغا عن حدوث إطلاق نار": what happened, not what the police did, in reported
+        # speech too ("أوضح الناطق أنه ورد لشرطة المحافظة بلاغ عن حدوث إطلاق نار")
         return None
     if context.quotation is not None:
         quotation = context.quotation
@@ -1905,10 +1913,6 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
         if own and subject is not None and context.clause.first <= subject.first < trigger.first:
             return subject
         return None
-    if trigger.nominal and doc.cue_ends_at(trigger.first, "suspected_of"):
-        return None  # "لم تعتقل الشرطة أي مشتبه به في تفجير المسجد": the suspects' act, not the police's
-    if trigger.nominal and doc.cue_ends_at(trigger.first, "occurrence"):
-        return None  # "تلقت الشرطة بلاغا عن حدوث إطلاق نار": what happened, not what the police did
     if trigger.nominal and doc.cues_in("attitude", context.clause.first, trigger.first):
         return None
     governing = _governing_source(context.governors, trigger.first, context.clause)
