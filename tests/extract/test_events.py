@@ -2367,6 +2367,9 @@ def test_what_is_reported_as_having_happened_has_no_doer_in_reported_speech_too(
 
 
 def test_a_bomber_named_before_the_act_did_it_not_the_suspect(pipeline):
-    text = "قادت التحقيقات إلى إيقاف مشتبه به في حادثة انتحاري فجر نفسه داخل مسجد في أبها."
+    text = (
+        "وأوضحت المصادر أن التحقيقات الأولية قادت إلى إيقاف مشتبه به في حادثة انتحاري فجر نفسه داخل "
+        "مسجد في أبها."
+    )
     [bombing] = [e for e in analyze(pipeline, text, "2015-08-08").events if e.trigger == "فجر نفسه"]
     assert bombing.source is None
