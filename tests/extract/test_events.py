@@ -2373,3 +2373,12 @@ def test_a_bomber_named_before_the_act_did_it_not_the_suspect(pipeline):
     )
     [bombing] = [e for e in analyze(pipeline, text, "2015-08-08").events if e.trigger == "فجر نفسه"]
     assert bombing.source is None
+
+
+def test_protests_and_attacks_a_subject_answered_are_not_its_own(pipeline):
+    text = "أعلن الجيش عزل الرئيس محمد مرسي في يوليو 2013 إثر احتجاجات حاشدة على حكمه."
+    [protest] = [e for e in analyze(pipeline, text, "2015-07-26").events if e.trigger == "احتجاجات"]
+    assert protest.source is None
+    text = "ذكر الجيش النيجيري أن 50 شخصا قتلوا بعد تفجيرين انتحاريين استهدفا مسلمين."
+    [bombing] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.cameo == "1831"]
+    assert bombing.source is None

@@ -62,6 +62,7 @@ _PRONOUN_COMPLEMENTISERS = frozenset({"انه", "انها", "انهم", "بان�
 _CHAINING_ROOTS = frozenset({"01", "03", "08"})
 # events whose doer also does the verbal noun with ل told as their purpose ("تظاهروا للمطالبة بالإفراج")
 _PURPOSEFUL_ROOTS = frozenset({"14", "17"})
+_RESPONDED_ROOTS = frozenset({"14", "18"})  # protests and attacks after إثر/بعد/ردا على are what was answered
 _ANTECEDENT_WINDOW = 40  # events looked back at for "الغارات" → the strikes told before
 _PREPOSITION_CLITICS = ("ب", "ل", "ك")
 _RELATIVE_HEAD_REACH = 2  # definite adjectives or closing quotes between a relative's head and the pronoun
@@ -1883,6 +1884,8 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
         # "دان مجلس علماء باكستان التفجير ... وأسفر عن مقتل": the toll is the bombing's, whose doer (if
         # it names one) _credit_attackers gives it; not the condemner's
         return None
+    if trigger.nominal and trigger.entry.cameo[:2] in _RESPONDED_ROOTS and _responded_to(doc, trigger):
+        return None  # "عزل الجيش مرسي إثر احتجاجات حاشدة": what the subject answered, not its own act
     if trigger.nominal and doc.cue_ends_at(trigger.first, "suspected_of"):
         return None  # "لم تعتقل الشرطة أي مشتبه به في تفجير المسجد": the suspects' act, not the police's
     if trigger.nominal and doc.cue_ends_at(trigger.first, "occurrence"):
@@ -2030,6 +2033,12 @@ def _antecedent(doc: Doc, events: list[EventMention], trigger: _Trigger) -> Even
 def _armed(mention: ActorMention) -> bool:
     """Who carries out attacks: a state, forces, rebels, militants, police or spies."""
     return mention.kind == "state" or mention.role_blocks[:3] in _ARMED_BLOCKS
+
+
+def _responded_to(doc: Doc, trigger: _Trigger) -> bool:
+    """An event noun right after a word of cause or sequence ("إثر", "بعد", "ردا على"; an adjective may not
+    come between) and owned by no pronoun: what happened before, others' act."""
+    return doc.cue_ends_at(trigger.first, "reference") and not _has_object_pronoun(doc, trigger.last - 1)
 
 
 def _attack_told_before(events: list[EventMention], trigger: _Trigger, sentence: int) -> bool:
