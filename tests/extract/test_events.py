@@ -2382,3 +2382,12 @@ def test_protests_and_attacks_a_subject_answered_are_not_its_own(pipeline):
     text = "ذكر الجيش النيجيري أن 50 شخصا قتلوا بعد تفجيرين انتحاريين استهدفا مسلمين."
     [bombing] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.cameo == "1831"]
     assert bombing.source is None
+
+
+def test_an_attack_claimed_by_name_after_it_is_the_claimant_s(pipeline):
+    text = (
+        "أسفر تفجير انتحاري استهدف تجمعا انتخابيا لحزب جمعية علماء الإسلام في منطقة باجور شمال غربي "
+        "باكستان عن مقتل 40 شخصا على الأقل، وتبنى تنظيم داعش الهجوم."
+    )
+    [bombing] = [e for e in analyze(pipeline, text, "2023-07-30").events if e.cameo == "1831"]
+    assert code(bombing.source) == "IMG"

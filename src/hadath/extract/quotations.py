@@ -244,12 +244,16 @@ def _quoted_name(doc: Doc, opening: int, closing: str) -> bool:
 
 
 def claimant_after(doc: Doc, position: int, end: int) -> ActorMention | None:
-    """The actor at ``position`` (one word may come first) when the responsibility it claims follows it
-    within a few words, before ``end`` ("أعلنت حركة الشباب الصومالية المسؤولية")."""
+    """The actor at ``position`` (one word may come first) when the responsibility it claims, or the
+    attack itself, follows it within a few words, before ``end`` ("أعلنت حركة الشباب الصومالية
+    المسؤولية", "وتبنى تنظيم داعش الهجوم")."""
     mention = next(iter(doc.actors_in(position, min(position + 2, end))), None)
     if mention is None:
         return None
-    claimed = doc.cues_in("responsibility", mention.last, min(mention.last + CLAIM_WINDOW, end))
+    window_end = min(mention.last + CLAIM_WINDOW, end)
+    claimed = doc.cues_in("responsibility", mention.last, window_end) or doc.cues_in(
+        "claimed_act", mention.last, window_end
+    )
     return mention if claimed else None
 
 

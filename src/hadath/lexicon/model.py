@@ -97,6 +97,7 @@ SYNTAX_CUES = (
     "loyal",  # الموالية، المؤيدة: after an agent, whose side it is on (no anaphor)
     "claim",  # أعلن، تبنى: with "المسؤولية" after the actor that follows, the actor did the attack
     "responsibility",  # المسؤولية، مسؤوليته: what is claimed
+    "claimed_act",  # الهجوم، التفجير after a claiming verb and its actor: the attack told before is claimed
 )
 CUE_CATEGORIES = DISCOURSE_CUES + SYNTAX_CUES
 
