@@ -1614,10 +1614,11 @@ def _counted_doer(doc: Doc, position: int) -> bool:
     not an act."""
     if not doc.cue_starts_at(position, "doer_noun") or position == 0:
         return False
-    before = position - 1
-    if doc.tokens[before].kind == "number" or doc.cue_ends_at(position, "cardinal"):
-        return True
-    return doc.cue_ends_at(position, "among_them")
+    return (
+        doc.tokens[position - 1].kind == "number"
+        or doc.cue_ends_at(position, "cardinal")
+        or doc.cue_ends_at(position, "among_them")
+    )
 
 
 def _imperfect(doc: Doc, trigger: _Trigger) -> bool:
@@ -1857,7 +1858,7 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
     if not trigger.nominal and _unnamed_subject_after(doc, context.actors, trigger):
         # "دعا الدائنون إلى": the creditors, whom no actor names, not the subject of the sentence before
         return None
-    if not trigger.nominal and _untitled_speaker_after(doc, context.actors, trigger):
+    if not trigger.nominal and _unknown_titled_speaker_after(doc, context.actors, trigger):
         return None  # "وأشاد رئيس جمعية حماية المستهلك": a person no actor names, not the last subject
     if not trigger.nominal and _unnamed_relative_head(doc, trigger, context.clause):
         return None  # "الانتحاري الذي فجر المسجد": the bomber, whom no actor names, set it off
@@ -2071,7 +2072,7 @@ def _unnamed_subject_after(doc: Doc, actors: list[ActorMention], trigger: _Trigg
     return not any(m.first == position for m in actors)
 
 
-def _intending(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> ActorMention | None:
+def _intending_genitive(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> ActorMention | None:
     """ "قرار الحكومة العراقية إغلاق المعبر", "محاولة الحوثيين السيطرة": the genitive of a word of
     deciding, planning or trying is the doer of the verbal noun right after it."""
     mention = next((m for m in actors if m.last == trigger.first), None)
@@ -2080,7 +2081,7 @@ def _intending(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> Actor
     return mention
 
 
-def _untitled_speaker_after(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> bool:
+def _unknown_titled_speaker_after(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> bool:
     """A title right after a statement or praise verb opens its subject ("أشاد رئيس جمعية", "قال مصدر"); True
     when no actor starts there."""
     code = trigger.entry.cameo
@@ -2167,7 +2168,7 @@ def _source(
     if trigger.nominal:
         credited = (
             _credited_doer(doc, actors, trigger)
-            or _intending(doc, actors, trigger)
+            or _intending_genitive(doc, actors, trigger)
             or _owner(doc, actors, trigger)
             or _responsible(doc, actors, trigger, clause)
             or _armed_possessor(doc, actors, trigger, clause)
