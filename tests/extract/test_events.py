@@ -2400,3 +2400,11 @@ def test_an_attack_claimed_by_name_after_it_is_the_claimant_s(pipeline):
 def test_no_doer_is_taken_from_elsewhere(pipeline, text, date, trigger):
     [event] = [e for e in analyze(pipeline, text, date).events if e.trigger == trigger]
     assert event.source is None
+
+
+def test_any_group_after_a_verb_is_no_actor_told_before(pipeline):
+    text = (
+        "قتل عشرة أشخاص في هجوم شنه مسلحون من بوكو حرام على قرية في ولاية بورنو. ولم تعلن أي جهة مسؤوليتها."
+    )
+    [claim] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "تعلن"]
+    assert claim.source is None and claim.modality == "negated"

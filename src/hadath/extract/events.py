@@ -1858,6 +1858,8 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
     if not trigger.nominal and _unnamed_subject_after(doc, context.actors, trigger):
         # "دعا الدائنون إلى": the creditors, whom no actor names, not the subject of the sentence before
         return None
+    if not trigger.nominal and trigger.last < len(doc.tokens) and doc.cue_starts_at(trigger.last, "any_of"):
+        return None  # "لم تعلن أي جهة مسؤوليتها": no group, not the subject told before
     if not trigger.nominal and _unknown_titled_speaker_after(doc, context.actors, trigger):
         return None  # "وأشاد رئيس جمعية حماية المستهلك": a person no actor names, not the last subject
     if not trigger.nominal and _unnamed_relative_head(doc, trigger, context.clause):
