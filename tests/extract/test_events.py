@@ -2408,3 +2408,12 @@ def test_any_group_after_a_verb_is_no_actor_told_before(pipeline):
     )
     [claim] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "تعلن"]
     assert claim.source is None and claim.modality == "negated"
+
+
+def test_any_thing_after_a_verb_guards_the_subject_rule(pipeline):
+    # "أي بيان" is no doer: the statement that was not issued is still Hamas's
+    text = (
+        "وقعت ثلاثة تفجيرات في مدينة غزة. ولم يصدر أي بيان رسمي من حركة حماس أو وزارة الداخلية حول التفجيرات."
+    )
+    statements = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "يصدر"]
+    assert statements and all(code(e.source) and code(e.source).startswith("PSE") for e in statements)

@@ -93,7 +93,7 @@ SYNTAX_CUES = (
     "relative",  # الذي، التي: the noun before it is the subject of the verb after it
     "doer_noun",  # الانتحاري: an event noun that names the one who did it, whose doer is no one else
     "intention_head",  # قرار، محاولة، خطة: its genitive does the verbal noun after it
-    "any_of",  # أي، أية: after a verb, an indefinite subject no actor names ("لم تعلن أي جهة")
+    "any_of",  # أي جهة، أية جماعة: after a verb, an indefinite subject no actor names ("لم تعلن أي جهة")
     "person_title",  # رئيس، سموه، الدكتور: right after a statement verb, the start of its subject
     "loyal",  # الموالية، المؤيدة: after an agent, whose side it is on (no anaphor)
     "claim",  # أعلن، تبنى: with "المسؤولية" after the actor that follows, the actor did the attack
