@@ -43,6 +43,7 @@ from hadath.extract.morphology import (
     NISBA_ENDINGS,
     PAST_PERSON_ENDINGS,
     ends_in_written_ta,
+    has_pronoun_suffix,
     has_subject_ending,
     looks_finite,
     looks_nominal,
@@ -54,7 +55,6 @@ from hadath.text.normalize import normalize
 from hadath.text.tokens import tokenize
 
 _STATE_BLOCKS = {"", "GOV", "MIL", "COP", "SPY"}
-_OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
 # "أنه قتل": the pronoun on أن is the verb's subject, so the verb is active
 _PRONOUN_COMPLEMENTISERS = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "وانه", "وانها"})
 # events whose doer is also the doer of the verbal noun they govern: statements, intentions and
@@ -1028,7 +1028,7 @@ def _passive_reading(
     متظاهرا", "قوات الأمن قتلت ثلاثة مسلحين"), or is no civilian and stands right before it ("الجيش
     يعتقل آلاف الإرهابيين")."""
     verb = doc.tokens[trigger.last - 1]
-    if _has_object_pronoun(doc, trigger.last - 1):
+    if has_pronoun_suffix(doc, trigger.last - 1):
         return None
     if trigger.first > clause.first and doc.tokens[trigger.first - 1].norm in _PRONOUN_COMPLEMENTISERS:
         return None
@@ -1132,24 +1132,13 @@ def _nominative_without_object(doc: Doc, mention: ActorMention, clause: Clause) 
 
 def _resumptive(doc: Doc, position: int) -> bool:
     """ "فيها", "عليه": a preposition carrying only a pronoun."""
-    token = doc.tokens[position]
-    pronoun = bool(token.suffixes) and token.suffixes[-1] in _OBJECT_PRONOUNS
-    return token.key in _RESUMPTIVE_PREPOSITIONS and pronoun
+    return doc.tokens[position].key in _RESUMPTIVE_PREPOSITIONS and has_pronoun_suffix(doc, position)
 
 
 def _victim_like(mention: ActorMention) -> bool:
     """People named by nationality, non-combatants, or one named person ("قتل رؤوف في ضربة جوية"):
     readily victims, and when a killer they would have an object after them."""
     return mention.kind in ("people", "person") or mention.role_blocks[:3] in _NONCOMBATANT_BLOCKS
-
-
-def _has_object_pronoun(doc: Doc, position: int) -> bool:
-    """Whether the word ends in a third-person pronoun ("اعتداءاتها", "قتلهم"); a ta marbuta, which
-    normalisation spells like the pronoun ه ("زيارة" → "زياره"), is none."""
-    token = doc.tokens[position]
-    if not token.suffixes or token.suffixes[-1] not in _OBJECT_PRONOUNS:
-        return False
-    return token.suffixes[-1] != "ه" or doc.text[token.end - 1] != "ة"
 
 
 def _subjects_before(
@@ -1224,7 +1213,7 @@ def _aimed_verb(doc: Doc, actors: list[ActorMention], first: int, last: int) -> 
         and not _is_credited(doc, m)
         and not (m.first == last and doc.tokens[m.first].has_prefix("ل"))
     ]
-    if between or _has_object_pronoun(doc, verb.last - 1):
+    if between or has_pronoun_suffix(doc, verb.last - 1):
         return None
     return verb.last
 
@@ -1345,7 +1334,7 @@ def _opens_with_possessed(doc: Doc, quotation: QuotationMention) -> bool:
     if not opening or opening[0].sentence != quotation.cue.sentence:
         return False
     first = opening[0]
-    return _has_object_pronoun(doc, first.index) or first.norm.endswith(("ها", "هم", "هما"))
+    return has_pronoun_suffix(doc, first.index) or first.norm.endswith(("ها", "هم", "هما"))
 
 
 def _opens_with_pronoun(doc: Doc, quotation: QuotationMention) -> bool:
@@ -1468,7 +1457,7 @@ def _spoken_about(doc: Doc, quotation: QuotationMention, speaker: ActorMention |
             continue
         if speaker is not None and _same_state(mention, speaker):
             continue
-        if _is_prepositional(doc, mention) or _has_object_pronoun(doc, mention.first):
+        if _is_prepositional(doc, mention) or has_pronoun_suffix(doc, mention.first):
             continue
         return mention
     # a state named as a place ("مع إيران"), not the speaker's own
@@ -1913,7 +1902,7 @@ def _inherited_source(doc: Doc, trigger: _Trigger, context: _Context) -> ActorMe
         # "خلال المفاوضات": nobody in the sentence; but "ناقش المجلس خلال اجتماعه" (its pronoun) and "قال
         # أردوغان خلال زيارة إلى قبرص" (a visit or meeting of no one named) are the subject's
         subject = context.subject
-        own = _has_object_pronoun(doc, trigger.last - 1) or (
+        own = has_pronoun_suffix(doc, trigger.last - 1) or (
             trigger.entry.cameo[:2] == _CONSULT_ROOT and "ال" not in doc.tokens[trigger.first].prefixes
         )
         if own and subject is not None and context.clause.first <= subject.first < trigger.first:
@@ -2041,7 +2030,7 @@ def _armed(mention: ActorMention) -> bool:
 def _responded_to(doc: Doc, trigger: _Trigger) -> bool:
     """An event noun right after a word of cause or sequence ("إثر", "بعد", "ردا على"; an adjective may not
     come between) and owned by no pronoun: what happened before, others' act."""
-    return doc.cue_ends_at(trigger.first, "reference") and not _has_object_pronoun(doc, trigger.last - 1)
+    return doc.cue_ends_at(trigger.first, "reference") and not has_pronoun_suffix(doc, trigger.last - 1)
 
 
 def _attack_told_before(events: list[EventMention], trigger: _Trigger, sentence: int) -> bool:
@@ -2177,7 +2166,7 @@ def _source(
         )
         if credited is not None and credited is not aimed:  # "استهدف التفجير مقرا لحزب الله"
             return credited
-        if _has_object_pronoun(doc, trigger.last - 1):
+        if has_pronoun_suffix(doc, trigger.last - 1):
             return None  # "اعتداءاتها": the pronoun is the genitive, the doer told before
         if _is_victim_noun(trigger):
             # "مقتل عشرين مسلحا": the genitive is the victim, found as the target, unless an object
@@ -2216,7 +2205,7 @@ def _source(
         _conjoined_verb(doc, trigger)
         and after
         and not pronoun_subject
-        and _has_object_pronoun(doc, trigger.last - 1)
+        and has_pronoun_suffix(doc, trigger.last - 1)
     ):
         # "واستقبله في قصر الاتحادية الرئيس المصري": with its object a pronoun, the verb's subject
         # follows it, past a place or a time
@@ -2336,7 +2325,7 @@ def _restated_event(doc: Doc, events: list[EventMention], trigger: _Trigger) -> 
     the actor after it is what the event hit, not its subject. Not when the verb's object pronoun points
     back to the noun ("الغارات التي شنتها الطائرات": the subject follows the verb). (A استهدف whose
     subject the noun is tells the same attack and is no trigger at all: extract_events.)"""
-    if trigger.nominal or _has_object_pronoun(doc, trigger.last - 1):
+    if trigger.nominal or has_pronoun_suffix(doc, trigger.last - 1):
         return None
     relative = trigger.first - 1
     if relative >= 1 and _cue_at(doc, relative, "relative"):
@@ -2359,7 +2348,7 @@ def _restated_event(doc: Doc, events: list[EventMention], trigger: _Trigger) -> 
 
 
 def _topic_object(doc: Doc, trigger: _Trigger) -> bool:
-    return not trigger.nominal and _has_object_pronoun(doc, trigger.last - 1)
+    return not trigger.nominal and has_pronoun_suffix(doc, trigger.last - 1)
 
 
 def _fronted_topic(
@@ -2401,8 +2390,7 @@ def _named_place_relative(doc: Doc, actors: list[ActorMention], trigger: _Trigge
     return (
         trigger.first > 0
         and _cue_at(doc, trigger.first - 1, "relative")
-        and trigger.last < len(doc.tokens)
-        and doc.tokens[trigger.last].norm in _RESUMPTIVE_WHERE
+        and _where_it_happened(doc, trigger)
         and _relative_antecedent(doc, actors, trigger) is not None
     )
 
@@ -2417,9 +2405,14 @@ def _relative_subject_clause(doc: Doc, trigger: _Trigger, clause: Clause) -> boo
         relative >= clause.first
         and relative > 0
         and _cue_at(doc, relative, "relative")
-        and not _has_object_pronoun(doc, trigger.last - 1)
-        and not (trigger.last < len(doc.tokens) and doc.tokens[trigger.last].norm in _RESUMPTIVE_WHERE)
+        and not has_pronoun_suffix(doc, trigger.last - 1)
+        and not _where_it_happened(doc, trigger)
     )
+
+
+def _where_it_happened(doc: Doc, trigger: _Trigger) -> bool:
+    """ "الذي هاجم فيه", "التي قتل فيها": فيه/فيها right after the verb points back to a time or place."""
+    return trigger.last < len(doc.tokens) and doc.tokens[trigger.last].norm in _RESUMPTIVE_WHERE
 
 
 def _relative_antecedent(doc: Doc, actors: list[ActorMention], trigger: _Trigger) -> ActorMention | None:
@@ -2594,7 +2587,7 @@ def _targets(
         not candidates
         and source is not None
         and _conjoined_verb(doc, trigger)
-        and _has_object_pronoun(doc, trigger.last - 1)
+        and has_pronoun_suffix(doc, trigger.last - 1)
     ):
         # "اعتقلت الشرطة صحفيا واتهمته", "وصل الوزير القطري ... واستقبله الرئيس": the pronoun on the
         # verb is its object and points back to the last actor before it that is not the doer

@@ -35,7 +35,13 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from hadath.doc import ActorMention, Doc, PlaceMention
-from hadath.extract.morphology import NISBA_ENDINGS, ends_in_written_ta, looks_finite
+from hadath.extract.morphology import (
+    NISBA_ENDINGS,
+    THIRD_PERSON_PRONOUNS,
+    ends_in_written_ta,
+    has_pronoun_suffix,
+    looks_finite,
+)
 from hadath.lexicon.compiled import (
     NAME_ENDINGS,
     CompiledLexicon,
@@ -87,8 +93,7 @@ _HONORIFICS = frozenset({"استاذ", "دكتور", "مهندس", "سيد"})
 _AMBIGUITY_FACTOR = {"unique": 1.0, "date": 0.9, "sentence": 0.8, "focus": 0.7, "guess": 0.5}
 # how many sentences back an anaphor ("الحركة") or a bare agent ("النظام") looks for its antecedent
 _ANAPHORA_SENTENCES = 3
-_PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن"})
-_PERSONAL_SUFFIXES = _PRONOUN_SUFFIXES | {"ي", "نا", "ك", "كم", "كما", "كن"}
+_PERSONAL_SUFFIXES = THIRD_PERSON_PRONOUNS | {"ي", "نا", "ك", "كم", "كما", "كن"}
 CLOSING_QUOTES = frozenset({"»", '"', "”", "'", ")"})
 _NAME_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك"})
 
@@ -999,14 +1004,6 @@ def _counted(doc: Doc, position: int) -> bool:
     return before.kind == "number" or doc.cue_starts_at(position - 1, "cardinal")
 
 
-def _has_pronoun_suffix(doc: Doc, position: int) -> bool:
-    """ "جنوده", "قواتهم": a possessive pronoun clitic (not a ta marbuta, which normalises to ه too)."""
-    token = doc.tokens[position]
-    if not token.suffixes or token.suffixes[-1] not in _PRONOUN_SUFFIXES or "ال" in token.prefixes:
-        return False
-    return doc.text[token.start : token.end].endswith(token.suffixes[-1])
-
-
 def _bare_office(doc: Doc, end: int) -> bool:
     """An office named alone and definite ("وزير الخارجية", "الرئيس"), not the head of something in
     construct ("رئيس نادي الباطن", "رئيس مركز الدراسات") nor described by a definite word after it
@@ -1042,7 +1039,7 @@ def _possessing_group(doc: Doc, last: int, sentence: int) -> ActorMention | None
     """ "قال تنظيم داعش إن مقاتليه هاجموا", "قال حزب الله إن مقاتليه": an agent noun with a pronoun
     clitic whose nearest earlier actor (this sentence or the one before) is an armed group, or another
     organisation of no state, is that group's own men (a state's "قواتها" are its forces, below)."""
-    if not _has_pronoun_suffix(doc, last - 1):
+    if not has_pronoun_suffix(doc, last - 1):
         return None
     for mention in reversed(doc.actors):
         if mention.sentence < sentence - 1:
@@ -1057,7 +1054,7 @@ def _possessing_group(doc: Doc, last: int, sentence: int) -> ActorMention | None
 def _agent_antecedent(doc: Doc, first: int, last: int, sentence: int, block: str) -> str | None:
     """The country of the actor a bare agent noun refers back to: with a pronoun clitic ("جنوده") the
     nearest earlier actor with a country; otherwise the last one with the same role block."""
-    possessed = _has_pronoun_suffix(doc, last - 1)
+    possessed = has_pronoun_suffix(doc, last - 1)
     for mention in reversed(doc.actors):
         if mention.sentence < sentence - (1 if possessed else _ANAPHORA_SENTENCES):
             break

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from hadath.doc import Doc
 from hadath.text.tokens import Token
 
 # forms IV, VII, VIII, X: ا + at least two letters + ا + final letter (normalised, so إ is ا); with
@@ -65,3 +66,17 @@ def ends_in_written_ta(token: Token, surface: str) -> bool:
     """A last ت written as such, with nothing after it ("قتلت", "وسلطت"): a verb's ending (she, or
     I/you), where a noun would keep its ta marbuta ("سلطة") or take a pronoun after it ("حكومتنا")."""
     return token.suffixes[-1:] == ("ت",) and surface.endswith("ت")
+
+
+# third-person pronoun clitics as the segmenter gives them (normalised: ه is also a ta marbuta)
+THIRD_PERSON_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
+
+
+def has_pronoun_suffix(doc: Doc, position: int) -> bool:
+    """Whether the word at ``position`` ends in a third-person pronoun ("جنوده", "قتلهم", "اعتداءاتها"):
+    not a ta marbuta, which normalisation spells like the pronoun ه and the segmenter splits off as one
+    ("زيارة" → زيار + ه), nor a definite word, which takes no pronoun."""
+    token = doc.tokens[position]
+    if not token.suffixes or token.suffixes[-1] not in THIRD_PERSON_PRONOUNS or "ال" in token.prefixes:
+        return False
+    return doc.text[token.end - 1] != "ة"
