@@ -53,6 +53,16 @@ def test_future_prefix_and_suffixes():
     assert analysis.suffixes == ("ون",)
 
 
+def test_a_ta_marbuta_is_a_suffix_of_its_own_not_the_pronoun_it_is_normalised_to():
+    # normalisation spells ة as ه: only the segmentation of the written word tells a visit from his visit
+    assert segment_word("زيارة").suffixes == ("ة",)
+    assert segment_word("الحكومة").suffixes == ("ة",)
+    assert segment_word("زيارته").suffixes == ("ت", "ه")
+    assert segment_word("جنوده").suffixes[-1] == "ه"
+    _, tokens = _tokens("وصلت القوة إلى مدينته")
+    assert [t.suffixes[-1:] for t in tokens[1:]] == [("ة",), (), ("ه",)]
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("وبالقتسنمريةأإ ،.«»\u064e\u0640") + ["\u200f"]), max_size=60))
 def test_token_spans_are_original_substrings_that_normalise_to_the_token(text):

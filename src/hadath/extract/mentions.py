@@ -56,6 +56,7 @@ from hadath.lexicon.model import Actor, Place
 from hadath.ner.iob import spans as iob_spans
 from hadath.ner.model import load_ner_tagger
 from hadath.schema import Document
+from hadath.text.clitics import TA_MARBUTA
 from hadath.text.normalize import normalize
 from hadath.text.tokens import Token
 
@@ -1603,10 +1604,8 @@ def _spelling_mismatch(
     a first word without it one whose first words all have it."""
     same_length = [n for n in names if len(n.split()) == last - first] or list(names)
     token = doc.tokens[last - 1]
-    if (
-        "ه" in token.suffixes
-        and doc.text[token.start : token.end].endswith("ة")
-        and not any(name.split()[-1].endswith(("ة", "ه")) for name in same_length)
+    if TA_MARBUTA in token.suffixes and not any(
+        name.split()[-1].endswith(("ة", "ه")) for name in same_length
     ):
         return True
     if last - first != 1:

@@ -68,15 +68,12 @@ def ends_in_written_ta(token: Token, surface: str) -> bool:
     return token.suffixes[-1:] == ("ت",) and surface.endswith("ت")
 
 
-# third-person pronoun clitics as the segmenter gives them (normalised: ه is also a ta marbuta)
+# third-person pronoun clitics as the segmenter gives them (a ta marbuta stays ة: hadath.text.clitics)
 THIRD_PERSON_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
 
 
 def has_pronoun_suffix(doc: Doc, position: int) -> bool:
-    """Whether the word at ``position`` ends in a third-person pronoun ("جنوده", "قتلهم", "اعتداءاتها"):
-    not a ta marbuta, which normalisation spells like the pronoun ه and the segmenter splits off as one
-    ("زيارة" → زيار + ه), nor a definite word, which takes no pronoun."""
+    """Whether the word at ``position`` ends in a third-person pronoun ("جنوده", "قتلهم", "اعتداءاتها"),
+    not a definite word, which takes no pronoun."""
     token = doc.tokens[position]
-    if not token.suffixes or token.suffixes[-1] not in THIRD_PERSON_PRONOUNS or "ال" in token.prefixes:
-        return False
-    return doc.text[token.end - 1] != "ة"
+    return bool(token.suffixes) and token.suffixes[-1] in THIRD_PERSON_PRONOUNS and "ال" not in token.prefixes

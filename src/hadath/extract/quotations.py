@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from hadath.doc import ActorMention, CueMention, Doc
 from hadath.extract.clauses import Clause, clause_of
 from hadath.extract.morphology import has_subject_ending, looks_nominal
+from hadath.text.clitics import TA_MARBUTA
 
 _CUE_WINDOW_BEFORE = 8
 _MAX_QUOTE_TOKENS = 400
@@ -266,7 +267,7 @@ def _after_indefinite_noun(doc: Doc, clause: Clause, cue: CueMention) -> bool:
     return (
         before.kind == "arabic"
         and not before.prefixes
-        and any(s in ("ات", "ه", "ا") for s in before.suffixes)
+        and any(s in ("ات", TA_MARBUTA, "ه", "ا") for s in before.suffixes)
         and not doc.actors_in(cue.first - 1, cue.first)
     )
 

@@ -28,6 +28,7 @@ import ahocorasick
 
 from hadath.lexicon.loader import DATA_DIR, data_files, load_lexicon
 from hadath.lexicon.model import Lexicon
+from hadath.text.clitics import TA_MARBUTA
 from hadath.text.normalize import normalize
 from hadath.text.tokens import Token, split_conjunction, split_preposition, tokenize
 
@@ -398,9 +399,9 @@ def _starts_with(phrase: str, first_keys: set[str]) -> bool:
     return len(tokens) > 1 and stem_key(tokens[0]) in first_keys
 
 
-# endings a name may have that the segmenter splits off (feminine, plural, dual); anything else
-# (نا، ها، هم، وا ...) means the segmenter read the name as an inflected common word
-NAME_ENDINGS = frozenset({"ه", "ات", "ين", "ون", "ان"})
+# endings a name may have that the segmenter splits off (feminine, written ة or, informally, ه; plural,
+# dual); anything else (نا، ها، هم، وا ...) means the segmenter read the name as an inflected common word
+NAME_ENDINGS = frozenset({TA_MARBUTA, "ه", "ات", "ين", "ون", "ان"})
 _TRUSTED_POPULATION = 50_000
 _CONJUNCTIONS = ("و", "ف")
 _NAME_PREPOSITIONS = ("ب", "ل")

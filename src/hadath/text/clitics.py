@@ -10,7 +10,9 @@ offline from pickles shipped in its wheel and segments about 20k words/s on one 
 * alignment of Farasa's segments back onto the input word, including the ``ل+ال`` that Farasa
   restores in ``للنظام`` although the text has a single lam;
 * classification of segments into proclitics (و ف ب ل ك س ال), a stem, and suffixes (number,
-  gender and pronoun endings), in normalised spelling, which is what the lexicon keys on.
+  gender and pronoun endings), in normalised spelling, which is what the lexicon keys on; except a
+  ta marbuta written as such, which stays ة: normalisation spells it like the pronoun ه, and as a
+  suffix the two say different things ("زيارة", a visit; "زيارته", his visit is زيار + ت + ه).
 """
 
 from __future__ import annotations
@@ -22,11 +24,13 @@ from types import ModuleType
 from hadath.text.normalize import normalize
 
 PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "س", "ال"})
+TA_MARBUTA = "ة"
 
 
 @dataclass(frozen=True, slots=True)
 class Segmentation:
-    """A word split into proclitics, stem and suffixes, all in normalised spelling."""
+    """A word split into proclitics, stem and suffixes, in normalised spelling (a suffix ta marbuta
+    written as such stays ة)."""
 
     prefixes: tuple[str, ...]
     stem: str
@@ -108,5 +112,7 @@ def segment_word(word: str) -> Segmentation:
             conjunction_length += consumed
         index += 1
     stem = normalize(aligned[index][0]).text
-    suffixes = tuple(normalize(segment).text for segment, _ in aligned[index + 1 :])
+    suffixes = tuple(
+        segment if segment == TA_MARBUTA else normalize(segment).text for segment, _ in aligned[index + 1 :]
+    )
     return Segmentation(tuple(prefixes), stem, suffixes, conjunction_length)
