@@ -927,6 +927,8 @@ def test_a_combatant_right_after_an_ambiguous_verb_stays_its_doer(pipeline):
     [
         ("أصاب صاروخ إسرائيلي سيارة في غزة.", [("أصاب", "190", "ISRMIL")]),  # the verb, not إصابة
         ("تتعدد مظاهر الأزمة في البلاد.", []),  # مظاهر (aspects) is not مظاهرة (a demonstration)
+        ("تتعدد مظاهرها في حياة السكان.", []),  # nor with a pronoun: its aspects
+        ("خرجت مظاهرتهم في عمان.", [("مظاهرتهم", "141", None)]),  # ة becomes ت before a pronoun
         ("خرجت مظاهرة في عمان.", [("مظاهرة", "141", None)]),
         ("شنت الطائرات الروسية غارات على إدلب.", [("غارات", "195", "RUSMIL")]),  # a plural keeps its noun
     ],
@@ -2244,6 +2246,7 @@ def test_set_phrases_with_a_trigger_word_are_no_events(pipeline):
         "يحجم ذلك من رؤية علم الاجتماع للحقل الديني.",
         "لا سامح الله من علمنا ذلك.",
         "تجول الرئيس أوباما في سنترال بارك.",
+        "احتجنا إلى وقت طويل لفهم ذلك.",  # we needed (احتاج), not we protested (احتججنا)
     ):
         assert not analyze(pipeline, text, "2015-07-21").events, text
 

@@ -1748,13 +1748,19 @@ def _nisba_triggers(triggers: tuple[str, ...]) -> bool:
 
 def _lacks_noun_ending(doc: Doc, position: int, entry: EventEntry) -> bool:
     """ "أصاب" (hit) shares its key with the noun "إصابة" (injury), "مظاهر" (aspects) with "مظاهرة",
-    "المباحث" (the investigators) with "مباحثات" (talks): a bare word, with no ending at all, is not a
-    noun that the lexicon lists only with ta marbuta or the plural ات (a plural ending keeps it: "غارات"
-    is the plural of "غارة")."""
+    "المباحث" (the investigators) with "مباحثات" (talks): a bare word, with no ending at all or only a
+    pronoun ("مظاهرها", its aspects), is not a noun that the lexicon lists only with ta marbuta or the
+    plural ات. Other endings keep it: a plural ("غارات"), a ta marbuta become ت before a pronoun
+    ("مظاهرتها"), a participle's ("مطالبا"), and ه, which may be a ta marbuta written without its dots."""
     token = doc.tokens[position]
-    if entry.pos != "noun" or token.suffixes or doc.text[token.start : token.end].endswith("ة"):
+    if entry.pos != "noun" or any(s not in _PRONOUNS_AFTER_A_NOUN for s in token.suffixes):
+        return False
+    if doc.text[token.start : token.end].endswith("ة"):
         return False
     return token.key in _ending_only_keys(entry)
+
+
+_PRONOUNS_AFTER_A_NOUN = frozenset({"ها", "هم", "هما", "هن", "ي", "نا", "ك", "كم", "كما", "كن"})
 
 
 @lru_cache(maxsize=4096)
