@@ -4,10 +4,10 @@ agrees with hadath.eval.ner, and ``prepare`` writes one row per token with the t
 from __future__ import annotations
 
 import numpy as np
-import train_ner
 from hypothesis import given
 from hypothesis import strategies as st
 from ner_neural_experiment import TAGS, prepare, score
+from test_ner_training import SENTENCES, write_corpus
 
 from hadath.eval.ner import score as hadath_score
 
@@ -27,29 +27,14 @@ def test_the_experiment_scores_spans_as_hadath_does(pairs):
 
 
 def test_prepare_writes_a_row_per_token_and_the_trainers_split(tmp_path):
-    sentences = [
-        ("قال الرئيس سمير حداد في بيروت .", "O O B-PERS I-PERS O B-LOC O"),
-        ("زار سمير حداد مدينة دمشق .", "O B-PERS I-PERS O B-LOC O"),
-        ("أعلنت شركة النور أرباحها .", "O B-ORG I-ORG O O"),
-        ("عاد حداد إلى بيروت أمس .", "O B-PERS O B-LOC O O"),
-        ("قالت منظمة الأمل إن الوضع صعب .", "O B-ORG I-ORG O O O O"),
-    ]
-    path = tmp_path / "shared" / train_ner.ANERCORP
-    path.parent.mkdir(parents=True)
-    lines = [
-        f"{w} {label}"
-        for text, labels in sentences
-        for w, label in zip(text.split(), labels.split(), strict=True)
-    ]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_corpus(tmp_path / "shared")
     out = tmp_path / "data.npz"
     prepare(tmp_path / "shared", out)
     with np.load(out) as data:
-        tokens = sum(len(text.split()) for text, _ in sentences)
-        assert list(data["sentence_lengths"]) == [len(text.split()) for text, _ in sentences]
-        assert (
-            len(data["labels"]) == len(data["feature_offsets"]) - 1 == len(data["char_offsets"]) - 1 == tokens
-        )
-        assert int(data["training_sentences"]) == 4  # the last 20 % held out, as tools/train_ner.py does
+        lengths = [len(text.split()) for text, _ in SENTENCES]
+        assert list(data["sentence_lengths"]) == lengths
+        assert len(data["labels"]) == len(data["feature_offsets"]) - 1 == len(data["char_offsets"]) - 1
+        assert len(data["labels"]) == sum(lengths)
+        assert int(data["training_sentences"]) == 8  # the last 20 % held out, as tools/train_ner.py does
         assert TAGS[data["labels"][2]] == "B-PER" and TAGS[data["labels"][3]] == "I-PER"
         assert data["features"].max() < int(data["feature_vocabulary"])
