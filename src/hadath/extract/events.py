@@ -42,6 +42,7 @@ from hadath.extract.modality import Modality, modality_of
 from hadath.extract.morphology import (
     NISBA_ENDINGS,
     PAST_PERSON_ENDINGS,
+    PERSONAL_PRONOUNS,
     ends_in_written_ta,
     has_pronoun_suffix,
     has_subject_ending,
@@ -1760,7 +1761,8 @@ def _lacks_noun_ending(doc: Doc, position: int, entry: EventEntry) -> bool:
     return token.key in _ending_only_keys(entry)
 
 
-_PRONOUNS_AFTER_A_NOUN = frozenset({"ها", "هم", "هما", "هن", "ي", "نا", "ك", "كم", "كما", "كن"})
+# ه aside: after a word listed with ta marbuta it may be that ta marbuta, written without its dots
+_PRONOUNS_AFTER_A_NOUN = PERSONAL_PRONOUNS - {"ه"}
 
 
 @lru_cache(maxsize=4096)

@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 from hadath.doc import ActorMention, Doc, PlaceMention
 from hadath.extract.morphology import (
     NISBA_ENDINGS,
-    THIRD_PERSON_PRONOUNS,
+    PERSONAL_PRONOUNS,
     ends_in_written_ta,
     has_pronoun_suffix,
     looks_finite,
@@ -94,7 +94,6 @@ _HONORIFICS = frozenset({"استاذ", "دكتور", "مهندس", "سيد"})
 _AMBIGUITY_FACTOR = {"unique": 1.0, "date": 0.9, "sentence": 0.8, "focus": 0.7, "guess": 0.5}
 # how many sentences back an anaphor ("الحركة") or a bare agent ("النظام") looks for its antecedent
 _ANAPHORA_SENTENCES = 3
-_PERSONAL_SUFFIXES = THIRD_PERSON_PRONOUNS | {"ي", "نا", "ك", "كم", "كما", "كن"}
 CLOSING_QUOTES = frozenset({"»", '"', "”", "'", ")"})
 _NAME_PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك"})
 
@@ -1643,7 +1642,7 @@ def _lacks_final_letter(token: Token, spellings: tuple[str, ...], pronoun_allowe
     for letters in _FINAL_LETTERS:
         if not all(name.endswith(letters) for name in spellings) or token.norm.endswith(letters):
             continue
-        pronoun = next((s for s in token.suffixes if s in _PERSONAL_SUFFIXES), None)
+        pronoun = next((s for s in token.suffixes if s in PERSONAL_PRONOUNS), None)
         written_ta = pronoun is not None and token.norm[: -len(pronoun)].endswith("ت")
         return not (pronoun_allowed and letters[0] == "ة" and written_ta)
     return False

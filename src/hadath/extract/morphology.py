@@ -70,6 +70,8 @@ def ends_in_written_ta(token: Token, surface: str) -> bool:
 
 # third-person pronoun clitics as the segmenter gives them (a ta marbuta stays ة: hadath.text.clitics)
 THIRD_PERSON_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
+# and every person's ("كتابي", "حكومتنا", "بلادكم")
+PERSONAL_PRONOUNS = THIRD_PERSON_PRONOUNS | {"ي", "نا", "ك", "كم", "كما", "كن"}
 
 
 def has_pronoun_suffix(doc: Doc, position: int) -> bool:
