@@ -28,6 +28,11 @@ def events_of(analysis: Analysis, plover: str) -> list[Event]:
     return found
 
 
+def with_trigger(pipeline: Pipeline, text: str, day: str, trigger: str) -> list[Event]:
+    """The events of ``text`` (dated ``day``) whose trigger is ``trigger``."""
+    return [e for e in analyze(pipeline, text, day).events if e.trigger == trigger]
+
+
 def code(ref) -> str | None:
     return ref.code if ref is not None else None
 
@@ -317,7 +322,7 @@ def test_a_community_protests_as_civilians_of_the_country_and_an_organiser_leads
 
 def test_more_than_a_number_after_undiacritised_verb_is_who_it_was_done_to(pipeline):
     text = "اعتقل أكثر من 200 مدرس إيراني خلال مظاهرة في طهران."
-    [arrest] = [e for e in analyze(pipeline, text, "2015-07-23").events if e.trigger == "اعتقل"]
+    [arrest] = with_trigger(pipeline, text, "2015-07-23", "اعتقل")
     assert (code(arrest.source), code(arrest.target)) == (None, "IRNEDU")
 
 
@@ -410,11 +415,11 @@ def test_a_verb_in_a_relative_clause_after_an_attack_noun_tells_what_the_attack_
 
 def test_an_armed_actor_after_min_behind_an_attack_noun_made_it(pipeline):
     text = "قتل مدنيان بغارات من طائرات حربية روسية في ريف إدلب."
-    [raids] = [e for e in analyze(pipeline, text, "2015-10-10").events if e.trigger == "غارات"]
+    [raids] = with_trigger(pipeline, text, "2015-10-10", "غارات")
     assert (code(raids.source), code(raids.target)) == ("RUSMIL", "SYRCVL")
     # but the genitive of a victim noun is among the victims
     text = "أعلن الجيش مقتل خمسة من الجنود في الهجوم."
-    [death] = [e for e in analyze(pipeline, text, "2015-10-10").events if e.trigger == "مقتل"]
+    [death] = with_trigger(pipeline, text, "2015-10-10", "مقتل")
     assert (death.source, death.target.text, code(death.target)) == (None, "الجنود", "MIL")
 
 
@@ -467,11 +472,11 @@ def test_an_attack_a_place_underwent_was_made_by_the_state_its_adjective_names(p
 
 def test_a_second_count_after_an_undiacritised_verb_is_its_object(pipeline):
     text = "وفي عام 2013 قتل أربعة مسلحين من حركة الشباب 67 شخصا في هجوم على مركز تجاري."
-    killings = [e for e in analyze(pipeline, text, "2015-08-01").events if e.trigger == "قتل"]
+    killings = with_trigger(pipeline, text, "2015-08-01", "قتل")
     assert killings and all(e.source is not None and code(e.target) == "CVL" for e in killings)
     # a count joined by و is more of the killed
     text = "قتل 13 عراقيا وخمسة سوريين في التفجير."
-    killings = [e for e in analyze(pipeline, text, "2015-08-01").events if e.trigger == "قتل"]
+    killings = with_trigger(pipeline, text, "2015-08-01", "قتل")
     assert {code(e.target) for e in killings} == {"IRQ", "SYR"} and all(e.source is None for e in killings)
 
 
@@ -542,17 +547,17 @@ def test_a_nominative_dual_with_an_object_after_it_is_the_doer(pipeline, text):
 
 def test_a_nominative_dual_followed_by_its_adjective_is_still_the_one_killed(pipeline):
     text = "وقتل جنديان من قوات حفظ السلام الأفريقية في هجوم على قاعدتهم في مقديشو."
-    [killing] = [e for e in analyze(pipeline, text, "2008-05-10").events if e.trigger == "قتل"]
+    [killing] = with_trigger(pipeline, text, "2008-05-10", "قتل")
     assert killing.source is None and killing.target.text.startswith("جنديان")
 
 
 def test_members_of_a_group_before_the_verb_are_the_group(pipeline):
     text = "وقال مسؤول في الشرطة الأفغانية إن عناصر من طالبان هاجموا مركزا للشرطة في غزني."
-    [attack] = [e for e in analyze(pipeline, text, "2008-05-10").events if e.trigger == "هاجموا"]
+    [attack] = with_trigger(pipeline, text, "2008-05-10", "هاجموا")
     assert (attack.source.text, code(attack.source)) == ("طالبان", "AFGREB")  # not the speaker
     # members as another verb's object are not the sentence's subject
     text = "وانفجرت سيارة مفخخة لدى مرور حافلة تقل عناصر من الحرس الثوري."
-    [blast] = [e for e in analyze(pipeline, text, "2007-02-19").events if e.trigger == "انفجرت سيارة مفخخة"]
+    [blast] = with_trigger(pipeline, text, "2007-02-19", "انفجرت سيارة مفخخة")
     assert (blast.source, code(blast.target)) == (None, "IRNMIL")
 
 
@@ -575,7 +580,7 @@ def test_an_agent_noun_after_a_killing_is_its_victim(pipeline, text, victim):
 
 def test_an_indefinite_genitive_in_construct_with_the_next_mention_is_not_its_doer(pipeline):
     text = "وأثار مقتل صحافي الـ«سي إن إن» في سوريا غضبا واسعا."
-    [death] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "مقتل"]
+    [death] = with_trigger(pipeline, text, "2015-07-21", "مقتل")
     assert death.source is None and death.target.text == "صحافي"
 
 
@@ -731,14 +736,14 @@ def test_a_reported_death_is_not_the_reporters_doing(pipeline):
 
 def test_the_attack_behind_a_reported_toll_is_not_the_reporters_unless_its_enemies_died(pipeline):
     text = "أعلن الجيش الأمريكي مقتل أحد جنوده في انفجار قنبلة قرب بعقوبة."
-    [blast] = [e for e in analyze(pipeline, text, "2007-12-02").events if e.trigger == "انفجار"]
+    [blast] = with_trigger(pipeline, text, "2007-12-02", "انفجار")
     assert (blast.source, code(blast.target)) == (None, "USAMIL")
     text = "أعلنت الشرطة مقتل ثلاثة مدنيين في هجوم انتحاري وسط المدينة."
-    [attack] = [e for e in analyze(pipeline, text, "2007-12-02").events if e.trigger == "هجوم انتحاري"]
+    [attack] = with_trigger(pipeline, text, "2007-12-02", "هجوم انتحاري")
     assert attack.source is None
     # the army that reports its enemies dead is the one that struck them
     text = "وأعلن الجيش العراقي مقتل 20 مسلحا من داعش في غارات جوية على الرمادي."
-    [raids] = [e for e in analyze(pipeline, text, "2015-07-20").events if e.trigger == "غارات"]
+    [raids] = with_trigger(pipeline, text, "2015-07-20", "غارات")
     assert code(raids.source) == "IRQMIL"
 
 
@@ -1269,7 +1274,7 @@ def test_the_shells_fired_by_rebels_hit_the_resident(pipeline):
 
 def test_the_owner_of_the_positions_shelled_is_the_target(pipeline):
     text = "وأضاف أن الجيش المصري يواصل قصف مواقع المتشددين في العريش."
-    [shelling] = [e for e in analyze(pipeline, text, "2015-07-31").events if e.trigger == "قصف"]
+    [shelling] = with_trigger(pipeline, text, "2015-07-31", "قصف")
     assert (code(shelling.source), code(shelling.target)) == ("EGYMIL", "EGYREB")
 
 
@@ -1435,7 +1440,7 @@ def test_the_doer_after_nafadhatha_and_a_verb_joined_after_it(pipeline):
     ],
 )
 def test_who_the_news_comes_from_after_what_it_said_is_no_argument(pipeline, text):
-    [killing] = [e for e in analyze(pipeline, text, "2015-07-26").events if e.trigger == "قتل"]
+    [killing] = with_trigger(pipeline, text, "2015-07-26", "قتل")
     assert killing.source is None
     assert killing.target is not None and killing.target.text == "قوات الأمن"
 
@@ -1469,21 +1474,21 @@ def test_a_quotation_after_the_speech_verb_holds_no_speaker(pipeline):
 
 def test_violence_does_not_take_the_subject_of_an_earlier_sentence(pipeline):
     text = "وزار الرئيس التركي مدينة سوروتش. وتظهر الصور جثثا ممددة على الأرض بفعل الانفجار."
-    [blast] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "الانفجار"]
+    [blast] = with_trigger(pipeline, text, "2015-07-21", "الانفجار")
     assert blast.source is None
     # the strikes told before are still the strikes' own doer's
     again = "شنت الطائرات الروسية غارات على حلب. وأسفرت الغارات عن مقتل عشرة مدنيين."
-    [strikes] = [e for e in analyze(pipeline, again, "2015-10-01").events if e.trigger == "الغارات"]
+    [strikes] = with_trigger(pipeline, again, "2015-10-01", "الغارات")
     assert code(strikes.source) == "RUSMIL"
 
 
 def test_an_attack_told_again_is_not_done_by_who_condemned_it(pipeline):
     text = "الأمير نايف: العمل الإرهابي في المسجد عمل جبان. وقال سموه إن هذا العمل الإرهابي يتنافى مع الدين."
-    again = [e for e in analyze(pipeline, text, "2015-08-10").events if e.trigger == "العمل الإرهابي"][-1]
+    again = with_trigger(pipeline, text, "2015-08-10", "العمل الإرهابي")[-1]
     # the attack told before is the same attack; the prince who spoke of it did not carry it out
     assert again.source is None
     strikes = "شنت الطائرات الروسية غارات على حلب. وأسفرت الغارات عن مقتل عشرة مدنيين."
-    [told_again] = [e for e in analyze(pipeline, strikes, "2015-10-01").events if e.trigger == "الغارات"]
+    [told_again] = with_trigger(pipeline, strikes, "2015-10-01", "الغارات")
     assert code(told_again.source) == "RUSMIL"  # forces told before keep their attack
 
 
@@ -1621,16 +1626,16 @@ def test_a_thwarted_attack_did_not_happen_and_the_thwarter_did_not_do_it(pipelin
 
 def test_who_planned_a_thwarted_attack_is_its_doer_and_a_conjoined_event_is_not_thwarted(pipeline):
     text = "وأكد المتحدث الأمني إحباط عمليات إرهابية خطط لها تنظيم داعش في الرياض."
-    [plot] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "عمليات إرهابية"]
+    [plot] = with_trigger(pipeline, text, "2015-07-21", "عمليات إرهابية")
     assert (plot.modality, code(plot.source)) == ("negated", "IMG")
     text = "كما تم إحباط مخطط آخر في الطائف وقتل الإرهابي المطلوب."
-    [killing] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "قتل"]
+    [killing] = with_trigger(pipeline, text, "2015-07-21", "قتل")
     assert killing.modality == "asserted"
 
 
 def test_a_threatened_bombing_of_a_states_cities_targets_that_state(pipeline):
     text = "وهدد الحوثيون بقصف المدن السعودية."
-    [bombing] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "قصف"]
+    [bombing] = with_trigger(pipeline, text, "2015-07-21", "قصف")
     # the adjective describes the cities hit, not the forces that would bomb them
     assert (bombing.source, code(bombing.target), bombing.modality) == (None, "SAU", "intended")
 
@@ -1643,7 +1648,7 @@ def test_the_genitive_of_an_attempted_assassination_is_its_target(pipeline):
 
 def test_preparing_for_an_attack_is_an_intention(pipeline):
     text = "وتستعد القوات العراقية لشن هجوم على الموصل."
-    [attack] = [e for e in analyze(pipeline, text, "2016-10-01").events if e.trigger == "هجوم"]
+    [attack] = with_trigger(pipeline, text, "2016-10-01", "هجوم")
     assert (attack.modality, code(attack.source)) == ("intended", "IRQMIL")
 
 
@@ -1652,7 +1657,7 @@ def test_preparing_for_an_attack_is_an_intention(pipeline):
 
 def test_a_conjoined_verb_shares_the_subject_not_the_object_of_the_verb_before(pipeline):
     text = "داهمت قوات الأمن العراقية منزل ناشط مدني في الناصرية واعتقلته."
-    arrests = [e for e in analyze(pipeline, text, "2020-02-16").events if e.trigger == "اعتقلته"]
+    arrests = with_trigger(pipeline, text, "2020-02-16", "اعتقلته")
     assert [(code(e.source), code(e.target)) for e in arrests] == [("IRQCOP", "IRQCVL")]
 
 
@@ -1690,7 +1695,7 @@ def test_an_appeal_with_ila_is_an_appeal_and_what_is_asked_is_no_addressee(pipel
         "asserted",
     )
     text = "طالب مجلس النواب الليبي بخروج جميع القوات الأجنبية من الأراضي الليبية."
-    [demand] = [e for e in analyze(pipeline, text, "2021-03-20").events if e.trigger == "طالب"]
+    [demand] = with_trigger(pipeline, text, "2021-03-20", "طالب")
     assert (demand.cameo, code(demand.source), demand.target) == ("100", "LBYLEG", None)
 
 
@@ -1726,7 +1731,7 @@ def test_a_noun_after_ay_is_under_the_negation_before_it(pipeline):
 
 def test_those_among_the_killed_are_victims_not_the_doer(pipeline):
     text = "مقتل 9 مدنيين بينهم أطفال في غارة لطائرات التحالف الدولي على بلدة هجين شرقي دير الزور."
-    [toll] = [e for e in analyze(pipeline, text, "2018-11-20").events if e.trigger == "مقتل"]
+    [toll] = with_trigger(pipeline, text, "2018-11-20", "مقتل")
     assert (code(toll.source), code(toll.target)) == ("USAMIL", "SYRCVL")
 
 
@@ -1750,7 +1755,7 @@ def test_people_arrested_or_protesting_are_of_the_place_or_the_arresting_state(p
 
 def test_a_feminine_verb_joined_after_a_comma_with_a_count_after_it_is_active(pipeline):
     text = "داهمت الشرطة التونسية منزلا، واعتقلت ثلاثة مشتبه بهم."
-    [arrest] = [e for e in analyze(pipeline, text, "2016-01-01").events if e.trigger == "اعتقلت"]
+    [arrest] = with_trigger(pipeline, text, "2016-01-01", "اعتقلت")
     assert (code(arrest.source), code(arrest.target)) == ("TUNCOP", "TUNCRM")
 
 
@@ -2021,7 +2026,7 @@ def test_an_attack_told_as_having_happened_is_not_the_reporter_s_act(pipeline):
 
 def test_officers_listed_before_a_wounded_civilian_were_wounded_too(pipeline):
     text = "قال متحدث باسم وزارة الصحة المصرية إن ضابطي شرطة ومدنيا أصيبوا في انفجار أمام محكمة."
-    wounded = [e for e in analyze(pipeline, text, "2015-08-10").events if e.trigger == "أصيبوا"]
+    wounded = with_trigger(pipeline, text, "2015-08-10", "أصيبوا")
     assert sorted(code(e.target) for e in wounded) == ["EGYCOP", "EGYCVL"]
     assert all(e.source is None for e in wounded)
 
@@ -2038,7 +2043,7 @@ def test_civilians_of_no_told_nationality_are_of_the_place_where_they_were_hit(p
         "أسفرت الغارة التي شنتها طائرات التحالف بقيادة السعودية على سوق شعبي في محافظة صعدة "
         "عن مقتل 15 مدنيا على الأقل."
     )
-    [strike] = [e for e in analyze(pipeline, text, "2018-08-09").events if e.trigger == "الغارة"]
+    [strike] = with_trigger(pipeline, text, "2018-08-09", "الغارة")
     assert code(strike.target) == "YEMCVL"
 
 
@@ -2056,7 +2061,7 @@ def test_a_journalist_arrested_in_a_country_is_of_it_in_the_next_event_too(pipel
 
 def test_the_one_who_went_there_met_whom_the_verb_after_where_names(pipeline):
     text = "زار رئيس الوزراء العراقي محمد شياع السوداني طهران، حيث التقى المرشد الإيراني علي خامنئي."
-    [meeting] = [e for e in analyze(pipeline, text, "2022-11-29").events if e.trigger == "التقى"]
+    [meeting] = with_trigger(pipeline, text, "2022-11-29", "التقى")
     assert (code(meeting.source), code(meeting.target)) == ("IRQGOV", "IRNGOV")
 
 
@@ -2065,7 +2070,7 @@ def test_after_where_a_meeting_with_mu_a_keeps_its_own_subject(pipeline):
         "واصلت الحكومة الإسرائيلية الضغط على الكونجرس حيث التقى السفير الإسرائيلي في الولايات المتحدة "
         "رون ديرمر مع أعضاء مجلس الشيوخ."
     )
-    [meeting] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "التقى"]
+    [meeting] = with_trigger(pipeline, text, "2015-07-21", "التقى")
     assert code(meeting.source) == "ISRGOV"
 
 
@@ -2085,7 +2090,7 @@ def test_the_head_of_a_group_s_political_bureau_speaks_for_the_group(pipeline):
 
 def test_a_vice_president_of_a_movement_is_the_movement_not_a_government(pipeline):
     text = "قال نائب رئيس حركة النضال العربي لتحرير الأحواز أحمد مولى إن الشعب اختار المقاومة."
-    [said] = [e for e in analyze(pipeline, text, "2015-07-24").events if e.trigger == "قال"]
+    [said] = with_trigger(pipeline, text, "2015-07-24", "قال")
     assert code(said.source) == "IRNSEP"
 
 
@@ -2119,13 +2124,13 @@ def test_inflaming_the_situation_is_no_bombing(pipeline):
 
 def test_the_head_of_a_relative_clause_after_a_preposition_is_its_subject(pipeline):
     text = "نقلت الصحيفة البيان الصادر عن وزارة الخارجية الكويتية التي دانت التفجير."
-    [condemn] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "دانت"]
+    [condemn] = with_trigger(pipeline, text, "2015-07-21", "دانت")
     assert code(condemn.source) == "KWTGOV"
 
 
 def test_a_warning_that_the_speaker_s_side_will_answer_with_force_is_a_threat(pipeline):
     text = "حذر وزير الدفاع الإسرائيلي من أن بلاده سترد بقوة إذا هاجم حزب الله بلدات في شمال إسرائيل."
-    [warning] = [e for e in analyze(pipeline, text, "2019-01-01").events if e.trigger == "حذر"]
+    [warning] = with_trigger(pipeline, text, "2019-01-01", "حذر")
     assert (warning.cameo, warning.modality) == ("138", "asserted")
 
 
@@ -2157,7 +2162,7 @@ def test_what_protesters_march_for_they_demand(pipeline):
 
 def test_the_toll_of_a_bombing_a_state_condemns_is_not_the_state_s_doing(pipeline):
     text = "دان الأردن التفجير الذي استهدف مسجدا في أبها وأسفر عن مقتل عدد من المصلين."
-    [toll] = [e for e in analyze(pipeline, text, "2015-08-07").events if e.trigger == "مقتل"]
+    [toll] = with_trigger(pipeline, text, "2015-08-07", "مقتل")
     assert code(toll.source) != "JOR"
 
 
@@ -2178,10 +2183,10 @@ def test_a_plural_after_a_verb_is_its_subject_even_when_no_actor_names_it(pipeli
         "قال وزير المالية الألماني فولفغانغ شويبله إن اليونان يجب أن تصلح اقتصادها. "
         "ودعا الدائنون إلى الإلغاء التدريجي للعقوبات الجديدة."
     )
-    called = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "دعا"]
+    called = with_trigger(pipeline, text, "2015-07-21", "دعا")
     assert all(code(e.source) != "DEUGOV" for e in called)
     text = "رحب اقتصاديون بإعلان وزارة الإسكان السعودية عن البدء بتوزيع منتجات الدعم السكني."
-    [welcome] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "رحب"]
+    [welcome] = with_trigger(pipeline, text, "2015-07-21", "رحب")
     assert (welcome.source, code(welcome.target)) == (None, "SAUGOV")
 
 
@@ -2190,19 +2195,19 @@ def test_what_a_source_quoted_by_an_agency_said_is_not_the_attribution(pipeline)
         "أفادت وكالة الأنباء الصومالية الرسمية نقلا عن قائد عسكري بأن مقاتلي حركة الشباب هاجموا قاعدة "
         "للجيش الصومالي في إقليم شبيلي السفلى."
     )
-    [attack] = [e for e in analyze(pipeline, text, "2019-09-01").events if e.trigger == "هاجموا"]
+    [attack] = with_trigger(pipeline, text, "2019-09-01", "هاجموا")
     assert (code(attack.source), code(attack.target)) == ("IMG", "SOMMIL")
 
 
 def test_a_state_s_attack_is_conventional_military_force(pipeline):
     text = "في حال هاجمت إسرائيل المنشآت النووية الإيرانية، فإن طهران سترد."
-    [attack] = [e for e in analyze(pipeline, text, "2019-01-01").events if e.trigger == "هاجمت"]
+    [attack] = with_trigger(pipeline, text, "2019-01-01", "هاجمت")
     assert (attack.cameo, code(attack.source), attack.modality) == ("190", "ISR", "hypothetical")
 
 
 def test_al_qaeda_in_the_maghreb_without_islamic_is_aqim_not_morocco(pipeline):
     text = "تبنى تنظيم القاعدة في بلاد المغرب قتل 14 جنديا جزائريا في كمين."
-    [killing] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "قتل"]
+    [killing] = with_trigger(pipeline, text, "2015-07-21", "قتل")
     assert code(killing.source) == "IMG"
 
 
@@ -2226,7 +2231,7 @@ def test_parties_named_after_between_stay_parties(pipeline):
 
 def test_a_relative_clause_s_head_may_carry_adjectives(pipeline):
     text = "ناقش الوزيران قضايا مثل تنظيم داعش المتطرف الذي يسيطر الآن على أراضي العراق."
-    [control] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "يسيطر"]
+    [control] = with_trigger(pipeline, text, "2015-07-21", "يسيطر")
     assert (code(control.source), code(control.target)) == ("IMG", "IRQ")
 
 
@@ -2234,10 +2239,10 @@ def test_a_relative_clause_of_time_or_place_keeps_the_sentence_s_subject(pipelin
     text = (
         "واستغل تنظيم داعش فراغا أمنيا للتوسع في ليبيا في الوقت الذي هاجم فيه أيضا سفارات أجنبية في طرابلس."
     )
-    [attack] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "هاجم"]
+    [attack] = with_trigger(pipeline, text, "2015-07-21", "هاجم")
     assert code(attack.source) == "IMG"
     text = "كان آخرها دولة تونس الشقيقة التي قتل فيها عدد كبير من السياح الأجانب."
-    [killing] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "قتل"]
+    [killing] = with_trigger(pipeline, text, "2015-07-21", "قتل")
     assert code(killing.source) != "TUN"  # where they were killed, not who killed them
 
 
@@ -2259,7 +2264,7 @@ def test_clashes_between_the_fighters_of_a_group_and_forces_have_both_parties(pi
         "قصفت قوات النظام قرى في ريف اللاذقية، في حين استعرت الاشتباكات بين مقاتلي الفصائل الإسلامية من "
         "جهة، وقوات النظام من جهة أخرى."
     )
-    [clash] = [e for e in analyze(pipeline, text, "2015-07-26").events if e.trigger == "الاشتباكات"]
+    [clash] = with_trigger(pipeline, text, "2015-07-26", "الاشتباكات")
     assert (code(clash.source), code(clash.target)) == ("SYRREB", "SYRMIL")
 
 
@@ -2268,7 +2273,7 @@ def test_who_lays_a_siege_besieges(pipeline):
         "سيطرت ميليشيات الحوثي على قاعدة العند. ولا يزال رجال المقاومة يطبقون الحصار على قاعدة العند "
         "العسكرية."
     )
-    [siege] = [e for e in analyze(pipeline, text, "2015-07-31").events if e.trigger == "الحصار"]
+    [siege] = with_trigger(pipeline, text, "2015-07-31", "الحصار")
     assert siege.source.text == "رجال المقاومة"  # not the militias that took the base
 
 
@@ -2277,10 +2282,10 @@ def test_a_titled_speaker_no_actor_names_is_not_the_last_subject(pipeline):
         "أعلنت وزارة التجارة السعودية خطة جديدة لمراقبة الأسعار. وبدوره أشاد رئيس جمعية حماية المستهلك "
         "بالخطة."
     )
-    [praise] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "أشاد"]
+    [praise] = with_trigger(pipeline, text, "2015-07-21", "أشاد")
     assert praise.source is None
     text = "افتتح الأمير سلمان المستشفى الجديد. وأشاد سموه بدور الأطباء."
-    [praise] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "أشاد"]
+    [praise] = with_trigger(pipeline, text, "2015-07-21", "أشاد")
     assert praise.source is not None  # سموه: his highness, the prince named before
 
 
@@ -2290,17 +2295,17 @@ def test_a_ta_marbuta_is_not_a_pronoun(pipeline):
     [visit] = analyze(pipeline, text, "2015-07-21").events
     assert (code(visit.source), code(visit.target)) == ("SYRGOV", "RUS")
     text = "وقالت المصادر إن العملية جاءت بعد مصادرة السلطات الفرنسية نحو 60 جواز سفر."
-    [seizure] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "مصادرة"]
+    [seizure] = with_trigger(pipeline, text, "2015-07-21", "مصادرة")
     assert code(seizure.source) == "FRAGOV"
     # content opening with "الآلية" does not open with a pronoun for the speakers: they did not blow it up
     text = "وقالت الشرطة الكينية ان الآلية انفجرت بعد مرورها فوق لغم."
-    [blast] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "انفجرت"]
+    [blast] = with_trigger(pipeline, text, "2015-07-21", "انفجرت")
     assert blast.source is None
 
 
 def test_a_state_after_a_visit_noun_is_visited(pipeline):
     text = "قال وزير الخارجية النمساوي سباستيان كورتس لإذاعة محلية أمس إنه يعتزم زيارة إيران في سبتمبر."
-    [visit] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "زيارة"]
+    [visit] = with_trigger(pipeline, text, "2015-07-21", "زيارة")
     assert (code(visit.source), code(visit.target), visit.modality) == ("AUTGOV", "IRN", "intended")
 
 
@@ -2309,7 +2314,7 @@ def test_the_subject_s_own_meeting_or_visit_in_a_time_frame(pipeline):
     [meeting] = analyze(pipeline, text, "2015-07-21").events
     assert code(meeting.source) == "SAUGOV"
     text = "وقال اردوغان خلال زيارة إلى الشطر الشمالي من قبرص إن تركيا لن تسمح بذلك."
-    [visit] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "زيارة"]
+    [visit] = with_trigger(pipeline, text, "2015-07-21", "زيارة")
     assert (code(visit.source), code(visit.target)) == ("TURGOV", "CYP")
     text = "قتل عشرة أشخاص خلال المفاوضات."
     assert all(e.source is None for e in analyze(pipeline, text, "2015-07-21").events)
@@ -2326,7 +2331,7 @@ def test_who_decides_an_act_does_it(pipeline):
 
 def test_bombers_counted_among_the_dead_are_no_bombing(pipeline):
     text = "قتلت القوات الأمنية 10 من عناصر تنظيم داعش، بينهم انتحاري وثلاثة قناصين."
-    assert not [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "انتحاري"]
+    assert not with_trigger(pipeline, text, "2015-07-21", "انتحاري")
     text = "وتمت تصفية 12 عنصرا من داعش بينهم ثلاثة انتحاريين في كمين للشرطة."
     assert not [e for e in analyze(pipeline, text, "2015-07-21").events if e.cameo == "1831"]
 
@@ -2341,7 +2346,7 @@ def test_figurative_raids_and_incursions_are_no_events(pipeline):
 
 def test_whose_life_an_attack_took_is_its_victim(pipeline):
     text = "فجر انتحاري نفسه في سوق ببغداد مما أودى بحياة عشرة مدنيين."
-    [toll] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "أودى بحياة"]
+    [toll] = with_trigger(pipeline, text, "2015-07-21", "أودى بحياة")
     assert toll.source is None and code(toll.target) == "IRQCVL"
 
 
@@ -2409,7 +2414,7 @@ def test_any_group_after_a_verb_is_no_actor_told_before(pipeline):
     text = (
         "قتل عشرة أشخاص في هجوم شنه مسلحون من بوكو حرام على قرية في ولاية بورنو. ولم تعلن أي جهة مسؤوليتها."
     )
-    [claim] = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "تعلن"]
+    [claim] = with_trigger(pipeline, text, "2015-07-21", "تعلن")
     assert claim.source is None and claim.modality == "negated"
 
 
@@ -2418,5 +2423,5 @@ def test_any_thing_after_a_verb_guards_the_subject_rule(pipeline):
     text = (
         "وقعت ثلاثة تفجيرات في مدينة غزة. ولم يصدر أي بيان رسمي من حركة حماس أو وزارة الداخلية حول التفجيرات."
     )
-    statements = [e for e in analyze(pipeline, text, "2015-07-21").events if e.trigger == "يصدر"]
+    statements = with_trigger(pipeline, text, "2015-07-21", "يصدر")
     assert statements and all(code(e.source) and code(e.source).startswith("PSE") for e in statements)
